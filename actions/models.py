@@ -1,0 +1,125 @@
+"""The performance delivery plan: actions and their quarterly updates."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from governance.models import Organisation, User
+from priorities.models import Plan, Priority, ReportingPeriod, Theme
+
+
+class Rag(models.TextChoices):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+
+
+class Action(models.Model):
+    """A row of the performance delivery plan (an "over the coming year" commitment, say)."""
+
+    class Horizon(models.TextChoices):
+        ONE_YEAR = "one_year", "Over the coming year"
+        THREE_YEARS = "three_years", "Over the next three years"
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETE = "complete", "Complete"
+        CANCELLED = "cancelled", "Cancelled"
+
+    # The plan is the priority's plan, held here too so references are unique per plan in the database.
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions", editable=False)
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="actions")
+    reference = models.CharField("item number", max_length=20, help_text="For example, 1.4.")
+    order = models.PositiveSmallIntegerField(default=0)
+    overall_objective = models.TextField()
+    objective = models.TextField(blank=True, help_text="The specific objective the lead will deliver.")
+    horizon = models.CharField(max_length=20, choices=Horizon.choices)
+    responsible_officer = models.CharField(
+        max_length=150, blank=True, help_text="As the delivery plan names them; need not have an account."
+    )
+    responsible_organisations = models.ManyToManyField(Organisation, blank=True, related_name="actions")
+    owner = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="owned_actions",
+        help_text="The person who reports this action's progress each quarter.",
+    )
+    start_date = models.DateField(null=True, blank=True)
+    deadline = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="actions")
+    # Bumped on every edit so a stale form cannot overwrite someone else's change.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(m2m_fields=[responsible_organisations, themes])
+
+    class Meta:
+        ordering = ["plan", "priority__order", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "reference"], name="action_reference_unique_in_plan"),
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True) | Q(start_date__isnull=True) | Q(deadline__gte=F("start_date")),
+                name="action_deadline_not_before_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["priority", "order"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.short_title}"
+
+    @property
+    def short_title(self) -> str:
+        text = self.objective or self.overall_objective
+        return text if len(text) <= 90 else text[:87].rstrip() + "…"
+
+    def clean(self) -> None:
+        # Forms never show the plan: it always follows the priority.
+        if self.priority_id:
+            self.plan_id = self.priority.plan_id
+            clash = Action.objects.filter(plan_id=self.plan_id, reference=self.reference).exclude(pk=self.pk)
+            if self.reference and clash.exists():
+                raise ValidationError({"reference": f"Item {self.reference} already exists in this plan."})
+        if self.start_date and self.deadline and self.deadline < self.start_date:
+            raise ValidationError({"deadline": "The deadline must be on or after the start date."})
+
+
+class ActionUpdate(models.Model):
+    """An action's progress report for one reporting period."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        ACCEPTED = "accepted", "Accepted"
+        RETURNED = "returned", "Returned"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="action_updates")
+    rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True)
+    progress = models.TextField("progress narrative", blank=True)
+    outcomes = models.TextField("actual outcomes", blank=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
+    submitted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(blank=True, help_text="Why the secretary returned it, shown to the owner.")
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "period__start"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "period"], name="one_update_per_action_per_period"),
+            # Once submitted, an update always says how the action is doing, and who said so when.
+            models.CheckConstraint(
+                condition=Q(state="draft") | (~Q(rag="") & Q(submitted_at__isnull=False)),
+                name="submitted_update_has_rag_and_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["period", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.action.reference} – {self.period}"
+
+    def clean(self) -> None:
+        if self.action_id and self.period_id and self.action.plan_id != self.period.plan_id:
+            raise ValidationError({"period": "Choose a reporting period of this action's plan."})
