@@ -1,0 +1,29 @@
+"""The one GOV.UK form base: each form says its page title and button text; crispy-forms-gds draws it."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Submit
+from django import forms
+
+
+class GovUKFormMixin:
+    """Mix into a Form or ModelForm. Templates then need only {% error_summary form %}{% crispy form %}."""
+
+    page_title: str = ""
+    submit_label: str = "Continue"
+    label_size: str = "s"
+    legend_size: str = "s"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.label_size = self.label_size
+        self.helper.legend_size = self.legend_size
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+
+class GovUKForm(GovUKFormMixin, forms.Form):
+    pass
+
+
+class GovUKModelForm(GovUKFormMixin, forms.ModelForm):
+    pass
