@@ -1,3 +1,70 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-# Register your models here.
+from priorities.admin import MeasureInline, PriorityAdmin
+from priorities.models import Priority
+
+from .models import Action, ActionUpdate
+
+
+class VersionedAdmin(SimpleHistoryAdmin):
+    """Admin edits count as edits: bump the version so an open update form sees it is stale."""
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+
+class ActionInline(admin.TabularInline):
+    model = Action
+    extra = 0
+    fields = ["reference", "overall_objective", "horizon", "owner", "deadline", "status"]
+    autocomplete_fields = ["owner"]
+    show_change_link = True
+
+
+admin.site.unregister(Priority)
+
+
+@admin.register(Priority)
+class PriorityWithActionsAdmin(PriorityAdmin):
+    inlines = [MeasureInline, ActionInline]
+
+
+class ActionUpdateInline(admin.StackedInline):
+    model = ActionUpdate
+    extra = 0
+    fields = [("period", "state", "rag"), "progress", "outcomes", ("submitted_by", "submitted_at")]
+    autocomplete_fields = ["period", "submitted_by"]
+    show_change_link = True
+
+
+@admin.register(Action)
+class ActionAdmin(VersionedAdmin):
+    list_display = ["reference", "short_title", "priority", "horizon", "owner", "deadline", "status"]
+    list_display_links = ["reference", "short_title"]
+    list_filter = [
+        "plan__partnership",
+        "plan",
+        "priority",
+        "horizon",
+        "status",
+        "themes",
+        "responsible_organisations",
+    ]
+    search_fields = ["reference", "overall_objective", "objective", "responsible_officer"]
+    autocomplete_fields = ["priority", "owner", "responsible_organisations", "themes"]
+    list_select_related = ["priority", "owner"]
+    readonly_fields = ["plan", "version"]
+    inlines = [ActionUpdateInline]
+
+
+@admin.register(ActionUpdate)
+class ActionUpdateAdmin(VersionedAdmin):
+    list_display = ["action", "period", "rag", "state", "submitted_by", "submitted_at"]
+    list_filter = ["period__plan__partnership", "period__plan", "period", "state", "rag"]
+    search_fields = ["action__reference", "action__overall_objective", "progress", "outcomes"]
+    autocomplete_fields = ["action", "period", "submitted_by", "reviewed_by"]
+    list_select_related = ["action", "period", "submitted_by"]
+    readonly_fields = ["version"]

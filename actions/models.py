@@ -41,7 +41,11 @@ class Action(models.Model):
     )
     responsible_organisations = models.ManyToManyField(Organisation, blank=True, related_name="actions")
     owner = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="owned_actions",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
         help_text="The person who reports this action's progress each quarter.",
     )
     start_date = models.DateField(null=True, blank=True)
@@ -57,8 +61,11 @@ class Action(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "reference"], name="action_reference_unique_in_plan"),
             models.CheckConstraint(
-                condition=Q(deadline__isnull=True) | Q(start_date__isnull=True) | Q(deadline__gte=F("start_date")),
+                condition=Q(deadline__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(deadline__gte=F("start_date")),
                 name="action_deadline_not_before_start",
+                violation_error_message="The deadline must be on or after the start date.",
             ),
         ]
         indexes = [models.Index(fields=["priority", "order"])]
@@ -101,7 +108,9 @@ class ActionUpdate(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     reviewed_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_comment = models.TextField(blank=True, help_text="Why the secretary returned it, shown to the owner.")
+    review_comment = models.TextField(
+        blank=True, help_text="Why the secretary returned it, shown to the owner."
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
@@ -113,6 +122,7 @@ class ActionUpdate(models.Model):
             models.CheckConstraint(
                 condition=Q(state="draft") | (~Q(rag="") & Q(submitted_at__isnull=False)),
                 name="submitted_update_has_rag_and_time",
+                violation_error_message="A submitted update needs a RAG rating and the time it was submitted.",
             ),
         ]
         indexes = [models.Index(fields=["period", "state"])]

@@ -1,3 +1,99 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-# Register your models here.
+from .models import Board, BoardMember, Meeting, Membership, Organisation, Partnership, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "slug", "area"]
+    search_fields = ["name", "short_name", "slug", "area"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "kind", "membership", "partnership"]
+    list_filter = ["partnership", "kind", "membership"]
+    search_fields = ["name", "short_name"]
+    autocomplete_fields = ["partnership"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["full_name"]
+    list_display = ["email", "full_name", "organisation", "is_active", "is_staff", "last_login"]
+    list_filter = ["is_active", "is_staff", "is_superuser", "organisation__partnership", "organisation"]
+    search_fields = ["email", "full_name", "job_title", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Person"), {"fields": ("full_name", "job_title", "organisation")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "full_name", "organisation", "password1", "password2"),
+            },
+        ),
+    )
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "partnership", "role"]
+    list_filter = ["partnership", "role"]
+    search_fields = ["user__email", "user__full_name"]
+    autocomplete_fields = ["user", "partnership"]
+    list_select_related = ["user", "partnership"]
+
+
+class BoardMemberInline(admin.TabularInline):
+    model = BoardMember
+    extra = 0
+    autocomplete_fields = ["organisation", "user"]
+
+
+@admin.register(Board)
+class BoardAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "parent", "meeting_frequency", "partnership"]
+    list_filter = ["partnership", "kind"]
+    search_fields = ["name"]
+    autocomplete_fields = ["partnership", "parent"]
+    inlines = [BoardMemberInline]
+
+
+@admin.register(BoardMember)
+class BoardMemberAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "board", "organisation"]
+    list_filter = ["board__partnership", "board", "position"]
+    search_fields = ["name", "title", "organisation__name"]
+    autocomplete_fields = ["board", "organisation", "user"]
+    list_select_related = ["board", "organisation"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["date", "board", "title", "location"]
+    list_filter = ["board__partnership", "board"]
+    search_fields = ["title", "notes", "board__name"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["board"]
+    list_select_related = ["board"]

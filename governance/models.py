@@ -13,8 +13,12 @@ class Partnership(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=40, blank=True)
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used in public addresses, such as /plans/safer-walsall/.")
-    area = models.CharField(max_length=200, blank=True, help_text="The council area it covers, such as Walsall.")
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Used in public addresses, such as /plans/safer-walsall/."
+    )
+    area = models.CharField(
+        max_length=200, blank=True, help_text="The council area it covers, such as Walsall."
+    )
 
     class Meta:
         ordering = ["name"]
@@ -56,7 +60,9 @@ class Organisation(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "name"], name="organisation_name_unique_in_partnership"),
+            models.UniqueConstraint(
+                fields=["partnership", "name"], name="organisation_name_unique_in_partnership"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -116,7 +122,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["full_name"]
-        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_unique_ignoring_case")]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_ignoring_case",
+                violation_error_message="Someone already signs in with this email.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email
@@ -148,7 +160,9 @@ class Membership(models.Model):
     class Meta:
         ordering = ["partnership", "user"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "user"], name="one_role_per_person_per_partnership"),
+            models.UniqueConstraint(
+                fields=["partnership", "user"], name="one_role_per_person_per_partnership"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -167,7 +181,11 @@ class Board(models.Model):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARTNERSHIP_BOARD)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="groups",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="groups",
         help_text="The board this group reports to.",
     )
     meeting_frequency = models.CharField(max_length=100, blank=True, help_text="For example, quarterly.")
@@ -178,7 +196,11 @@ class Board(models.Model):
         ordering = ["partnership", "order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["partnership", "name"], name="board_name_unique_in_partnership"),
-            models.CheckConstraint(condition=~models.Q(parent=models.F("id")), name="board_not_its_own_parent"),
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("id")),
+                name="board_not_its_own_parent",
+                violation_error_message="A board cannot report to itself.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -218,7 +240,9 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-date"]
-        constraints = [models.UniqueConstraint(fields=["board", "date"], name="one_meeting_per_board_per_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "date"], name="one_meeting_per_board_per_day")
+        ]
 
     def __str__(self) -> str:
         return f"{self.board} – {self.date:%-d %B %Y}"

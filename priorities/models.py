@@ -11,7 +11,9 @@ from governance.models import Meeting, Organisation, Partnership, User
 class StrategicAssessment(models.Model):
     """The annual assessment of crime and disorder data that the plan is built on."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="strategic_assessments")
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="strategic_assessments"
+    )
     title = models.CharField(max_length=200)
     completed_on = models.DateField(help_text="When the assessment was carried out.")
     summary = models.TextField(blank=True)
@@ -20,7 +22,9 @@ class StrategicAssessment(models.Model):
     class Meta:
         ordering = ["-completed_on"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "title"], name="assessment_title_unique_in_partnership"),
+            models.UniqueConstraint(
+                fields=["partnership", "title"], name="assessment_title_unique_in_partnership"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -32,7 +36,9 @@ class BaselineStatistic(models.Model):
 
     assessment = models.ForeignKey(StrategicAssessment, on_delete=models.CASCADE, related_name="statistics")
     order = models.PositiveSmallIntegerField(default=0)
-    label = models.CharField(max_length=300, help_text="For example, recorded crimes of public place violence.")
+    label = models.CharField(
+        max_length=300, help_text="For example, recorded crimes of public place violence."
+    )
     value = models.DecimalField(max_digits=14, decimal_places=2)
     unit = models.CharField(max_length=60, help_text="For example, offences, people or %.")
     period = models.CharField(max_length=60, help_text="For example, 2018/19.")
@@ -67,16 +73,20 @@ class Plan(models.Model):
     is_published = models.BooleanField(
         "published", default=False, help_text="Show this plan on the public pages."
     )
-    quarter_scheme = models.CharField(max_length=20, choices=QuarterScheme.choices, default=QuarterScheme.CALENDAR)
+    quarter_scheme = models.CharField(
+        max_length=20, choices=QuarterScheme.choices, default=QuarterScheme.CALENDAR
+    )
     strategic_assessment = models.ForeignKey(
         StrategicAssessment, on_delete=models.PROTECT, null=True, blank=True, related_name="plans"
     )
     # What each RAG colour means in this plan, printed beside every rating and in the pack.
     rag_red_definition = models.TextField(
-        "red means", default="Off track: the action will not be delivered by its deadline without intervention."
+        "red means",
+        default="Off track: the action will not be delivered by its deadline without intervention.",
     )
     rag_amber_definition = models.TextField(
-        "amber means", default="At risk: there are problems, but the lead has a plan to bring the action back on track."
+        "amber means",
+        default="At risk: there are problems, but the lead has a plan to bring the action back on track.",
     )
     rag_green_definition = models.TextField(
         "green means", default="On track: the action is progressing as planned and will meet its deadline."
@@ -87,7 +97,11 @@ class Plan(models.Model):
         ordering = ["partnership", "-period_start"]
         constraints = [
             models.UniqueConstraint(fields=["partnership", "title"], name="plan_title_unique_in_partnership"),
-            models.CheckConstraint(condition=Q(period_end__gt=F("period_start")), name="plan_ends_after_it_starts"),
+            models.CheckConstraint(
+                condition=Q(period_end__gt=F("period_start")),
+                name="plan_ends_after_it_starts",
+                violation_error_message="The plan must end after it starts.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -96,7 +110,9 @@ class Plan(models.Model):
     def clean(self) -> None:
         if self.strategic_assessment_id and self.partnership_id:
             if self.strategic_assessment.partnership_id != self.partnership_id:
-                raise ValidationError({"strategic_assessment": "Choose a strategic assessment of this partnership."})
+                raise ValidationError(
+                    {"strategic_assessment": "Choose a strategic assessment of this partnership."}
+                )
 
 
 class PlanAim(models.Model):
@@ -127,7 +143,11 @@ class ReportingPeriod(models.Model):
     end = models.DateField()
     update_deadline = models.DateField(help_text="The last day leads can submit updates.")
     meeting = models.ForeignKey(
-        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="reporting_periods",
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reporting_periods",
         help_text="The board meeting these updates are reported to.",
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
@@ -138,8 +158,16 @@ class ReportingPeriod(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "label"], name="period_label_unique_in_plan"),
             models.UniqueConstraint(fields=["plan", "start"], name="period_start_unique_in_plan"),
-            models.CheckConstraint(condition=Q(end__gt=F("start")), name="period_ends_after_it_starts"),
-            models.CheckConstraint(condition=Q(update_deadline__gte=F("start")), name="period_deadline_not_before_start"),
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")),
+                name="period_ends_after_it_starts",
+                violation_error_message="The reporting period must end after it starts.",
+            ),
+            models.CheckConstraint(
+                condition=Q(update_deadline__gte=F("start")),
+                name="period_deadline_not_before_start",
+                violation_error_message="The update deadline must be on or after the start of the period.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -155,15 +183,27 @@ class Priority(models.Model):
     order = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
     lead_organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="led_priorities",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_priorities",
         verbose_name="lead partner",
     )
     lead_officer = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="led_priorities",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_priorities",
         help_text="Reports this priority's progress to the board.",
     )
     lead_support_officer = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="supported_priorities",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supported_priorities",
     )
     you_told_us = models.TextField("you told us", blank=True)
     why = models.TextField("why it is a priority", blank=True)
@@ -184,7 +224,9 @@ class Priority(models.Model):
     def clean(self) -> None:
         if self.lead_organisation_id and self.plan_id:
             if self.lead_organisation.partnership_id != self.plan.partnership_id:
-                raise ValidationError({"lead_organisation": "Choose one of this partnership's organisations."})
+                raise ValidationError(
+                    {"lead_organisation": "Choose one of this partnership's organisations."}
+                )
 
 
 class Theme(models.Model):
@@ -225,11 +267,17 @@ class Measure(models.Model):
     baseline_period = models.CharField(max_length=60, blank=True)
     baseline_source = models.CharField(max_length=300, blank=True)
     baseline_statistic = models.ForeignKey(
-        BaselineStatistic, on_delete=models.SET_NULL, null=True, blank=True, related_name="measures",
+        BaselineStatistic,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measures",
         help_text="The strategic assessment figure this baseline comes from.",
     )
     target_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    target_description = models.TextField(blank=True, help_text="The target in words, when it is not a number.")
+    target_description = models.TextField(
+        blank=True, help_text="The target in words, when it is not a number."
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -240,9 +288,12 @@ class Measure(models.Model):
             models.CheckConstraint(
                 condition=Q(kind="numeric") | Q(baseline_value__isnull=True, target_value__isnull=True),
                 name="qualitative_measure_has_no_numbers",
+                violation_error_message="An outcome measure has no baseline or target value; make it a numeric indicator to set numbers.",
             ),
             models.CheckConstraint(
-                condition=Q(kind="qualitative") | ~Q(direction=""), name="numeric_measure_has_direction"
+                condition=Q(kind="qualitative") | ~Q(direction=""),
+                name="numeric_measure_has_direction",
+                violation_error_message="Say whether higher or lower is better for a numeric indicator.",
             ),
         ]
 
@@ -270,7 +321,9 @@ class MeasureReading(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["measure", "period"], name="one_reading_per_measure_per_period"),
             models.CheckConstraint(
-                condition=Q(value__isnull=False) | ~Q(narrative=""), name="reading_has_value_or_narrative"
+                condition=Q(value__isnull=False) | ~Q(narrative=""),
+                name="reading_has_value_or_narrative",
+                violation_error_message="Enter a value or describe progress.",
             ),
         ]
 
@@ -281,4 +334,6 @@ class MeasureReading(models.Model):
         if self.measure_id and self.period_id and self.measure.priority.plan_id != self.period.plan_id:
             raise ValidationError({"period": "Choose a reporting period of this measure's plan."})
         if self.measure_id and not self.measure.is_numeric and self.value is not None:
-            raise ValidationError({"value": "This measure is an outcome: describe it in the narrative instead."})
+            raise ValidationError(
+                {"value": "This measure is an outcome: describe it in the narrative instead."}
+            )

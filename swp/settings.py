@@ -88,6 +88,8 @@ WSGI_APPLICATION = "swp.wsgi.application"
 
 # Unset DATABASE_URL means the embedded SQLite file, so `make run` needs no server.
 _SQLITE_PATH = BASE_DIR / "var" / "db.sqlite3"
+if not os.environ.get("DATABASE_URL"):
+    _SQLITE_PATH.parent.mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
@@ -161,3 +163,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+SIMPLE_HISTORY_REVERT_DISABLED = True  # reverting in the admin would skip the update workflow
