@@ -1,0 +1,24 @@
+# The two commands the README promises. The work is done by the scripts in script/.
+#
+#   make run                     set up, load the demo, serve http://127.0.0.1:8000
+#   make test                    whole suite on a throwaway PostgreSQL, browser tests too
+#   make test ARGS="-k deadline" pass arguments to pytest
+#   make test-fast               SQLite, no browser tests: quick feedback while working
+
+.PHONY: run test test-fast bootstrap clean
+
+run:
+	script/server
+
+test:
+	script/test $(ARGS)
+
+test-fast:
+	script/test --fast $(ARGS)
+
+bootstrap:
+	script/bootstrap
+
+# Leaves .venv alone: it is slow to rebuild and make bootstrap keeps it current.
+clean:
+	rm -rf var static/build
