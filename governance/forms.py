@@ -33,8 +33,3 @@ class SignInForm(GovUKFormMixin, AuthenticationForm):
         ),
         "inactive": "Your account has been switched off. Ask your partnership admin to switch it back on.",
     }
-
-    def __init__(self, request=None, *args, **kwargs):
-        super().__init__(request, *args, **kwargs)
-        # Our error messages replace the browser's own pop-ups (GOV.UK validation pattern).
-        self.helper.attrs = {"novalidate": True}

@@ -18,6 +18,8 @@ class GovUKFormMixin:
         self.helper = FormHelper(self)
         self.helper.label_size = self.label_size
         self.helper.legend_size = self.legend_size
+        # Our GOV.UK error messages, not the browser's own pop-ups for email and number fields.
+        self.helper.attrs = {"novalidate": True}
         self.helper.add_input(Submit("submit", self.submit_label))
 
 

@@ -2,12 +2,16 @@
 
 `walsall` has plan P with priorities P1 (led by lead_a) and P2 (led by lead_b); `elsewhere` is
 another partnership whose people must never see walsall's data.
+
+The Safer Walsall demo (slug safer-walsall) is loaded once into the test database, so every
+test's rolled-back transaction starts with it. Tests that need their own data build their own
+partnership with tests.factories, and never count rows across the whole database.
 """
 
 import pytest
 from django.core.management import call_command
 
-from governance.models import Role
+from governance.models import Partnership, Role
 from tests import factories
 
 
@@ -76,7 +80,23 @@ def p2(plan, lead_b):
     return factories.make_priority(plan, 2, title="Prevent extremist activity", lead_officer=lead_b)
 
 
+def _load_demo() -> None:
+    # Tests run with DEBUG off, where load_demo wants to be told that demo logins are wanted.
+    call_command("load_demo", "--allow-demo-users", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        _load_demo()
+
+
 @pytest.fixture
 def demo(db):
-    """The Safer Walsall Partnership Plan 2020, as `make run` loads it."""
-    call_command("load_demo", verbosity=0)
+    """The Safer Walsall Partnership Plan 2020, as `make run` loads it.
+
+    Already there for ordinary tests; live-server tests flush the database after each test,
+    so the next one that asks for the demo loads it again.
+    """
+    if not Partnership.objects.filter(slug="safer-walsall").exists():
+        _load_demo()

@@ -40,6 +40,7 @@ HORIZON_DEADLINES = {
 class LoadReport:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    links: int = 0  # many-to-many links set (themes, responsible organisations)
 
     def count(self, bucket: dict[str, int], model: type[models.Model]) -> None:
         name = model._meta.verbose_name_plural
@@ -47,7 +48,7 @@ class LoadReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.links)
 
 
 def _upsert(report: LoadReport, model: type[models.Model], lookup: dict, values: dict) -> models.Model:
@@ -86,7 +87,7 @@ def _set_m2m(report: LoadReport, manager, objects: Iterable[models.Model]) -> No
     wanted = {obj.pk for obj in objects}
     if set(manager.values_list("pk", flat=True)) != wanted:
         manager.set(wanted)
-        report.count(report.updated, manager.model)
+        report.links += 1
 
 
 def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:

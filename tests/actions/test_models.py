@@ -24,7 +24,7 @@ def test_the_same_reference_may_appear_in_another_plan(walsall, p1):
     factories.make_action(p1, "1.1")
     next_year = factories.make_priority(factories.make_plan(walsall, title="Plan 2021"), 1)
     factories.make_action(next_year, "1.1")
-    assert Action.objects.filter(reference="1.1").count() == 2
+    assert Action.objects.filter(reference="1.1", plan__partnership=walsall).count() == 2
 
 
 def test_clean_takes_the_plan_from_the_priority(p1):

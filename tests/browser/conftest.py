@@ -119,9 +119,5 @@ def assert_no_axe_violations_fixture():
 
 
 @pytest.fixture
-def demo_loaded(transactional_db) -> None:
-    """The Safer Walsall demo plan. transactional_db, because the live server reads it from another thread."""
-    from django.core.management import call_command
-
-    # Tests run with DEBUG off, where load_demo refuses to create its shared-password logins.
-    call_command("load_demo", "--skip-users", verbosity=0)
+def demo_loaded(transactional_db, demo) -> None:
+    """The Safer Walsall demo, reloaded after the previous live-server test flushed the database."""

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--skip-users", action="store_true", help="Load the plan without any demo logins.")
 
-    def handle(self, *args, allow_demo_users: bool, skip_users: bool, **options):
+    def handle(self, *args, allow_demo_users: bool, skip_users: bool, verbosity: int, **options):
         with_users = not skip_users
         if with_users and not settings.DEBUG and not allow_demo_users:
             raise CommandError(
@@ -31,6 +31,8 @@ class Command(BaseCommand):
             if counts:
                 summary = ", ".join(f"{n} {name}" for name, n in sorted(counts.items()))
                 self.stdout.write(f"{verb}: {summary}.")
-        if with_users and self.verbosity > 1:
+        if report.links:
+            self.stdout.write(f"Set the links of {report.links} records to themes, priorities and organisations.")
+        if with_users and verbosity > 1:
             self.stdout.write(f"Demo logins (password {DEMO_PASSWORD}): " + ", ".join(u["email"] for u in DEMO_USERS))
         self.stdout.write(self.style.SUCCESS("Loaded the Safer Walsall Partnership Plan 2020."))

@@ -1,0 +1,61 @@
+import pytest
+from django.urls import reverse
+
+from governance.models import User
+from tests import factories
+
+URL = reverse("actions:plan")
+
+
+def test_signed_out_people_are_sent_to_sign_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_a_member_sees_their_plans_priorities_and_actions(client, lead_a, p1, p2):
+    factories.make_action(p1, "1.1", overall_objective="Listen to our communities")
+    factories.make_action(p2, "2.1", overall_objective="Increase hate crime reporting")
+    client.force_login(lead_a)
+    content = client.get(URL).content.decode()
+    for text in ("Test Plan 2020", "Violence reduction", "Prevent extremist activity",
+                 "Listen to our communities", "Increase hate crime reporting", "Alice Lead"):
+        assert text in content
+
+
+def test_rag_is_shown_as_a_word_not_only_a_colour(client, lead_a, p1, period):
+    from django.utils import timezone
+
+    action = factories.make_action(p1, "1.1")
+    factories.make_update(action, period, rag="amber", state="submitted", submitted_at=timezone.now())
+    client.force_login(lead_a)
+    content = client.get(URL).content.decode()
+    assert 'class="app-rag app-rag--amber">Amber</strong>' in content
+
+
+def test_a_person_with_no_role_is_refused(client, db):
+    client.force_login(factories.make_user(None, None))
+    assert client.get(URL).status_code == 403
+
+
+def test_another_partnerships_member_sees_only_their_own_plan(client, outsider, elsewhere, p1):
+    factories.make_action(p1, "1.1", overall_objective="Walsall-only objective")
+    factories.make_plan(elsewhere, title="Elsewhere Plan")
+    client.force_login(outsider)
+    content = client.get(URL).content.decode()
+    assert "Elsewhere Plan" in content
+    assert "Walsall-only objective" not in content and "Test Plan 2020" not in content
+
+
+def test_a_partnership_without_a_plan_is_not_found(client, outsider):
+    client.force_login(outsider)
+    assert client.get(URL).status_code == 404
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_walsall_page_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    client.force_login(User.objects.get(email="officer@demo.example"))
+    with django_assert_max_num_queries(12):
+        response = client.get(URL)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="app-rag') == 64
