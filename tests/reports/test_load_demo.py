@@ -1,0 +1,196 @@
+"""load_demo holds the Safer Walsall Partnership Plan 2020 faithfully, and a rerun changes nothing."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+
+from actions.models import Action, ActionUpdate
+from governance.models import Membership, Organisation, Partnership, Role, User
+from priorities.models import BaselineStatistic, Measure, Plan, Priority, ReportingPeriod, Theme
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+LEADS = {
+    "Violence reduction": ("West Midlands Police", "lead.violence@demo.example"),
+    "Prevent extremist activity": ("Walsall Council", "lead.prevent@demo.example"),
+    "Reduce drug and alcohol misuse": ("Walsall Council Public Health", "lead.drugs@demo.example"),
+    "Serious and organised crime": ("NHS Walsall Clinical Commissioning Group", "lead.soc@demo.example"),
+    "Reduce offending and re-offending": ("West Midlands Community Rehabilitation Company",
+                                          "lead.reoffending@demo.example"),
+}
+COMMITMENTS = {  # (over the coming year, over the next three years), as the plan lists them
+    "Violence reduction": (6, 4),
+    "Prevent extremist activity": (9, 6),
+    "Reduce drug and alcohol misuse": (6, 5),
+    "Serious and organised crime": (7, 5),
+    "Reduce offending and re-offending": (9, 7),
+}
+
+
+@pytest.fixture
+def plan():
+    return Plan.objects.get(partnership__slug="safer-walsall")
+
+
+def _row_counts() -> dict[str, int]:
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+def test_running_it_again_changes_nothing_not_even_history():
+    before = _row_counts()
+    out = io.StringIO()
+    call_command("load_demo", "--allow-demo-users", stdout=out)
+    assert _row_counts() == before
+    assert "nothing changed" in out.getvalue()
+
+
+def test_a_rerun_restores_what_was_changed_and_records_it():
+    priority = Priority.objects.get(title="Violence reduction")
+    priority.aim = "Edited by someone"
+    priority.save()
+    call_command("load_demo", "--allow-demo-users", verbosity=0)
+    priority.refresh_from_db()
+    assert priority.aim.startswith("Is to reduce violence on the streets of Walsall")
+    assert priority.history.first().history_change_reason.startswith("Loaded from the Safer Walsall")
+
+
+def test_the_plan_is_the_2020_calendar_year_with_four_quarters(plan):
+    assert (plan.period_start.isoformat(), plan.period_end.isoformat()) == ("2020-01-01", "2020-12-31")
+    assert plan.is_published and plan.status == Plan.Status.ACTIVE
+    assert plan.vision.startswith("Working together to create inclusive communities")
+    assert list(plan.aims.values_list("text", flat=True)) == [
+        "Creating safe, strong and resilient communities",
+        "Keeping people safe from harm",
+        "Reducing offending and preventing reoffending",
+    ]
+    statuses = dict(plan.periods.values_list("label", "status"))
+    assert statuses == {"2020 Q1": ReportingPeriod.Status.LOCKED, "2020 Q2": ReportingPeriod.Status.LOCKED,
+                        "2020 Q3": ReportingPeriod.Status.OPEN, "2020 Q4": ReportingPeriod.Status.PLANNED}
+
+
+def test_five_priorities_with_the_lead_partners_the_plan_names(plan):
+    priorities = plan.priorities.select_related("lead_organisation", "lead_officer")
+    assert [p.title for p in priorities] == list(LEADS)
+    for priority in priorities:
+        organisation, lead_email = LEADS[priority.title]
+        assert priority.lead_organisation.name == organisation
+        assert priority.lead_officer.email == lead_email
+        assert priority.lead_officer.organisation == priority.lead_organisation
+        assert priority.you_told_us.startswith("You told us")
+        assert priority.aim.startswith("Is to")
+
+
+def test_fifteen_measures_three_per_priority(plan):
+    measures = Measure.objects.filter(priority__plan=plan)
+    assert measures.count() == 15
+    for priority in plan.priorities.all():
+        assert priority.measures.count() == 3
+    assert measures.filter(title="Stopping violence in Walsall before it starts").exists()
+    assert measures.filter(title__startswith="Reducing serious crime involving weapons").exists()
+
+
+def test_numeric_measures_carry_the_plans_baselines(plan):
+    people = Measure.objects.get(priority__plan=plan, title__startswith="Engaging drug and alcohol related offenders")
+    assert (people.kind, people.baseline_value, people.direction) == (Measure.Kind.NUMERIC, Decimal("1227"), "higher")
+    knives = Measure.objects.get(priority__plan=plan, title__startswith="Reducing serious crime involving weapons")
+    assert (knives.baseline_value, knives.baseline_period, knives.direction) == (Decimal("261"), "2018/19", "lower")
+    assert knives.baseline_statistic.note  # the cabinet report's 216 is recorded beside it
+
+
+def test_every_commitment_is_an_action_with_its_horizon(plan):
+    for title, (one_year, three_years) in COMMITMENTS.items():
+        actions = Action.objects.filter(priority__plan=plan, priority__title=title)
+        assert actions.filter(horizon=Action.Horizon.ONE_YEAR).count() == one_year, title
+        assert actions.filter(horizon=Action.Horizon.THREE_YEARS).count() == three_years, title
+    assert Action.objects.get(plan=plan, reference="1.1").overall_objective.startswith(
+        "Continue to listen to our communities to understand the root causes")
+    hate_crime = Action.objects.get(plan=plan, overall_objective="Increase Hate Crime awareness and reporting")
+    assert hate_crime.horizon == Action.Horizon.ONE_YEAR
+    four_p = Action.objects.get(plan=plan, overall_objective__contains='"Four P" approach')
+    assert four_p.horizon == Action.Horizon.THREE_YEARS and "Pursue" in four_p.overall_objective
+    assert Action.objects.filter(plan=plan).count() == 64
+
+
+def test_the_baseline_statistics_keep_their_period_and_source():
+    stats = BaselineStatistic.objects.filter(assessment__partnership__slug="safer-walsall")
+    violence = stats.get(label="Recorded crimes of public place violence")
+    assert (violence.value, violence.period) == (Decimal("3700"), "2018/19")
+    assert violence.source == "Safer Walsall Partnership strategic assessment, January 2019"
+    assert stats.get(value=Decimal("3275"), period="2018/19").label == "Recorded domestic abuse offences"
+    knife = stats.get(value=Decimal("261"))
+    assert "216" in knife.note
+    assert all(stat.source for stat in stats)
+
+
+def test_partner_organisations_as_the_seed_lists_them():
+    orgs = Organisation.objects.filter(partnership__slug="safer-walsall")
+    authorities = set(orgs.filter(membership=Organisation.Membership.RESPONSIBLE_AUTHORITY).values_list("name", flat=True))
+    associates = set(orgs.filter(membership=Organisation.Membership.ASSOCIATE).values_list("name", flat=True))
+    assert {"West Midlands Police", "Walsall Council", "West Midlands Fire Service",
+            "NHS Walsall Clinical Commissioning Group"} <= authorities
+    assert {"West Midlands Police and Crime Commissioner", "Walsall College", "One Walsall"} <= associates
+
+
+def test_domestic_abuse_is_a_theme_across_all_priorities(plan):
+    theme = Theme.objects.get(plan=plan, name="Domestic abuse")
+    assert theme.priorities.count() == 5
+
+
+def test_the_partnership_board_meets_quarterly():
+    partnership = Partnership.objects.get(slug="safer-walsall")
+    board = partnership.boards.get(kind="board")
+    assert board.meeting_frequency == "Quarterly"
+    assert board.meetings.filter(date="2019-07-30").exists() and board.meetings.filter(date="2019-09-03").exists()
+
+
+def test_demo_updates_are_marked_and_the_cycle_is_in_motion(plan):
+    updates = ActionUpdate.objects.filter(action__plan=plan)
+    assert all(u.progress.startswith("Demo update: ") for u in updates)
+    for label in ("2020 Q1", "2020 Q2"):
+        in_quarter = updates.filter(period__label=label)
+        assert in_quarter.exists() and not in_quarter.exclude(state=ActionUpdate.State.ACCEPTED).exists()
+    assert updates.filter(period__label="2020 Q3").exists()
+    assert not updates.filter(period__label="2020 Q4").exists()
+
+
+DEMO_ROLES = {
+    "admin@demo.example": Role.ADMIN,
+    "secretary@demo.example": Role.SECRETARY,
+    "lead.violence@demo.example": Role.CONTRIBUTOR,
+    "lead.prevent@demo.example": Role.CONTRIBUTOR,
+    "lead.drugs@demo.example": Role.CONTRIBUTOR,
+    "lead.soc@demo.example": Role.CONTRIBUTOR,
+    "lead.reoffending@demo.example": Role.CONTRIBUTOR,
+    "owner@demo.example": Role.CONTRIBUTOR,
+    "officer@demo.example": Role.VIEWER,
+}
+
+
+def test_demo_logins_with_their_roles():
+    memberships = Membership.objects.filter(partnership__slug="safer-walsall").select_related("user")
+    assert {m.user.email: m.role for m in memberships} == DEMO_ROLES
+    admin = User.objects.get(email="admin@demo.example")
+    assert admin.is_superuser and admin.is_staff
+    assert not User.objects.filter(email__in=set(DEMO_ROLES) - {"admin@demo.example"}, is_staff=True).exists()
+    owner = User.objects.get(email="owner@demo.example")
+    assert owner.organisation.name == "Walsall Housing Group"
+    assert owner.owned_actions.exists()
+    assert all(User.objects.get(email=email).check_password("demo-walsall-2020") for email in DEMO_ROLES)
+
+
+def test_it_refuses_to_create_demo_logins_when_debug_is_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="Refusing to create demo logins"):
+        call_command("load_demo")
+
+
+def test_a_rerun_keeps_a_changed_password(settings):
+    user = User.objects.get(email="officer@demo.example")
+    user.set_password("a-new-long-passphrase")
+    user.save()
+    call_command("load_demo", "--allow-demo-users", verbosity=0)
+    user.refresh_from_db()
+    assert user.check_password("a-new-long-passphrase")
