@@ -17,11 +17,11 @@ PASSWORD = "a-long-enough-password"
 def officer(transactional_db) -> User:
     """A partner officer in a partnership with an active plan, so the staff page has something to show."""
     partnership = Partnership.objects.create(
-        name="Safer Walsall Partnership", slug="safer-walsall", area="Walsall"
+        name="Browser Test Partnership", slug="browser-test", area="Testshire"
     )
     Plan.objects.create(
         partnership=partnership,
-        title="Safer Walsall Partnership Plan 2020",
+        title="Browser Test Plan 2020",
         period_start=datetime.date(2020, 1, 1),
         period_end=datetime.date(2020, 12, 31),
         status=Plan.Status.ACTIVE,
@@ -85,12 +85,12 @@ def test_officer_signs_in_with_keyboard_only(page: Page, live_server, officer):
     page.keyboard.press("Enter")
 
     page.wait_for_url(f"{live_server.url}/actions/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Safer Walsall Partnership Plan 2020")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Browser Test Plan 2020")
     navigation = page.get_by_role("navigation", name="Menu")
     expect(navigation.get_by_role("link", name="Plan actions")).to_have_attribute("aria-current", "page")
     expect(navigation.get_by_role("button", name="Sign out")).to_be_visible()
     expect(navigation.get_by_role("link", name="Admin")).to_have_count(0)
-    expect(page.locator(".govuk-service-navigation__service-name")).to_have_text("Safer Walsall Partnership")
+    expect(page.locator(".govuk-service-navigation__service-name")).to_have_text("Browser Test Partnership")
 
 
 def test_sign_out_returns_to_published_plans(page: Page, live_server, officer):
@@ -155,4 +155,19 @@ def test_server_error_page_stands_alone_and_has_no_axe_violations(
     expect(page.get_by_role("heading", level=1)).to_have_css(
         "font-family", 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
     )
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("email", ["officer@demo.example", "lead.violence@demo.example", "admin@demo.example"])
+def test_staff_plan_page_has_no_axe_violations_for_each_role(
+    page: Page, live_server, demo_loaded, assert_no_axe_violations, email
+):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Work email").fill(email)
+    page.get_by_label("Password").fill("demo-walsall-2020")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/actions/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Safer Walsall Partnership Plan 2020")
+    expect(page.locator(".app-rag--amber").first).to_have_text("Amber")
     assert_no_axe_violations(page)
