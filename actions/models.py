@@ -122,7 +122,9 @@ class ActionUpdate(models.Model):
             models.CheckConstraint(
                 condition=Q(state="draft") | (~Q(rag="") & Q(submitted_at__isnull=False)),
                 name="submitted_update_has_rag_and_time",
-                violation_error_message="A submitted update needs a RAG rating and the time it was submitted.",
+                violation_error_message=(
+                    "A submitted update needs a RAG rating and the time it was submitted."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["period", "state"])]

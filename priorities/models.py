@@ -288,7 +288,10 @@ class Measure(models.Model):
             models.CheckConstraint(
                 condition=Q(kind="numeric") | Q(baseline_value__isnull=True, target_value__isnull=True),
                 name="qualitative_measure_has_no_numbers",
-                violation_error_message="An outcome measure has no baseline or target value; make it a numeric indicator to set numbers.",
+                violation_error_message=(
+                    "An outcome measure has no baseline or target value; "
+                    "make it a numeric indicator to set numbers."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(kind="qualitative") | ~Q(direction=""),

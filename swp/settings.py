@@ -162,5 +162,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Django's default config gives "django" a console handler of its own; without this
+    # every django.* line would print twice (once there, once through root).
+    "loggers": {"django": {"handlers": [], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")}},
 }
 SIMPLE_HISTORY_REVERT_DISABLED = True  # reverting in the admin would skip the update workflow

@@ -72,7 +72,9 @@ def outsider(elsewhere):
 
 @pytest.fixture
 def p1(plan, police, lead_a):
-    return factories.make_priority(plan, 1, title="Violence reduction", lead_organisation=police, lead_officer=lead_a)
+    return factories.make_priority(
+        plan, 1, title="Violence reduction", lead_organisation=police, lead_officer=lead_a
+    )
 
 
 @pytest.fixture

@@ -17,7 +17,9 @@ def make_partnership(name: str = "") -> Partnership:
     return Partnership.objects.create(name=name, slug=f"test-partnership-{n}", area=f"Area {n}")
 
 
-def make_organisation(partnership: Partnership, name: str = "", kind=Organisation.Kind.POLICE) -> Organisation:
+def make_organisation(
+    partnership: Partnership, name: str = "", kind=Organisation.Kind.POLICE
+) -> Organisation:
     return Organisation.objects.create(
         partnership=partnership,
         name=name or f"Organisation {next(_counter)}",
@@ -46,7 +48,9 @@ def make_plan(partnership: Partnership, *, published: bool = True, **fields) -> 
 
 def make_period(plan: Plan, quarter: int = 1, status=ReportingPeriod.Status.OPEN) -> ReportingPeriod:
     start = datetime.date(plan.period_start.year, 3 * quarter - 2, 1)
-    end = datetime.date(plan.period_start.year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - datetime.timedelta(days=1)
+    end = datetime.date(
+        plan.period_start.year + (quarter == 4), (3 * quarter) % 12 + 1, 1
+    ) - datetime.timedelta(days=1)
     return ReportingPeriod.objects.create(
         plan=plan,
         label=f"{start.year} Q{quarter}",
@@ -73,8 +77,12 @@ def make_measure(priority: Priority, order: int = 1, **fields) -> Measure:
 def make_action(priority: Priority, reference: str = "", **fields) -> Action:
     fields.setdefault("overall_objective", f"Deliver objective {next(_counter)}")
     fields.setdefault("horizon", Action.Horizon.ONE_YEAR)
-    action = Action(priority=priority, plan=priority.plan, reference=reference or f"{priority.order}.{next(_counter)}",
-                    **fields)
+    action = Action(
+        priority=priority,
+        plan=priority.plan,
+        reference=reference or f"{priority.order}.{next(_counter)}",
+        **fields,
+    )
     action.save()
     return action
 

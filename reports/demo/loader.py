@@ -97,10 +97,15 @@ def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
 @transaction.atomic
 def load_walsall_demo(*, with_users: bool = True) -> LoadReport:
     report = LoadReport()
-    partnership = _upsert(report, Partnership, {"slug": seed.PARTNERSHIP["slug"]}, _without(seed.PARTNERSHIP, "slug"))
+    partnership = _upsert(
+        report, Partnership, {"slug": seed.PARTNERSHIP["slug"]}, _without(seed.PARTNERSHIP, "slug")
+    )
     organisations = {
         org["key"]: _upsert(
-            report, Organisation, {"partnership": partnership, "name": org["name"]}, _without(org, "key", "name")
+            report,
+            Organisation,
+            {"partnership": partnership, "name": org["name"]},
+            _without(org, "key", "name"),
         )
         for org in seed.ORGANISATIONS
     }
@@ -208,7 +213,11 @@ def _load_boards(report, partnership, organisations) -> dict[datetime.date, Meet
             report,
             Meeting,
             {"board": boards[data["board"]], "date": data["date"]},
-            {"title": data.get("title", ""), "location": data.get("location", ""), "notes": data.get("notes", "")},
+            {
+                "title": data.get("title", ""),
+                "location": data.get("location", ""),
+                "notes": data.get("notes", ""),
+            },
         )
     return meetings
 
@@ -249,7 +258,9 @@ def _load_priorities(report, plan, organisations, users, statistics) -> dict[int
         )
         priorities[data["order"]] = priority
         for order, measure in enumerate(data["measures"], start=1):
-            _upsert(report, Measure, {"priority": priority, "order": order}, _measure_values(measure, statistics))
+            _upsert(
+                report, Measure, {"priority": priority, "order": order}, _measure_values(measure, statistics)
+            )
     return priorities
 
 
@@ -269,7 +280,10 @@ def _measure_values(measure: dict, statistics) -> dict:
     stat = statistics.get(measure.get("baseline_statistic"))
     if stat is not None:
         values.update(
-            baseline_statistic=stat, baseline_value=stat.value, baseline_period=stat.period, baseline_source=stat.source
+            baseline_statistic=stat,
+            baseline_value=stat.value,
+            baseline_period=stat.period,
+            baseline_source=stat.source,
         )
     return values
 
@@ -277,7 +291,9 @@ def _measure_values(measure: dict, statistics) -> dict:
 def _load_themes(report, plan, priorities) -> dict[str, Theme]:
     themes = {}
     for data in seed.THEMES:
-        theme = _upsert(report, Theme, {"plan": plan, "name": data["name"]}, {"description": data["description"]})
+        theme = _upsert(
+            report, Theme, {"plan": plan, "name": data["name"]}, {"description": data["description"]}
+        )
         _set_m2m(report, theme.priorities, [priorities[order] for order in data["priorities"]])
         themes[data["key"]] = theme
     return themes
@@ -290,9 +306,7 @@ def _commitments(data: dict) -> list[tuple[str, str]]:
 
 
 def _load_actions(report, plan, priorities, organisations, themes, users) -> dict[tuple[int, int], Action]:
-    owners = {
-        key: users.get(email) for email, keys in seed.OWNED_ACTIONS.items() for key in keys
-    }
+    owners = {key: users.get(email) for email, keys in seed.OWNED_ACTIONS.items() for key in keys}
     actions = {}
     for data in seed.PRIORITIES:
         priority = priorities[data["order"]]
@@ -341,9 +355,13 @@ def _load_updates(report, actions, periods, priorities, users) -> None:
                     "outcomes": update.get("outcomes", ""),
                     "state": state,
                     "submitted_by": author if submitted else None,
-                    "submitted_at": _at(period.update_deadline - datetime.timedelta(days=3)) if submitted else None,
+                    "submitted_at": _at(period.update_deadline - datetime.timedelta(days=3))
+                    if submitted
+                    else None,
                     "reviewed_by": secretary if accepted else None,
-                    "reviewed_at": _at(period.update_deadline + datetime.timedelta(days=2)) if accepted else None,
+                    "reviewed_at": _at(period.update_deadline + datetime.timedelta(days=2))
+                    if accepted
+                    else None,
                 },
             )
 

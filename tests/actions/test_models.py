@@ -11,7 +11,9 @@ from tests import factories
 
 def test_references_are_unique_within_a_plan_even_across_priorities(p1, p2):
     factories.make_action(p1, "1.1")
-    clash = Action(priority=p2, reference="1.1", overall_objective="Something else", horizon=Action.Horizon.ONE_YEAR)
+    clash = Action(
+        priority=p2, reference="1.1", overall_objective="Something else", horizon=Action.Horizon.ONE_YEAR
+    )
     with pytest.raises(ValidationError) as raised:
         clash.full_clean()
     assert "Item 1.1 already exists in this plan." in str(raised.value)
@@ -34,8 +36,14 @@ def test_clean_takes_the_plan_from_the_priority(p1):
 
 
 def test_a_deadline_cannot_be_before_the_start_date(p1):
-    action = Action(priority=p1, reference="1.1", overall_objective="x", horizon=Action.Horizon.ONE_YEAR,
-                    start_date=datetime.date(2020, 6, 1), deadline=datetime.date(2020, 5, 1))
+    action = Action(
+        priority=p1,
+        reference="1.1",
+        overall_objective="x",
+        horizon=Action.Horizon.ONE_YEAR,
+        start_date=datetime.date(2020, 6, 1),
+        deadline=datetime.date(2020, 5, 1),
+    )
     with pytest.raises(ValidationError) as raised:
         action.full_clean()
     assert "The deadline must be on or after the start date." in str(raised.value)
@@ -52,8 +60,12 @@ def test_one_update_per_action_per_period(p1, period):
 
 
 def test_a_submitted_update_needs_a_rag_rating(p1, period):
-    update = ActionUpdate(action=factories.make_action(p1), period=period, state=ActionUpdate.State.SUBMITTED,
-                          submitted_at=timezone.now())
+    update = ActionUpdate(
+        action=factories.make_action(p1),
+        period=period,
+        state=ActionUpdate.State.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
     with pytest.raises(ValidationError) as raised:
         update.full_clean()
     assert "A submitted update needs a RAG rating" in str(raised.value)
@@ -85,4 +97,6 @@ def test_responsible_organisation_changes_are_in_history(p1, police):
     action = factories.make_action(p1)
     action.responsible_organisations.add(police)
     assert action.history.count() == 2
-    assert list(action.history.first().responsible_organisations.values_list("organisation", flat=True)) == [police.pk]
+    assert list(action.history.first().responsible_organisations.values_list("organisation", flat=True)) == [
+        police.pk
+    ]

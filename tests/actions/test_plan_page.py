@@ -18,8 +18,14 @@ def test_a_member_sees_their_plans_priorities_and_actions(client, lead_a, p1, p2
     factories.make_action(p2, "2.1", overall_objective="Increase hate crime reporting")
     client.force_login(lead_a)
     content = client.get(URL).content.decode()
-    for text in ("Test Plan 2020", "Violence reduction", "Prevent extremist activity",
-                 "Listen to our communities", "Increase hate crime reporting", "Alice Lead"):
+    for text in (
+        "Test Plan 2020",
+        "Violence reduction",
+        "Prevent extremist activity",
+        "Listen to our communities",
+        "Increase hate crime reporting",
+        "Alice Lead",
+    ):
         assert text in content
 
 

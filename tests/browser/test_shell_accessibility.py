@@ -158,7 +158,9 @@ def test_server_error_page_stands_alone_and_has_no_axe_violations(
     assert_no_axe_violations(page)
 
 
-@pytest.mark.parametrize("email", ["officer@demo.example", "lead.violence@demo.example", "admin@demo.example"])
+@pytest.mark.parametrize(
+    "email", ["officer@demo.example", "lead.violence@demo.example", "admin@demo.example"]
+)
 def test_staff_plan_page_has_no_axe_violations_for_each_role(
     page: Page, live_server, demo_loaded, assert_no_axe_violations, email
 ):

@@ -28,7 +28,10 @@ def test_a_person_has_one_role_per_partnership(walsall, lead_a):
 
 def test_the_same_person_can_belong_to_two_partnerships(walsall, elsewhere, lead_a):
     Membership.objects.create(partnership=elsewhere, user=lead_a, role=Role.VIEWER)
-    assert set(lead_a.memberships.values_list("partnership__name", flat=True)) == {walsall.name, elsewhere.name}
+    assert set(lead_a.memberships.values_list("partnership__name", flat=True)) == {
+        walsall.name,
+        elsewhere.name,
+    }
 
 
 def test_a_board_cannot_report_to_itself(walsall):

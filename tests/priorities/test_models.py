@@ -10,8 +10,12 @@ from tests import factories
 
 
 def test_a_plan_must_end_after_it_starts(walsall):
-    plan = Plan(partnership=walsall, title="Backwards", period_start=datetime.date(2020, 12, 31),
-                period_end=datetime.date(2020, 1, 1))
+    plan = Plan(
+        partnership=walsall,
+        title="Backwards",
+        period_start=datetime.date(2020, 12, 31),
+        period_end=datetime.date(2020, 1, 1),
+    )
     with pytest.raises(ValidationError) as raised:
         plan.full_clean()
     assert "The plan must end after it starts." in str(raised.value)
@@ -20,8 +24,13 @@ def test_a_plan_must_end_after_it_starts(walsall):
 
 
 def test_a_reporting_period_deadline_cannot_be_before_it_starts(plan):
-    period = ReportingPeriod(plan=plan, label="2020 Q1", start=datetime.date(2020, 1, 1),
-                             end=datetime.date(2020, 3, 31), update_deadline=datetime.date(2019, 12, 1))
+    period = ReportingPeriod(
+        plan=plan,
+        label="2020 Q1",
+        start=datetime.date(2020, 1, 1),
+        end=datetime.date(2020, 3, 31),
+        update_deadline=datetime.date(2019, 12, 1),
+    )
     with pytest.raises(ValidationError) as raised:
         period.full_clean()
     assert "The update deadline must be on or after the start of the period." in str(raised.value)
@@ -30,8 +39,13 @@ def test_a_reporting_period_deadline_cannot_be_before_it_starts(plan):
 def test_period_labels_are_unique_within_a_plan(plan):
     factories.make_period(plan, 1)
     with pytest.raises(IntegrityError):
-        ReportingPeriod.objects.create(plan=plan, label="2020 Q1", start=datetime.date(2020, 2, 1),
-                                       end=datetime.date(2020, 3, 1), update_deadline=datetime.date(2020, 3, 1))
+        ReportingPeriod.objects.create(
+            plan=plan,
+            label="2020 Q1",
+            start=datetime.date(2020, 2, 1),
+            end=datetime.date(2020, 3, 1),
+            update_deadline=datetime.date(2020, 3, 1),
+        )
 
 
 def test_priority_order_is_unique_within_a_plan(plan, p1):
@@ -40,8 +54,13 @@ def test_priority_order_is_unique_within_a_plan(plan, p1):
 
 
 def test_a_qualitative_measure_cannot_carry_a_baseline(p1):
-    measure = Measure(priority=p1, order=1, title="Stopping violence before it starts",
-                      kind=Measure.Kind.QUALITATIVE, baseline_value=Decimal("3700"))
+    measure = Measure(
+        priority=p1,
+        order=1,
+        title="Stopping violence before it starts",
+        kind=Measure.Kind.QUALITATIVE,
+        baseline_value=Decimal("3700"),
+    )
     with pytest.raises(ValidationError) as raised:
         measure.full_clean()
     assert "An outcome measure has no baseline or target value" in str(raised.value)
@@ -51,7 +70,9 @@ def test_a_qualitative_measure_cannot_carry_a_baseline(p1):
 
 def test_a_numeric_measure_says_which_direction_is_better(p1):
     with pytest.raises(IntegrityError):
-        Measure.objects.create(priority=p1, order=1, title="Knife crime", kind=Measure.Kind.NUMERIC, direction="")
+        Measure.objects.create(
+            priority=p1, order=1, title="Knife crime", kind=Measure.Kind.NUMERIC, direction=""
+        )
 
 
 def test_one_reading_per_measure_per_period(p1, period):
@@ -70,7 +91,9 @@ def test_a_reading_needs_a_value_or_a_narrative(p1, period):
 
 def test_a_reading_must_be_for_a_period_of_the_measures_plan(walsall, p1):
     other_plan = factories.make_plan(walsall, title="Next year")
-    reading = MeasureReading(measure=factories.make_measure(p1), period=factories.make_period(other_plan), value=1)
+    reading = MeasureReading(
+        measure=factories.make_measure(p1), period=factories.make_period(other_plan), value=1
+    )
     with pytest.raises(ValidationError) as raised:
         reading.full_clean()
     assert "Choose a reporting period of this measure's plan." in str(raised.value)

@@ -18,8 +18,10 @@ LEADS = {
     "Prevent extremist activity": ("Walsall Council", "lead.prevent@demo.example"),
     "Reduce drug and alcohol misuse": ("Walsall Council Public Health", "lead.drugs@demo.example"),
     "Serious and organised crime": ("NHS Walsall Clinical Commissioning Group", "lead.soc@demo.example"),
-    "Reduce offending and re-offending": ("West Midlands Community Rehabilitation Company",
-                                          "lead.reoffending@demo.example"),
+    "Reduce offending and re-offending": (
+        "West Midlands Community Rehabilitation Company",
+        "lead.reoffending@demo.example",
+    ),
 }
 COMMITMENTS = {  # (over the coming year, over the next three years), as the plan lists them
     "Violence reduction": (6, 4),
@@ -67,8 +69,12 @@ def test_the_plan_is_the_2020_calendar_year_with_four_quarters(plan):
         "Reducing offending and preventing reoffending",
     ]
     statuses = dict(plan.periods.values_list("label", "status"))
-    assert statuses == {"2020 Q1": ReportingPeriod.Status.LOCKED, "2020 Q2": ReportingPeriod.Status.LOCKED,
-                        "2020 Q3": ReportingPeriod.Status.OPEN, "2020 Q4": ReportingPeriod.Status.PLANNED}
+    assert statuses == {
+        "2020 Q1": ReportingPeriod.Status.LOCKED,
+        "2020 Q2": ReportingPeriod.Status.LOCKED,
+        "2020 Q3": ReportingPeriod.Status.OPEN,
+        "2020 Q4": ReportingPeriod.Status.PLANNED,
+    }
 
 
 def test_five_priorities_with_the_lead_partners_the_plan_names(plan):
@@ -93,10 +99,22 @@ def test_fifteen_measures_three_per_priority(plan):
 
 
 def test_numeric_measures_carry_the_plans_baselines(plan):
-    people = Measure.objects.get(priority__plan=plan, title__startswith="Engaging drug and alcohol related offenders")
-    assert (people.kind, people.baseline_value, people.direction) == (Measure.Kind.NUMERIC, Decimal("1227"), "higher")
-    knives = Measure.objects.get(priority__plan=plan, title__startswith="Reducing serious crime involving weapons")
-    assert (knives.baseline_value, knives.baseline_period, knives.direction) == (Decimal("261"), "2018/19", "lower")
+    people = Measure.objects.get(
+        priority__plan=plan, title__startswith="Engaging drug and alcohol related offenders"
+    )
+    assert (people.kind, people.baseline_value, people.direction) == (
+        Measure.Kind.NUMERIC,
+        Decimal("1227"),
+        "higher",
+    )
+    knives = Measure.objects.get(
+        priority__plan=plan, title__startswith="Reducing serious crime involving weapons"
+    )
+    assert (knives.baseline_value, knives.baseline_period, knives.direction) == (
+        Decimal("261"),
+        "2018/19",
+        "lower",
+    )
     assert knives.baseline_statistic.note  # the cabinet report's 216 is recorded beside it
 
 
@@ -106,8 +124,11 @@ def test_every_commitment_is_an_action_with_its_horizon(plan):
         assert actions.filter(horizon=Action.Horizon.ONE_YEAR).count() == one_year, title
         assert actions.filter(horizon=Action.Horizon.THREE_YEARS).count() == three_years, title
     assert Action.objects.get(plan=plan, reference="1.1").overall_objective.startswith(
-        "Continue to listen to our communities to understand the root causes")
-    hate_crime = Action.objects.get(plan=plan, overall_objective="Increase Hate Crime awareness and reporting")
+        "Continue to listen to our communities to understand the root causes"
+    )
+    hate_crime = Action.objects.get(
+        plan=plan, overall_objective="Increase Hate Crime awareness and reporting"
+    )
     assert hate_crime.horizon == Action.Horizon.ONE_YEAR
     four_p = Action.objects.get(plan=plan, overall_objective__contains='"Four P" approach')
     assert four_p.horizon == Action.Horizon.THREE_YEARS and "Pursue" in four_p.overall_objective
@@ -127,10 +148,16 @@ def test_the_baseline_statistics_keep_their_period_and_source():
 
 def test_partner_organisations_as_the_seed_lists_them():
     orgs = Organisation.objects.filter(partnership__slug="safer-walsall")
-    authorities = set(orgs.filter(membership=Organisation.Membership.RESPONSIBLE_AUTHORITY).values_list("name", flat=True))
+    authorities = set(
+        orgs.filter(membership=Organisation.Membership.RESPONSIBLE_AUTHORITY).values_list("name", flat=True)
+    )
     associates = set(orgs.filter(membership=Organisation.Membership.ASSOCIATE).values_list("name", flat=True))
-    assert {"West Midlands Police", "Walsall Council", "West Midlands Fire Service",
-            "NHS Walsall Clinical Commissioning Group"} <= authorities
+    assert {
+        "West Midlands Police",
+        "Walsall Council",
+        "West Midlands Fire Service",
+        "NHS Walsall Clinical Commissioning Group",
+    } <= authorities
     assert {"West Midlands Police and Crime Commissioner", "Walsall College", "One Walsall"} <= associates
 
 
@@ -143,7 +170,10 @@ def test_the_partnership_board_meets_quarterly():
     partnership = Partnership.objects.get(slug="safer-walsall")
     board = partnership.boards.get(kind="board")
     assert board.meeting_frequency == "Quarterly"
-    assert board.meetings.filter(date="2019-07-30").exists() and board.meetings.filter(date="2019-09-03").exists()
+    assert (
+        board.meetings.filter(date="2019-07-30").exists()
+        and board.meetings.filter(date="2019-09-03").exists()
+    )
 
 
 def test_demo_updates_are_marked_and_the_cycle_is_in_motion(plan):

@@ -11,11 +11,23 @@ from priorities.models import MeasureReading
 
 def _snapshot(slug: str) -> list[tuple]:
     actions = Action.objects.filter(plan__partnership__slug=slug).order_by("reference")
-    return list(actions.values_list("reference", "overall_objective", "horizon", "deadline"))
+    updates = ActionUpdate.objects.filter(action__plan__partnership__slug=slug).order_by(
+        "action__reference", "period__start"
+    )
+    readings = MeasureReading.objects.filter(measure__priority__plan__partnership__slug=slug).order_by(
+        "measure__priority__order", "measure__order", "period__start"
+    )
+    return [
+        *actions.values_list("reference", "overall_objective", "horizon", "deadline"),
+        *updates.values_list("action__reference", "period__label", "rag", "state"),
+        *readings.values_list("measure__title", "period__label", "value"),
+    ]
 
 
 def test_it_makes_partnerships_shaped_like_walsall_with_history(db):
-    call_command("load_synthetic", "--partnerships", "2", "--priorities", "3", "--actions", "4", stdout=io.StringIO())
+    call_command(
+        "load_synthetic", "--partnerships", "2", "--priorities", "3", "--actions", "4", stdout=io.StringIO()
+    )
     partnership = Partnership.objects.get(slug="synthetic-002")
     plan = partnership.plans.get()
     assert plan.priorities.count() == 3

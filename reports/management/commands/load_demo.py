@@ -14,7 +14,9 @@ class Command(BaseCommand):
             action="store_true",
             help="Create the demo logins even though DEBUG is off (they share a published password).",
         )
-        parser.add_argument("--skip-users", action="store_true", help="Load the plan without any demo logins.")
+        parser.add_argument(
+            "--skip-users", action="store_true", help="Load the plan without any demo logins."
+        )
 
     def handle(self, *args, allow_demo_users: bool, skip_users: bool, verbosity: int, **options):
         with_users = not skip_users
@@ -32,7 +34,11 @@ class Command(BaseCommand):
                 summary = ", ".join(f"{n} {name}" for name, n in sorted(counts.items()))
                 self.stdout.write(f"{verb}: {summary}.")
         if report.links:
-            self.stdout.write(f"Set the links of {report.links} records to themes, priorities and organisations.")
+            self.stdout.write(
+                f"Set the links of {report.links} records to themes, priorities and organisations."
+            )
         if with_users and verbosity > 1:
-            self.stdout.write(f"Demo logins (password {DEMO_PASSWORD}): " + ", ".join(u["email"] for u in DEMO_USERS))
+            self.stdout.write(
+                f"Demo logins (password {DEMO_PASSWORD}): " + ", ".join(u["email"] for u in DEMO_USERS)
+            )
         self.stdout.write(self.style.SUCCESS("Loaded the Safer Walsall Partnership Plan 2020."))

@@ -6,7 +6,7 @@ from reports.demo.synthetic import load_synthetic
 
 
 class Command(BaseCommand):
-    help = "Create deterministic synthetic partnerships shaped like Walsall's, for benchmarks. Safe to run again."
+    help = "Create deterministic partnerships shaped like Walsall's, for benchmarks. Safe to run again."
 
     def add_arguments(self, parser):
         parser.add_argument("--partnerships", type=int, required=True, help="How many partnerships in all.")
@@ -15,7 +15,11 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="Seed for the generated text and ratings.")
 
     def handle(self, *args, partnerships, priorities, actions, seed, **options):
-        for name, value in (("--partnerships", partnerships), ("--priorities", priorities), ("--actions", actions)):
+        for name, value in (
+            ("--partnerships", partnerships),
+            ("--priorities", priorities),
+            ("--actions", actions),
+        ):
             if value < 1:
                 raise CommandError(f"{name} must be 1 or more.")
         if partnerships > 999:
@@ -24,5 +28,6 @@ class Command(BaseCommand):
         report = load_synthetic(partnerships=partnerships, priorities=priorities, actions=actions, seed=seed)
         elapsed = time.perf_counter() - started
         self.stdout.write(
-            f"Created {report.created} synthetic partnerships ({report.skipped} already there) in {elapsed:.1f} s."
+            f"Created {report.created} synthetic partnerships ({report.skipped} already there) "
+            f"in {elapsed:.1f} s."
         )
