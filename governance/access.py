@@ -7,13 +7,28 @@ from .models import Membership, Partnership
 SESSION_KEY = "partnership_id"
 
 
+def memberships_of(request: HttpRequest) -> list[Membership]:
+    """The person's roles, one per partnership, fetched once per request."""
+    if not request.user.is_authenticated:
+        return []
+    if not hasattr(request, "_memberships"):
+        request._memberships = list(
+            Membership.objects.filter(user=request.user)
+            .select_related("partnership")
+            .order_by("partnership__name")
+        )
+    return request._memberships
+
+
 def current_partnership(request: HttpRequest) -> Partnership | None:
     """The partnership this person works in: the one chosen this session, else their first."""
-    if not request.user.is_authenticated:
-        return None
-    if not hasattr(request, "_current_partnership"):
-        memberships = Membership.objects.filter(user=request.user).select_related("partnership")
-        chosen = request.session.get(SESSION_KEY)
-        membership = (chosen and memberships.filter(partnership_id=chosen).first()) or memberships.first()
-        request._current_partnership = membership.partnership if membership else None
-    return request._current_partnership
+    memberships = memberships_of(request)
+    chosen = request.session.get(SESSION_KEY)
+    for membership in memberships:
+        if membership.partnership_id == chosen:
+            return membership.partnership
+    return memberships[0].partnership if memberships else None
+
+
+def choose_partnership(request: HttpRequest, partnership: Partnership) -> None:
+    request.session[SESSION_KEY] = partnership.pk

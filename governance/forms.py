@@ -1,7 +1,10 @@
+from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from swp.forms import GovUKFormMixin
+from swp.forms import GovUKForm, GovUKFormMixin
+
+from .models import Partnership
 
 
 class SignInForm(GovUKFormMixin, AuthenticationForm):
@@ -33,3 +36,27 @@ class SignInForm(GovUKFormMixin, AuthenticationForm):
         ),
         "inactive": "Your account has been switched off. Ask your partnership admin to switch it back on.",
     }
+
+
+class ChoosePartnershipForm(GovUKForm):
+    """For people with a role in more than one partnership: which one they are working in now."""
+
+    page_title = "Choose a partnership"
+    submit_label = "Continue"
+
+    partnership = forms.ModelChoiceField(
+        queryset=Partnership.objects.none(),
+        label="Which partnership are you working in?",
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": "Select the partnership you are working in",
+            "invalid_choice": "Select a partnership you have a role in",
+        },
+    )
+
+    def __init__(self, *args, partnerships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = partnerships
+        # One question on the page, so its legend is the page heading (GOV.UK pattern).
+        self.helper.layout = Layout(Field.radios("partnership", legend_size=Size.LARGE, legend_tag="h1"))

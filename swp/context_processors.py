@@ -4,9 +4,10 @@ from django.http import HttpRequest
 
 def site(request: HttpRequest) -> dict:
     """The service name and, for a signed-in member, the partnership they are working in."""
-    from governance.access import current_partnership  # late: the app registry loads first
+    from governance.access import current_partnership, memberships_of  # late: the app registry loads first
 
-    partnership = None
-    if request.user.is_authenticated:
-        partnership = current_partnership(request)
-    return {"service_name": settings.SERVICE_NAME, "current_partnership": partnership}
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "current_partnership": current_partnership(request),
+        "can_change_partnership": len(memberships_of(request)) > 1,
+    }

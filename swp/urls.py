@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accessibility/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
+    path("partnerships/", include("governance.urls")),
     path("actions/", include("actions.urls")),
     path("", include("reports.urls")),
 ]

@@ -65,3 +65,30 @@ def test_the_walsall_page_takes_a_fixed_number_of_queries(client, django_assert_
         response = client.get(URL)
     assert response.status_code == 200
     assert response.content.decode().count('class="app-rag') == 64
+
+
+def _queries_for(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_query_count_does_not_grow_with_the_plan(client):
+    from actions.models import Action
+    from priorities.models import Priority, ReportingPeriod
+
+    client.force_login(User.objects.get(email="officer@demo.example"))
+    before = _queries_for(client, URL)
+    priority = Priority.objects.get(plan__partnership__slug="safer-walsall", order=1)
+    period = ReportingPeriod.objects.get(plan=priority.plan, label="2020 Q1")
+    organisation = priority.lead_organisation
+    for n in range(30):
+        action = factories.make_action(priority, f"1.{100 + n}", owner=priority.lead_officer)
+        action.responsible_organisations.add(organisation)
+        factories.make_update(action, period, rag="green", state="accepted", submitted_at=period.end)
+    assert Action.objects.filter(priority=priority).count() == 40
+    assert _queries_for(client, URL) == before

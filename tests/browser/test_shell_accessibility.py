@@ -173,3 +173,26 @@ def test_staff_plan_page_has_no_axe_violations_for_each_role(
     expect(page.get_by_role("heading", level=1)).to_have_text("Safer Walsall Partnership Plan 2020")
     expect(page.locator(".app-rag--amber").first).to_have_text("Amber")
     assert_no_axe_violations(page)
+
+
+def test_choosing_a_partnership_has_no_axe_violations(
+    page: Page, live_server, officer, assert_no_axe_violations
+):
+    elsewhere = Partnership.objects.create(
+        name="Second Test Partnership", slug="second-test", area="Elsewhere"
+    )
+    Membership.objects.create(partnership=elsewhere, user=officer, role=Role.VIEWER)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Work email").fill(officer.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Change partnership").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Which partnership are you working in?")
+    expect(page.get_by_label("Browser Test Partnership")).to_be_checked()  # where they are now
+    assert_no_axe_violations(page)
+
+    page.get_by_label("Second Test Partnership").check()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/actions/")
+    expect(page.locator(".govuk-service-navigation__service-name")).to_have_text("Second Test Partnership")

@@ -49,3 +49,22 @@ def test_an_unknown_partnership_is_not_found(client):
 def test_public_plan_page_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         client.get(reverse("reports:public_plan", args=["safer-walsall"]))
+
+
+def test_the_public_query_count_does_not_grow_with_the_plan(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests import factories
+
+    url = reverse("reports:public_plan", args=["safer-walsall"])
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    priority = Priority.objects.get(plan__partnership__slug="safer-walsall", order=2)
+    for n in range(20):
+        factories.make_action(priority, f"2.{100 + n}")
+        factories.make_measure(priority, 10 + n)
+    with CaptureQueriesContext(connection) as after:
+        content = client.get(url).content.decode()
+    assert len(after) == len(before)
+    assert content.count("Deliver objective") == 20 and "Measure 29" in content
