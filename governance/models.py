@@ -109,7 +109,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="people"
     )
     is_staff = models.BooleanField(
-        "Django admin access", default=False, help_text="Can sign in to the Django admin site."
+        "staff status",
+        default=False,
+        help_text="Needed, with superuser status, to sign in to the Django admin, which spans all partnerships.",
     )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)

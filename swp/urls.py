@@ -5,9 +5,6 @@ from django.views.generic import TemplateView
 
 from governance.forms import SignInForm
 
-admin.site.site_header = "Partnership plan manager administration"
-admin.site.site_title = "Partnership plan manager admin"
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path(

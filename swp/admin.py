@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.http import HttpRequest
+
+
+class PlanManagerAdminSite(admin.AdminSite):
+    """The Django admin sees every partnership's data, so only the installation's superusers may use it.
+
+    Partnership admins and secretaries work in the staff pages, which are scoped to their partnership.
+    """
+
+    site_header = "Partnership plan manager administration"
+    site_title = "Partnership plan manager admin"
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_active and request.user.is_superuser
