@@ -1,5 +1,7 @@
 """The performance delivery plan: actions and their quarterly updates."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -102,7 +104,13 @@ class ActionUpdate(models.Model):
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="action_updates")
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True)
     progress = models.TextField("progress narrative", blank=True)
+    recovery_plan = models.TextField(
+        "what is being done", blank=True, help_text="For a red or amber rating: how it will get back on track."
+    )
     outcomes = models.TextField("actual outcomes", blank=True)
+    marks_complete = models.BooleanField("action complete", default=False)
+    proposed_deadline = models.DateField("proposed new deadline", null=True, blank=True)
+    deadline_change_reason = models.TextField("why the deadline should change", blank=True)
     state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
     submitted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -126,12 +134,95 @@ class ActionUpdate(models.Model):
                     "A submitted update needs a RAG rating and the time it was submitted."
                 ),
             ),
+            # The board must be told what is being done about anything off track.
+            models.CheckConstraint(
+                condition=Q(state="draft") | Q(rag="green") | ~Q(recovery_plan=""),
+                name="red_or_amber_update_says_what_is_being_done",
+                violation_error_message="Say what is being done to bring a red or amber action back on track.",
+            ),
+            models.CheckConstraint(
+                condition=Q(proposed_deadline__isnull=True) | ~Q(deadline_change_reason=""),
+                name="proposed_deadline_has_a_reason",
+                violation_error_message="Give a reason for the new deadline.",
+            ),
         ]
         indexes = [models.Index(fields=["period", "state"])]
 
     def __str__(self) -> str:
         return f"{self.action.reference} – {self.period}"
 
+    @property
+    def is_with_owner(self) -> bool:
+        """Draft or returned: the owner has work to do before the secretary can review it."""
+        return self.state in (self.State.DRAFT, self.State.RETURNED)
+
     def clean(self) -> None:
         if self.action_id and self.period_id and self.action.plan_id != self.period.plan_id:
             raise ValidationError({"period": "Choose a reporting period of this action's plan."})
+
+
+class UpdateComment(models.Model):
+    """A message on an update's thread, between its owner, the lead and the secretary. Never edited."""
+
+    update = models.ForeignKey(ActionUpdate, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["update", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.update}"
+
+
+def _evidence_path(instance: "UpdateEvidence", filename: str) -> str:
+    # A random name: the uploader's file name is kept in the database, never on disk.
+    return f"evidence/{instance.update.period.plan_id}/{uuid.uuid4().hex}"
+
+
+class UpdateEvidence(models.Model):
+    """A file backing up an update: stored outside the web root, served only through an access check."""
+
+    update = models.ForeignKey(ActionUpdate, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=_evidence_path, max_length=200)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100, help_text="As found from the file's content, not its name.")
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["update", "uploaded_at", "id"]
+        verbose_name_plural = "update evidence"
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ReminderLog(models.Model):
+    """One reminder email sent; lets send_reminders run many times a day and send each once."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", "Deadline approaching"
+        OVERDUE = "overdue", "Overdue"
+        SECRETARY_SUMMARY = "secretary_summary", "Overdue summary for the secretary"
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "period", "kind", "sent_on"], name="one_reminder_of_a_kind_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.recipient} ({self.period}, {self.sent_on})"

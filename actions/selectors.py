@@ -1,10 +1,20 @@
-"""Read models for actions, shared by pages, exports and the board pack."""
+"""Read models for actions, shared by pages, reminders, exports and the board pack.
 
-from django.db.models import Prefetch, QuerySet
+Each runs in a fixed number of queries whatever the size of the plan.
+"""
 
-from priorities.models import Plan, Priority
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from governance.models import Organisation, User
+from priorities.models import Measure, MeasureReading, Plan, Priority, ReportingPeriod
 
 from .models import Action, ActionUpdate
+
+NOT_STARTED = "not_started"
+STATE_LABELS = {NOT_STARTED: "Not started", **dict(ActionUpdate.State.choices)}
 
 
 def priorities_with_actions(*, plan: Plan) -> QuerySet[Priority]:
@@ -28,3 +38,131 @@ def latest_reported_update(action: Action) -> ActionUpdate | None:
         if update.state != ActionUpdate.State.DRAFT:
             return update
     return None
+
+
+def open_periods(*, plan: Plan) -> list[ReportingPeriod]:
+    return list(plan.periods.filter(status=ReportingPeriod.Status.OPEN).order_by("start"))
+
+
+def reporting_period_for_updates(*, plan: Plan) -> ReportingPeriod | None:
+    """The quarter leads should be reporting on: the earliest open one, else the latest locked one."""
+    periods = plan.periods.order_by("start")
+    return (
+        periods.filter(status=ReportingPeriod.Status.OPEN).first()
+        or periods.filter(status=ReportingPeriod.Status.LOCKED).last()
+    )
+
+
+def _with_period_update(actions: QuerySet[Action], period: ReportingPeriod) -> QuerySet[Action]:
+    this_quarter = ActionUpdate.objects.filter(period=period).select_related("submitted_by", "reviewed_by")
+    return actions.select_related("priority__lead_officer", "priority__lead_organisation", "owner").prefetch_related(
+        Prefetch("updates", queryset=this_quarter, to_attr="period_updates"), "responsible_organisations"
+    )
+
+
+def state_of(action: Action) -> str:
+    """This quarter's state of an action fetched with _with_period_update."""
+    return action.period_updates[0].state if action.period_updates else NOT_STARTED
+
+
+def update_of(action: Action) -> ActionUpdate | None:
+    return action.period_updates[0] if action.period_updates else None
+
+
+@dataclass
+class MyUpdates:
+    period: ReportingPeriod
+    actions: list[Action]
+    measures: list[Measure]
+
+    @property
+    def done(self) -> int:
+        """Submitted or accepted: nothing more is owed unless the secretary returns it."""
+        return sum(state_of(a) in (ActionUpdate.State.SUBMITTED, ActionUpdate.State.ACCEPTED) for a in self.actions)
+
+    @property
+    def readings_done(self) -> int:
+        return sum(bool(m.period_readings) for m in self.measures)
+
+
+def my_updates(*, user: User, plan: Plan, period: ReportingPeriod) -> MyUpdates:
+    """The actions a person owns or leads, and the measures they lead, with this quarter's update of each."""
+    mine = Action.objects.filter(plan=plan).filter(Q(owner=user) | Q(priority__lead_officer=user))
+    actions = list(_with_period_update(mine, period).exclude(status=Action.Status.CANCELLED).order_by(
+        "priority__order", "order", "id"))
+    readings = MeasureReading.objects.filter(period=period).select_related("entered_by")
+    measures = list(
+        Measure.objects.filter(priority__plan=plan, priority__lead_officer=user)
+        .select_related("priority")
+        .prefetch_related(Prefetch("readings", queryset=readings, to_attr="period_readings"))
+        .order_by("priority__order", "order")
+    )
+    return MyUpdates(period=period, actions=actions, measures=measures)
+
+
+def person_owing(action: Action) -> User | None:
+    """Who owes the update: the action's owner, else its priority's lead officer."""
+    return action.owner or action.priority.lead_officer
+
+
+@dataclass
+class OrganisationProgress:
+    organisation: Organisation | None
+    actions: list[Action] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.organisation.name if self.organisation else "No responsible organisation"
+
+    def count(self, *states: str) -> int:
+        return sum(state_of(a) in states for a in self.actions)
+
+    @property
+    def submitted(self) -> int:
+        return self.count(ActionUpdate.State.SUBMITTED, ActionUpdate.State.ACCEPTED)
+
+    @property
+    def outstanding(self) -> int:
+        return len(self.actions) - self.submitted
+
+
+@dataclass
+class ReviewBoard:
+    period: ReportingPeriod
+    actions: list[Action]
+    organisations: list[OrganisationProgress]
+
+    def count(self, state: str) -> int:
+        return sum(state_of(a) == state for a in self.actions)
+
+    @property
+    def counts(self) -> list[tuple[str, str, int]]:
+        return [(state, label, self.count(state)) for state, label in STATE_LABELS.items()]
+
+
+def review_board(*, period: ReportingPeriod) -> ReviewBoard:
+    """Every action of the period's plan with its update, and who has submitted, by partner organisation."""
+    actions = list(
+        _with_period_update(Action.objects.filter(plan_id=period.plan_id), period)
+        .exclude(status=Action.Status.CANCELLED)
+        .order_by("priority__order", "order", "id")
+    )
+    by_organisation: dict[int | None, OrganisationProgress] = {}
+    for action in actions:
+        organisations = list(action.responsible_organisations.all()) or [None]
+        for organisation in organisations:
+            key = organisation.pk if organisation else None
+            by_organisation.setdefault(key, OrganisationProgress(organisation)).actions.append(action)
+    ordered = sorted(by_organisation.values(), key=lambda progress: (progress.organisation is None, progress.name))
+    return ReviewBoard(period=period, actions=actions, organisations=ordered)
+
+
+def outstanding_by_person(*, period: ReportingPeriod) -> dict[User, list[Action]]:
+    """For reminders: each person who still owes updates this quarter, and for which actions."""
+    owed: dict[User, list[Action]] = defaultdict(list)
+    for action in review_board(period=period).actions:
+        if state_of(action) in (NOT_STARTED, ActionUpdate.State.DRAFT, ActionUpdate.State.RETURNED):
+            person = person_owing(action)
+            if person is not None and person.is_active:
+                owed[person].append(action)
+    return dict(owed)

@@ -1,8 +1,20 @@
 from django.urls import path
 
-from . import views
+from . import evidence_views, review_views, update_views, views
 
 app_name = "actions"
 urlpatterns = [
-    path("", views.plan_actions, name="plan"),
+    path("start/", views.start, name="start"),
+    path("actions/", views.plan_actions, name="plan"),
+    path("actions/<int:pk>/", views.action_detail, name="detail"),
+    path("my-updates/", update_views.my_updates, name="my_updates"),
+    path("actions/<int:pk>/updates/<int:period_pk>/", update_views.edit_update, name="edit_update"),
+    path("updates/<int:pk>/comments/", update_views.add_comment, name="add_comment"),
+    path("updates/<int:pk>/evidence/", evidence_views.upload, name="upload_evidence"),
+    path("evidence/<int:pk>/", evidence_views.download, name="evidence"),
+    path("evidence/<int:pk>/delete/", evidence_views.delete, name="delete_evidence"),
+    path("review/", review_views.review, name="review"),
+    path("review/<int:period_pk>/", review_views.review_period, name="review_period"),
+    path("review/updates/<int:pk>/", review_views.review_update, name="review_update"),
+    path("review/<int:period_pk>/quarter/", review_views.manage_period, name="manage_period"),
 ]

@@ -1,7 +1,7 @@
-"""Who may do what, in one place. Predicates take (user, partnership) and ask the person's role.
+"""Who may do what: the partnership-wide roles. Predicates take (user, partnership or its id).
 
-Priority leads and action owners are decided by the plan itself (priorities and actions add
-their own predicates); here are the partnership-wide roles.
+Priority leads and action owners follow from the plan itself, so their predicates live in
+priorities/rules.py and actions/rules.py, built on these. The written matrix is docs/permissions.md.
 """
 
 import rules
@@ -9,15 +9,24 @@ import rules
 from .models import Membership, Partnership, Role
 
 
-def role_of(user, partnership: Partnership | None) -> str | None:
-    if partnership is None or not user.is_authenticated:
+def role_of(user, partnership: Partnership | int | None) -> str | None:
+    """The person's role in the partnership, or None. Asked many times a page, so cached on the user."""
+    if partnership is None or not user.is_authenticated or not user.is_active:
         return None
-    # Cached per request user object, since templates and views ask several rules in a row.
+    partnership_id = partnership if isinstance(partnership, int) else partnership.pk
     cache = user.__dict__.setdefault("_partnership_roles", {})
-    if partnership.pk not in cache:
-        membership = Membership.objects.filter(user=user, partnership=partnership).only("role").first()
-        cache[partnership.pk] = membership.role if membership else None
-    return cache[partnership.pk]
+    if partnership_id not in cache:
+        membership = Membership.objects.filter(user=user, partnership_id=partnership_id).only("role").first()
+        cache[partnership_id] = membership.role if membership else None
+    return cache[partnership_id]
+
+
+def has_role(*roles: str):
+    @rules.predicate(name=f"has_role({', '.join(roles)})")
+    def predicate(user, partnership) -> bool:
+        return role_of(user, partnership) in roles
+
+    return predicate
 
 
 @rules.predicate
@@ -25,15 +34,11 @@ def is_partnership_member(user, partnership) -> bool:
     return role_of(user, partnership) is not None
 
 
-@rules.predicate
-def is_partnership_admin(user, partnership) -> bool:
-    return role_of(user, partnership) == Role.ADMIN
-
-
-@rules.predicate
-def is_board_secretary(user, partnership) -> bool:
-    return role_of(user, partnership) == Role.SECRETARY
-
+is_partnership_admin = has_role(Role.ADMIN)
+is_board_secretary = has_role(Role.SECRETARY)
+# Admins and secretaries run the quarterly cycle: they review, and may enter updates on a lead's behalf.
+runs_the_cycle = has_role(Role.ADMIN, Role.SECRETARY)
 
 rules.add_perm("governance.view_plan_data", is_partnership_member)
 rules.add_perm("governance.manage_partnership", is_partnership_admin)
+rules.add_perm("governance.run_cycle", runs_the_cycle)

@@ -1,11 +1,16 @@
-"""Access helpers for plan content: every staff view that shows a plan starts here."""
+"""Access helpers for plan content: every view that shows or changes a plan starts here.
+
+404 for another partnership's objects (the same as for ones that don't exist); 403 for a
+member whose role doesn't allow the change. Rules live in priorities/rules.py.
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
 
 from governance.access import current_partnership
 
-from .models import Plan
+from .models import Measure, Plan, ReportingPeriod
 from .selectors import current_plan
 
 
@@ -18,3 +23,25 @@ def get_current_plan_for_user(request: HttpRequest) -> Plan:
     if plan is None:
         raise Http404("This partnership has no plan yet.")
     return plan
+
+
+def _check(request: HttpRequest, perm: str | None, obj) -> None:
+    if not request.user.has_perm("priorities.view_plan_content", obj):
+        raise Http404("Not found.")
+    if perm and not request.user.has_perm(perm, obj):
+        raise PermissionDenied("Your role does not allow this.")
+
+
+def get_period_for_user(request: HttpRequest, pk: int, *, manage: bool = False) -> ReportingPeriod:
+    period = get_object_or_404(ReportingPeriod.objects.select_related("plan__partnership", "meeting__board"), pk=pk)
+    _check(request, "priorities.manage_period" if manage else None, period)
+    return period
+
+
+def get_measure_and_period_for_user(
+    request: HttpRequest, pk: int, period_pk: int, *, write: bool = False
+) -> tuple[Measure, ReportingPeriod]:
+    measure = get_object_or_404(Measure.objects.select_related("priority__plan__partnership"), pk=pk)
+    _check(request, "priorities.enter_reading" if write else None, measure)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk, plan=measure.priority.plan)
+    return measure, period

@@ -88,9 +88,9 @@ class MeasureInline(admin.StackedInline):
     extra = 0
     fields = [
         ("order", "title"),
-        ("kind", "unit", "direction"),
+        ("kind", "unit", "unit_type", "direction"),
         ("baseline_value", "baseline_period", "baseline_source"),
-        "baseline_statistic",
+        ("baseline_statistic", "baseline_note"),
         ("target_value", "target_description"),
     ]
     autocomplete_fields = ["baseline_statistic"]

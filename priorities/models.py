@@ -1,5 +1,7 @@
 """The plan: its reporting periods, the evidence behind it, priorities, themes and measures."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -257,15 +259,25 @@ class Measure(models.Model):
         HIGHER = "higher", "Higher is better"
         LOWER = "lower", "Lower is better"
 
+    class UnitType(models.TextChoices):
+        """What kind of number a reading is, so a value can be checked against it."""
+
+        COUNT = "count", "A count (a whole number, such as offences or people)"
+        PERCENTAGE = "percentage", "A percentage (0 to 100)"
+        RATE = "rate", "A rate or other number (0 or more, up to 2 decimal places)"
+        MONEY = "money", "An amount in pounds"
+
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="measures")
     order = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     unit = models.CharField(max_length=60, blank=True, help_text="For example, offences, people or %.")
+    unit_type = models.CharField(max_length=20, choices=UnitType.choices, default=UnitType.COUNT)
     direction = models.CharField(max_length=10, choices=Direction.choices, blank=True)
     baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     baseline_period = models.CharField(max_length=60, blank=True)
     baseline_source = models.CharField(max_length=300, blank=True)
+    baseline_note = models.TextField(blank=True, help_text="Caveats, or why there is no baseline.")
     baseline_statistic = models.ForeignKey(
         BaselineStatistic,
         on_delete=models.SET_NULL,
@@ -307,6 +319,17 @@ class Measure(models.Model):
     def is_numeric(self) -> bool:
         return self.kind == self.Kind.NUMERIC
 
+    def value_problem(self, value: Decimal) -> str | None:
+        """Why a reading's value does not fit this measure's unit, in plain English; None if it fits."""
+        unit = f" {self.unit}" if self.unit else ""
+        if value < 0:
+            return f"Enter a value of 0{unit} or more"
+        if self.unit_type == self.UnitType.COUNT and value != value.to_integral_value():
+            return f"Enter a whole number{unit}, like 12"
+        if self.unit_type == self.UnitType.PERCENTAGE and value > 100:
+            return "Enter a percentage between 0 and 100"
+        return None
+
 
 class MeasureReading(models.Model):
     """A measure's value (or, for an outcome, a narrative) for one reporting period."""
@@ -317,6 +340,8 @@ class MeasureReading(models.Model):
     narrative = models.TextField(blank=True)
     entered_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     entered_at = models.DateTimeField(null=True, blank=True)
+    # Bumped on every edit so a stale form cannot overwrite someone else's reading.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

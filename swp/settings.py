@@ -111,7 +111,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "actions:plan"
+LOGIN_REDIRECT_URL = "actions:start"
 LOGOUT_REDIRECT_URL = "reports:home"
 
 LANGUAGE_CODE = "en-gb"
@@ -154,8 +154,22 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 SERVICE_NAME = "Partnership plan manager"
 
+# Console email in development; SMTP (or any backend) from the environment in production.
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "no-reply@localhost")
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 30
+
+# The address people reach the app at, for links in emails sent outside a web request.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# send_reminders writes this many days before an update deadline, then again once it has passed.
+REMINDER_DAYS_BEFORE_DEADLINE = int(os.environ.get("SWP_REMINDER_DAYS_BEFORE_DEADLINE", "7"))
+# Evidence attached to updates: the largest file accepted.
+EVIDENCE_MAX_BYTES = int(os.environ.get("SWP_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
 
 LOGGING = {
     "version": 1,

@@ -269,13 +269,15 @@ def _measure_values(measure: dict, statistics) -> dict:
         "title": measure["title"],
         "kind": measure["kind"],
         "unit": measure.get("unit", ""),
+        "unit_type": measure.get("unit_type", Measure.UnitType.COUNT),
         "direction": measure.get("direction", ""),
         "target_value": measure.get("target_value"),
         "target_description": measure.get("target_description", ""),
         "baseline_statistic": None,
         "baseline_value": None,
         "baseline_period": "",
-        "baseline_source": measure.get("baseline_note", ""),
+        "baseline_source": "",
+        "baseline_note": measure.get("baseline_note", ""),
     }
     stat = statistics.get(measure.get("baseline_statistic"))
     if stat is not None:

@@ -655,6 +655,7 @@ PRIORITIES = [
                 "title": "The rate of people successfully completing drug and alcohol treatment",
                 "kind": "numeric",
                 "unit": "%",
+                "unit_type": "percentage",
                 "direction": "higher",
                 "baseline_statistic": None,
                 "target_value": None,
