@@ -22,8 +22,9 @@ def _check(request: HttpRequest, perm: str, action: Action) -> None:
 
 def get_action_for_user(request: HttpRequest, pk: int, *, perm: str = "actions.view_action") -> Action:
     action = get_object_or_404(
-        Action.objects.select_related("plan__partnership", "priority__lead_officer", "priority__lead_organisation",
-                                      "owner"),
+        Action.objects.select_related(
+            "plan__partnership", "priority__lead_officer", "priority__lead_organisation", "owner"
+        ),
         pk=pk,
     )
     _check(request, perm, action)
@@ -41,8 +42,12 @@ def get_action_and_period_for_user(
 def get_update_for_user(request: HttpRequest, pk: int, *, perm: str = "actions.view_action") -> ActionUpdate:
     update = get_object_or_404(
         ActionUpdate.objects.select_related(
-            "period__plan", "action__plan__partnership", "action__priority__lead_officer", "action__owner",
-            "submitted_by", "reviewed_by",
+            "period__plan",
+            "action__plan__partnership",
+            "action__priority__lead_officer",
+            "action__owner",
+            "submitted_by",
+            "reviewed_by",
         ),
         pk=pk,
     )
@@ -50,7 +55,9 @@ def get_update_for_user(request: HttpRequest, pk: int, *, perm: str = "actions.v
     return update
 
 
-def get_evidence_for_user(request: HttpRequest, pk: int, *, perm: str = "actions.view_action") -> UpdateEvidence:
+def get_evidence_for_user(
+    request: HttpRequest, pk: int, *, perm: str = "actions.view_action"
+) -> UpdateEvidence:
     evidence = get_object_or_404(
         UpdateEvidence.objects.select_related(
             "update__period", "update__action__plan", "update__action__priority", "uploaded_by"

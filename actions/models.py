@@ -105,7 +105,9 @@ class ActionUpdate(models.Model):
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True)
     progress = models.TextField("progress narrative", blank=True)
     recovery_plan = models.TextField(
-        "what is being done", blank=True, help_text="For a red or amber rating: how it will get back on track."
+        "what is being done",
+        blank=True,
+        help_text="For a red or amber rating: how it will get back on track.",
     )
     outcomes = models.TextField("actual outcomes", blank=True)
     marks_complete = models.BooleanField("action complete", default=False)
@@ -138,7 +140,7 @@ class ActionUpdate(models.Model):
             models.CheckConstraint(
                 condition=Q(state="draft") | Q(rag="green") | ~Q(recovery_plan=""),
                 name="red_or_amber_update_says_what_is_being_done",
-                violation_error_message="Say what is being done to bring a red or amber action back on track.",
+                violation_error_message="Say what is being done to get a red or amber action back on track.",
             ),
             models.CheckConstraint(
                 condition=Q(proposed_deadline__isnull=True) | ~Q(deadline_change_reason=""),
@@ -187,7 +189,9 @@ class UpdateEvidence(models.Model):
     update = models.ForeignKey(ActionUpdate, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to=_evidence_path, max_length=200)
     original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=100, help_text="As found from the file's content, not its name.")
+    content_type = models.CharField(
+        max_length=100, help_text="As found from the file's content, not its name."
+    )
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")

@@ -30,4 +30,6 @@ reports_on_action = is_action_owner | leads_the_actions_priority
 rules.add_perm("actions.view_action", is_member_for_action)
 rules.add_perm("actions.edit_update", is_member_for_action & (reports_on_action | runs_the_cycle_for_action))
 rules.add_perm("actions.review_update", is_member_for_action & runs_the_cycle_for_action)
-rules.add_perm("actions.comment_on_update", is_member_for_action & (reports_on_action | runs_the_cycle_for_action))
+rules.add_perm(
+    "actions.comment_on_update", is_member_for_action & (reports_on_action | runs_the_cycle_for_action)
+)

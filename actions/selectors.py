@@ -55,7 +55,9 @@ def reporting_period_for_updates(*, plan: Plan) -> ReportingPeriod | None:
 
 def _with_period_update(actions: QuerySet[Action], period: ReportingPeriod) -> QuerySet[Action]:
     this_quarter = ActionUpdate.objects.filter(period=period).select_related("submitted_by", "reviewed_by")
-    return actions.select_related("priority__lead_officer", "priority__lead_organisation", "owner").prefetch_related(
+    return actions.select_related(
+        "priority__lead_officer__organisation", "priority__lead_organisation", "owner__organisation"
+    ).prefetch_related(
         Prefetch("updates", queryset=this_quarter, to_attr="period_updates"), "responsible_organisations"
     )
 
@@ -69,6 +71,17 @@ def update_of(action: Action) -> ActionUpdate | None:
     return action.period_updates[0] if action.period_updates else None
 
 
+def _annotated(actions) -> list[Action]:
+    """Give each action its quarter's update and state as attributes, for templates."""
+    actions = list(actions)
+    for action in actions:
+        action.this_update = update_of(action)
+        action.this_state = state_of(action)
+        action.this_state_label = STATE_LABELS[action.this_state]
+        action.person_owing = person_owing(action)
+    return actions
+
+
 @dataclass
 class MyUpdates:
     period: ReportingPeriod
@@ -78,7 +91,9 @@ class MyUpdates:
     @property
     def done(self) -> int:
         """Submitted or accepted: nothing more is owed unless the secretary returns it."""
-        return sum(state_of(a) in (ActionUpdate.State.SUBMITTED, ActionUpdate.State.ACCEPTED) for a in self.actions)
+        return sum(
+            state_of(a) in (ActionUpdate.State.SUBMITTED, ActionUpdate.State.ACCEPTED) for a in self.actions
+        )
 
     @property
     def readings_done(self) -> int:
@@ -88,8 +103,11 @@ class MyUpdates:
 def my_updates(*, user: User, plan: Plan, period: ReportingPeriod) -> MyUpdates:
     """The actions a person owns or leads, and the measures they lead, with this quarter's update of each."""
     mine = Action.objects.filter(plan=plan).filter(Q(owner=user) | Q(priority__lead_officer=user))
-    actions = list(_with_period_update(mine, period).exclude(status=Action.Status.CANCELLED).order_by(
-        "priority__order", "order", "id"))
+    actions = _annotated(
+        _with_period_update(mine, period)
+        .exclude(status=Action.Status.CANCELLED)
+        .order_by("priority__order", "order", "id")
+    )
     readings = MeasureReading.objects.filter(period=period).select_related("entered_by")
     measures = list(
         Measure.objects.filter(priority__plan=plan, priority__lead_officer=user)
@@ -97,6 +115,8 @@ def my_updates(*, user: User, plan: Plan, period: ReportingPeriod) -> MyUpdates:
         .prefetch_related(Prefetch("readings", queryset=readings, to_attr="period_readings"))
         .order_by("priority__order", "order")
     )
+    for measure in measures:
+        measure.this_reading = measure.period_readings[0] if measure.period_readings else None
     return MyUpdates(period=period, actions=actions, measures=measures)
 
 
@@ -142,7 +162,7 @@ class ReviewBoard:
 
 def review_board(*, period: ReportingPeriod) -> ReviewBoard:
     """Every action of the period's plan with its update, and who has submitted, by partner organisation."""
-    actions = list(
+    actions = _annotated(
         _with_period_update(Action.objects.filter(plan_id=period.plan_id), period)
         .exclude(status=Action.Status.CANCELLED)
         .order_by("priority__order", "order", "id")
@@ -153,7 +173,9 @@ def review_board(*, period: ReportingPeriod) -> ReviewBoard:
         for organisation in organisations:
             key = organisation.pk if organisation else None
             by_organisation.setdefault(key, OrganisationProgress(organisation)).actions.append(action)
-    ordered = sorted(by_organisation.values(), key=lambda progress: (progress.organisation is None, progress.name))
+    ordered = sorted(
+        by_organisation.values(), key=lambda progress: (progress.organisation is None, progress.name)
+    )
     return ReviewBoard(period=period, actions=actions, organisations=ordered)
 
 

@@ -73,7 +73,13 @@ def editable_problem(update: ActionUpdate | None, period: ReportingPeriod) -> st
 
 @transaction.atomic
 def save_update(
-    *, action: Action, period: ReportingPeriod, by: User, expected_version: int, data: UpdateInput, submit: bool
+    *,
+    action: Action,
+    period: ReportingPeriod,
+    by: User,
+    expected_version: int,
+    data: UpdateInput,
+    submit: bool,
 ) -> ActionUpdate:
     """Save the quarter's update as a draft or submit it for review. expected_version is 0 for a new one."""
     # Locking the action serialises every write to its updates, including the first one.
@@ -111,7 +117,7 @@ def save_update(
 
 @transaction.atomic
 def accept_update(*, update: ActionUpdate, by: User, expected_version: int) -> ActionUpdate:
-    """Accept a submitted update; a completion or a revised deadline it proposes takes effect on the action."""
+    """Accept a submitted update. A completion or new deadline it proposes then takes effect on the action."""
     update = _lock_update(update, expected_version)
     if update.state != ActionUpdate.State.SUBMITTED:
         raise NotAllowedNow("Only a submitted update can be accepted.")
@@ -129,7 +135,9 @@ def accept_update(*, update: ActionUpdate, by: User, expected_version: int) -> A
         reasons.append(f"Marked complete in the accepted {update.period.label} update")
     if update.proposed_deadline and update.proposed_deadline != action.deadline:
         action.deadline = update.proposed_deadline
-        reasons.append(f"Deadline revised in the accepted {update.period.label} update: {update.deadline_change_reason}")
+        reasons.append(
+            f"Deadline revised in the accepted {update.period.label} update: {update.deadline_change_reason}"
+        )
     if reasons:
         action.version += 1
         _save(action, by, "; ".join(reasons))
@@ -163,7 +171,9 @@ def add_comment(*, update: ActionUpdate, by: User, body: str) -> UpdateComment:
 
 
 @transaction.atomic
-def add_evidence(*, update: ActionUpdate, by: User, upload: UploadedFile, content_type: str) -> UpdateEvidence:
+def add_evidence(
+    *, update: ActionUpdate, by: User, upload: UploadedFile, content_type: str
+) -> UpdateEvidence:
     """Store a file already checked by EvidenceForm. content_type is what its content was found to be."""
     problem = editable_problem(update, update.period)
     if problem:

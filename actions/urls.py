@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import evidence_views, review_views, update_views, views
+from . import evidence_views, reading_views, review_views, update_views, views
 
 app_name = "actions"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("actions/<int:pk>/", views.action_detail, name="detail"),
     path("my-updates/", update_views.my_updates, name="my_updates"),
     path("actions/<int:pk>/updates/<int:period_pk>/", update_views.edit_update, name="edit_update"),
+    path("measures/<int:pk>/readings/<int:period_pk>/", reading_views.edit_reading, name="edit_reading"),
     path("updates/<int:pk>/comments/", update_views.add_comment, name="add_comment"),
     path("updates/<int:pk>/evidence/", evidence_views.upload, name="upload_evidence"),
     path("evidence/<int:pk>/", evidence_views.download, name="evidence"),

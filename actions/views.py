@@ -1,10 +1,28 @@
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""Reading the plan: where people land, the plan's actions, and one action with its history."""
 
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from governance.access import current_partnership
 from priorities.access import get_current_plan_for_user
 
+from .access import get_action_for_user
+from .history import action_history
+from .models import ActionUpdate, UpdateComment
 from .selectors import latest_reported_update, priorities_with_actions
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """After sign-in: the secretary to review, people who report to their updates, the rest to the plan."""
+    partnership = current_partnership(request)
+    if partnership is not None and request.user.has_perm("governance.run_cycle", partnership):
+        return redirect("actions:review")
+    if request.user.owned_actions.exists() or request.user.led_priorities.exists():
+        return redirect("actions:my_updates")
+    return redirect("actions:plan")
 
 
 @login_required
@@ -15,3 +33,29 @@ def plan_actions(request: HttpRequest) -> HttpResponse:
         for action in priority.actions.all():
             action.latest_update = latest_reported_update(action)
     return render(request, "actions/plan_actions.html", {"plan": plan, "priorities": priorities})
+
+
+@login_required
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_action_for_user(request, pk)
+    comments = UpdateComment.objects.select_related("author")
+    updates = (
+        ActionUpdate.objects.filter(action=action)
+        .select_related("period", "submitted_by", "reviewed_by")
+        .prefetch_related(Prefetch("comments", queryset=comments), "evidence__uploaded_by")
+        .order_by("period__start")
+    )
+    periods = action.plan.periods.order_by("start")
+    return render(
+        request,
+        "actions/action_detail.html",
+        {
+            "action": action,
+            "updates": updates,
+            "periods": periods,
+            "organisations": action.responsible_organisations.all(),
+            "themes": action.themes.all(),
+            "history": action_history(action=action),
+            "can_edit": request.user.has_perm("actions.edit_update", action),
+        },
+    )

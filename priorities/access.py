@@ -33,7 +33,9 @@ def _check(request: HttpRequest, perm: str | None, obj) -> None:
 
 
 def get_period_for_user(request: HttpRequest, pk: int, *, manage: bool = False) -> ReportingPeriod:
-    period = get_object_or_404(ReportingPeriod.objects.select_related("plan__partnership", "meeting__board"), pk=pk)
+    period = get_object_or_404(
+        ReportingPeriod.objects.select_related("plan__partnership", "meeting__board"), pk=pk
+    )
     _check(request, "priorities.manage_period" if manage else None, period)
     return period
 

@@ -90,7 +90,9 @@ def lock_period(*, period: ReportingPeriod, by: User) -> ReportingPeriod:
     """After this, the quarter's updates and readings are read only."""
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     if period.status != ReportingPeriod.Status.OPEN:
-        raise PeriodNotOpen(f"Only an open quarter can be locked; {period.label} is {period.get_status_display().lower()}.")
+        raise PeriodNotOpen(
+            f"Only an open quarter can be locked; {period.label} is {period.get_status_display().lower()}."
+        )
     period.status = ReportingPeriod.Status.LOCKED
     _save(period, by, "Locked")
     return period

@@ -1,5 +1,6 @@
 """The one GOV.UK form base: each form says its page title and button text; crispy-forms-gds draws it."""
 
+from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
@@ -29,3 +30,19 @@ class GovUKForm(GovUKFormMixin, forms.Form):
 
 class GovUKModelForm(GovUKFormMixin, forms.ModelForm):
     pass
+
+
+class GovUKDateField(DateInputField):
+    """The GOV.UK date input (day, month, year), with its error messages in plain English."""
+
+    def __init__(self, *, what: str = "the date", **kwargs):
+        super().__init__(**kwargs)
+        self.error_messages["required"] = f"Enter {what}"
+        self.error_messages["incomplete"] = f"{what.capitalize()} must include a day, month and year"
+        self.what = what
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(f"{self.what.capitalize()} must be a real date") from error

@@ -15,7 +15,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("accessibility/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
     path("partnerships/", include("governance.urls")),
-    path("measures/", include("priorities.urls")),
     path("", include("actions.urls")),
     path("", include("reports.urls")),
 ]

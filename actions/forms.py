@@ -1,0 +1,201 @@
+"""Forms for the quarterly update cycle, in the GOV.UK voice. They validate; services write."""
+
+from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.layout import Button, Field, Layout, Size
+from django import forms
+from django.urls import reverse
+
+from swp.forms import GovUKDateField, GovUKForm
+
+from .models import Action, ActionUpdate, Rag
+from .services import UpdateInput
+
+SUBMIT = "submit"
+SAVE_DRAFT = "save_draft"
+
+
+def rag_choices(plan) -> list[Choice]:
+    """Each colour with what it means in this plan, so nobody has to guess (the plan sets tolerances)."""
+    return [
+        Choice(Rag.RED, "Red", hint=plan.rag_red_definition),
+        Choice(Rag.AMBER, "Amber", hint=plan.rag_amber_definition),
+        Choice(Rag.GREEN, "Green", hint=plan.rag_green_definition),
+    ]
+
+
+class UpdateForm(GovUKForm):
+    """A quarter's update on one action. Only these fields can change: anything else posted is ignored."""
+
+    page_title = "Update"
+    rag = forms.ChoiceField(
+        label="How is this action doing?",
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    progress = forms.CharField(
+        label="Progress this quarter",
+        help_text="What has been done since the last update, in plain English.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+    recovery_plan = forms.CharField(
+        label="What is being done to bring it back on track",
+        help_text="Needed if you rate the action red or amber.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    outcomes = forms.CharField(
+        label="Actual outcomes",
+        help_text="What difference it has made so far, for example, 3 events held with 120 residents.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    marks_complete = forms.BooleanField(label="This action is complete", required=False)
+    proposed_deadline = GovUKDateField(
+        what="the new deadline",
+        label="Propose a new deadline (optional)",
+        help_text="For example, 31 3 2021. The secretary's acceptance changes the deadline.",
+        required=False,
+        require_all_fields=False,
+    )
+    deadline_change_reason = forms.CharField(
+        label="Why the deadline should change",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, action: Action, submitting: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.submitting = submitting
+        self.fields["rag"].choices = rag_choices(action.plan)
+        self.fields["rag"].error_messages["invalid_choice"] = "Select red, amber or green"
+        self.helper.inputs = []
+        self.helper.layout = Layout(
+            Field.radios("rag", legend_size=Size.MEDIUM, legend_tag="h2"),
+            Field.textarea("progress"),
+            Field.textarea("recovery_plan"),
+            Field.textarea("outcomes"),
+            Field.checkbox("marks_complete"),
+            Field("proposed_deadline"),
+            Field.textarea("deadline_change_reason"),
+            Field("version"),
+            Button(SUBMIT, "Submit for review"),
+            Button.secondary(SAVE_DRAFT, "Save as draft"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        rag = data.get("rag")
+        if self.submitting:
+            if not rag:
+                self.add_error("rag", "Select how the action is doing")
+            if not data.get("progress", "").strip():
+                self.add_error("progress", "Enter the progress this quarter")
+        if rag in (Rag.RED, Rag.AMBER) and self.submitting and not data.get("recovery_plan", "").strip():
+            self.add_error("recovery_plan", f"Say what is being done, as you rated it {rag}")
+        deadline = data.get("proposed_deadline")
+        if deadline:
+            if self.action.start_date and deadline < self.action.start_date:
+                self.add_error(
+                    "proposed_deadline", "The new deadline must be on or after the action's start date"
+                )
+            elif deadline == self.action.deadline:
+                self.add_error(
+                    "proposed_deadline", "The new deadline must be different from the current deadline"
+                )
+            if not data.get("deadline_change_reason", "").strip():
+                self.add_error("deadline_change_reason", "Give a reason for the new deadline")
+        return data
+
+    def to_input(self) -> UpdateInput:
+        data = self.cleaned_data
+        return UpdateInput(
+            rag=data["rag"] or "",
+            progress=data["progress"].strip(),
+            recovery_plan=data["recovery_plan"].strip(),
+            outcomes=data["outcomes"].strip(),
+            marks_complete=data["marks_complete"],
+            proposed_deadline=data["proposed_deadline"],
+            deadline_change_reason=data["deadline_change_reason"].strip(),
+        )
+
+    @classmethod
+    def initial_from(cls, update: ActionUpdate | None) -> dict:
+        if update is None:
+            return {"version": 0}
+        fields = [
+            "rag",
+            "progress",
+            "recovery_plan",
+            "outcomes",
+            "marks_complete",
+            "proposed_deadline",
+            "deadline_change_reason",
+            "version",
+        ]
+        return {name: getattr(update, name) for name in fields}
+
+
+class CommentForm(GovUKForm):
+    """Adds to an update's thread. It posts to its own URL and says which page to come back to."""
+
+    page_title = "Add a comment"
+    submit_label = "Add comment"
+    body = forms.CharField(
+        label="Add a comment",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        error_messages={"required": "Enter a comment", "max_length": "A comment must be 5,000 characters or fewer"},
+    )
+    next = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, update: ActionUpdate | None = None, back_to: str = "", **kwargs):
+        super().__init__(*args, initial={"next": back_to}, **kwargs)
+        if update is not None:
+            self.helper.form_action = reverse("actions:add_comment", args=[update.pk])
+        self.helper.inputs = []
+        self.helper.layout = Layout(Field.textarea("body"), "next", Button.secondary("add", self.submit_label))
+
+
+class ReviewForm(GovUKForm):
+    """The secretary's decision on a submitted update."""
+
+    ACCEPT = "accept"
+    RETURN = "return"
+
+    page_title = "Review this update"
+    submit_label = "Save decision"
+    decision = forms.ChoiceField(
+        label="What do you want to do with this update?",
+        widget=forms.RadioSelect,
+        choices=[
+            Choice(ACCEPT, "Accept it", hint="It goes into the board pack as it stands."),
+            Choice(
+                RETURN, "Return it to the owner", hint="They see your comment and can change and resubmit it."
+            ),
+        ],
+        error_messages={"required": "Select whether to accept or return the update"},
+    )
+    comment = forms.CharField(
+        label="Comment for the owner",
+        help_text="Needed when you return an update: say what needs to change.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            Field.radios("decision", legend_size=Size.MEDIUM, legend_tag="h2"),
+            Field.textarea("comment"),
+            Field("version"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == self.RETURN and not data.get("comment", "").strip():
+            self.add_error("comment", "Enter a comment saying what needs to change")
+        return data

@@ -1,0 +1,128 @@
+"""An action's change history, for people: who changed what, when, from what to what, and why.
+
+Read from django-simple-history's tables for the action, its updates and their evidence, in a
+fixed number of queries, and merged newest first.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import models
+
+from governance.models import User
+from priorities.models import Priority
+
+from .models import Action, ActionUpdate, UpdateEvidence
+
+# Bookkeeping that means nothing to a reader.
+HIDDEN_FIELDS = {"version", "plan", "id", "action", "period", "update", "file", "sha256"}
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime
+    who: str
+    what: str  # "Action", "2020 Q3 update", "Evidence on the 2020 Q3 update"
+    verb: str  # "created", "changed", "deleted"
+    changes: list[Change]
+    reason: str
+
+
+def _display(model: type[models.Model], field_name: str, value, names: dict) -> str:
+    if value in (None, ""):
+        return "(blank)"
+    field = model._meta.get_field(field_name)
+    if field.is_relation:
+        return names.get((field.related_model, value), f"#{value}")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def _entries(records: list, model: type[models.Model], label, names: dict) -> list[HistoryEntry]:
+    entries, previous_by_object = [], {}
+    for record in records:  # oldest first
+        previous = previous_by_object.get(record.id)
+        changes = []
+        if previous is not None and record.history_type == "~":
+            delta = record.diff_against(previous, foreign_keys_are_objs=False)
+            for change in delta.changes:
+                if change.field in HIDDEN_FIELDS:
+                    continue
+                changes.append(
+                    Change(
+                        field=str(model._meta.get_field(change.field).verbose_name).capitalize(),
+                        old=_display(model, change.field, change.old, names),
+                        new=_display(model, change.field, change.new, names),
+                    )
+                )
+        previous_by_object[record.id] = record
+        verb = {"+": "created", "~": "changed", "-": "deleted"}[record.history_type]
+        if verb == "changed" and not changes and not record.history_change_reason:
+            continue  # only bookkeeping changed
+        entries.append(
+            HistoryEntry(
+                when=record.history_date,
+                who=str(record.history_user) if record.history_user else "System",
+                what=label(record),
+                verb=verb,
+                changes=changes,
+                reason=record.history_change_reason or "",
+            )
+        )
+    return entries
+
+
+def _names_for(action: Action, records: list) -> dict:
+    """How to show the people and priorities a record points at, fetched once for all records."""
+    user_ids = {
+        getattr(record, name)
+        for record in records
+        for name in ("owner_id", "submitted_by_id", "reviewed_by_id")
+        if getattr(record, name, None)
+    }
+    names = {(User, user.pk): str(user) for user in User.objects.filter(pk__in=user_ids)}
+    names.update({(Priority, p.pk): str(p) for p in Priority.objects.filter(plan_id=action.plan_id)})
+    return names
+
+
+def action_history(*, action: Action) -> list[HistoryEntry]:
+    """Every recorded change to the action, its updates and their evidence, newest first."""
+    periods = dict(action.plan.periods.values_list("pk", "label"))
+    action_records = list(
+        action.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    update_records = list(
+        ActionUpdate.history.filter(action_id=action.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    update_period = {r.id: r.period_id for r in update_records}
+    evidence_records = list(
+        UpdateEvidence.history.filter(update_id__in=list(update_period))
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    names = _names_for(action, [*action_records, *update_records])
+    entries = [
+        *_entries(action_records, Action, lambda r: "Action", names),
+        *_entries(update_records, ActionUpdate, lambda r: f"{periods.get(r.period_id, '')} update", names),
+        *_entries(
+            evidence_records,
+            UpdateEvidence,
+            lambda r: (
+                f"Evidence “{r.original_name}” on the {periods.get(update_period.get(r.update_id))} update"
+            ),
+            names,
+        ),
+    ]
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)

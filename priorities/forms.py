@@ -1,0 +1,118 @@
+"""Forms for measure readings and running the quarters, in the GOV.UK voice. They validate; services write."""
+
+from decimal import Decimal
+
+from crispy_forms_gds.layout import Button, Field, Layout
+from django import forms
+
+from swp.forms import GovUKDateField, GovUKForm
+
+from .models import Measure, ReportingPeriod
+
+
+class ReadingForm(GovUKForm):
+    page_title = "Enter a reading"
+    submit_label = "Save reading"
+    value = forms.DecimalField(
+        label="Value this quarter",
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        localize=False,
+        error_messages={
+            "invalid": "Enter the value as a number, like 42 or 12.5",
+            "max_decimal_places": "Enter the value with no more than 2 decimal places",
+            "max_digits": "Enter a smaller number",
+        },
+    )
+    narrative = forms.CharField(label="Commentary", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, measure: Measure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.measure = measure
+        if measure.is_numeric:
+            unit = f" ({measure.unit})" if measure.unit else ""
+            self.fields["value"].label = f"Value this quarter{unit}"
+            self.fields["value"].help_text = measure.get_unit_type_display()
+            self.fields["value"].widget.attrs.update(inputmode="decimal", spellcheck="false")
+            self.fields["narrative"].help_text = "Optional: what lies behind the figure."
+            self.helper.layout = Layout(
+                Field.text("value", field_width=10), Field.textarea("narrative"), "version"
+            )
+        else:
+            del self.fields["value"]
+            self.fields["narrative"].label = "Progress towards this outcome this quarter"
+            self.helper.layout = Layout(Field.textarea("narrative"), "version")
+
+    def clean(self):
+        data = super().clean()
+        if self.measure.is_numeric:
+            value: Decimal | None = data.get("value")
+            if value is None and "value" not in self.errors:
+                self.add_error("value", "Enter the value for this quarter")
+            elif value is not None:
+                problem = self.measure.value_problem(value)
+                if problem:
+                    self.add_error("value", problem)
+        elif not data.get("narrative", "").strip():
+            self.add_error("narrative", "Describe the progress towards this outcome this quarter")
+        return data
+
+
+class _PeriodForm(GovUKForm):
+    operation = ""
+
+    def __init__(self, *args, period: ReportingPeriod, **kwargs):
+        super().__init__(*args, prefix=self.operation, **kwargs)
+        self.period = period
+        self.helper.inputs = []
+        self.helper.layout = Layout(*self.fields, self.button())
+        self.helper.form_id = f"{self.operation}-form"
+
+    def button(self):
+        # Each operation is its own <form>; the button's name says which one was posted.
+        return Button(self.operation, self.submit_label)
+
+
+class OpenPeriodForm(_PeriodForm):
+    operation = "open"
+    submit_label = "Open for updates"
+    update_deadline = GovUKDateField(what="the deadline for updates", label="Deadline for updates")
+
+    def clean_update_deadline(self):
+        deadline = self.cleaned_data["update_deadline"]
+        if deadline < self.period.start:
+            raise forms.ValidationError(
+                f"The deadline must be on or after the quarter starts, {self.period.start:%-d %B %Y}"
+            )
+        return deadline
+
+
+class DeadlineForm(OpenPeriodForm):
+    operation = "deadline"
+    submit_label = "Change the deadline"
+
+
+class LockPeriodForm(_PeriodForm):
+    operation = "lock"
+    submit_label = "Lock this quarter"
+    confirm = forms.BooleanField(
+        label="I understand that updates and readings for this quarter cannot be changed once it is locked",
+        error_messages={"required": "Confirm that you understand updates can no longer be changed"},
+    )
+
+    def button(self):
+        return Button.warning(self.operation, self.submit_label)
+
+
+class ReopenPeriodForm(_PeriodForm):
+    operation = "reopen"
+    submit_label = "Reopen this quarter"
+    reason = forms.CharField(
+        label="Why are you reopening it?",
+        help_text="This is recorded in the quarter's history.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": "Enter why you are reopening this quarter"},
+    )
