@@ -1145,6 +1145,10 @@ DEMO_UPDATES = {
             "progress": "Demo update: Face-to-face listening events were suspended from late March by the "
             "COVID-19 lockdown. The survey moved online and to partners' social media; small "
             "outdoor sessions restart when guidance allows.",
+            "recovery_plan": "Demo: Keep the online survey open through the summer and promote it "
+            "through community groups to reach people who are not online. Hold small, socially "
+            "distanced outdoor listening sessions from August 2020, starting in Willenhall and "
+            "Caldmore.",
             "outcomes": "Online survey launched; 388 responses",
         },
         "2020 Q3": {
@@ -1187,6 +1191,9 @@ DEMO_UPDATES = {
             "progress": "Demo update: Community conversations could not take place in person during "
             "lockdown. The material was turned into short online resources for parents; "
             "sessions are rescheduled for the autumn.",
+            "recovery_plan": "Demo: Share the online resources through schools, early help and health "
+            "visitors over the summer. Run the rescheduled parents' conversations in small groups or "
+            "online from October 2020.",
             "outcomes": "Online resource pack published",
         },
     },
@@ -1204,6 +1211,9 @@ DEMO_UPDATES = {
             "progress": "Demo update: Most court hearings were adjourned from March, lengthening waits for "
             "victims and witnesses. Contact moved to telephone and video, and every adjourned "
             "case is being followed up.",
+            "recovery_plan": "Demo: Keep contacting every victim and witness in an adjourned case by "
+            "telephone or video, and give each a named contact and their new hearing date. Police and "
+            "council victim services to review all adjourned cases together by the end of July 2020.",
             "outcomes": "",
         },
     },
@@ -1237,6 +1247,9 @@ DEMO_UPDATES = {
             "progress": "Demo update: Mental health related calls rose in lockdown. Street triage "
             "continued, but the extension was delayed by staff redeployment; the CCG expects to "
             "confirm funding by September.",
+            "recovery_plan": "Demo: Keep street triage running at its current hours and track mental "
+            "health related calls each month. The CCG is to confirm funding for the longer hours by "
+            "September 2020, so that the extension can start in the autumn.",
             "outcomes": "",
         },
     },
@@ -1286,6 +1299,9 @@ DEMO_UPDATES = {
             "progress": "Demo update: Domestic abuse reports rose in lockdown. MARAC moved to weekly "
             "virtual meetings; the perpetrator programme paused group work for one-to-one phone "
             "sessions, with groups restarting in the autumn.",
+            "recovery_plan": "Demo: Keep weekly virtual MARAC meetings while reports stay high, and "
+            "continue one-to-one phone sessions on the perpetrator programme. Restart group work in "
+            "small, socially distanced groups from October 2020.",
             "outcomes": "Weekly virtual MARAC in place",
         },
     },
@@ -1352,6 +1368,9 @@ DEMO_UPDATES = {
             "progress": "Demo update: Face-to-face sessions stopped in lockdown. An online reporting "
             "campaign ran in June, and partners are watching for hate incidents linked to "
             "COVID-19.",
+            "recovery_plan": "Demo: Keep promoting online reporting and check hate incident reports "
+            "each month for any linked to COVID-19. Restart awareness sessions in schools and "
+            "community venues with social distancing from September 2020.",
             "outcomes": "Online campaign ran in June",
         },
         "2020 Q3": {
@@ -1376,6 +1395,9 @@ DEMO_UPDATES = {
             "progress": "Demo update: Most reporting centres were closed in lockdown, so online and "
             "telephone reporting was promoted instead. Centre staff training moves online in "
             "the summer.",
+            "recovery_plan": "Demo: Keep promoting online and telephone reporting while the centres "
+            "are closed. Deliver the centre staff training online in August 2020, so that each centre "
+            "meets the common standards when it reopens.",
             "outcomes": "",
         },
     },
@@ -1432,6 +1454,9 @@ DEMO_UPDATES = {
             "state": "accepted",
             "progress": "Demo update: Mapping of third sector support started late because of a staff "
             "vacancy; One Walsall is helping to finish it by June.",
+            "recovery_plan": "Demo: One Walsall is helping to finish the mapping of third sector "
+            "support while the vacant post is filled. The completed map is due by the end of June "
+            "2020.",
             "outcomes": "",
         },
         "2020 Q2": {
@@ -1439,6 +1464,9 @@ DEMO_UPDATES = {
             "state": "accepted",
             "progress": "Demo update: Mapping slipped again as voluntary groups turned to the COVID-19 "
             "response. It is now due in September.",
+            "recovery_plan": "Demo: Finish the mapping from desk research and a short online survey of "
+            "voluntary groups, including those set up in the COVID-19 response. The completed map is "
+            "due by the end of September 2020.",
             "outcomes": "",
         },
     },
@@ -1471,6 +1499,9 @@ DEMO_UPDATES = {
             "state": "accepted",
             "progress": "Demo update: Projects in community venues paused in lockdown; two moved online and "
             "the others are rescheduled for the autumn term.",
+            "recovery_plan": "Demo: Keep the two projects running online, and restart the others in "
+            "schools and community venues with social distancing in the autumn term. Providers to "
+            "confirm revised delivery plans by the end of August 2020.",
             "outcomes": "",
         },
     },
@@ -1518,6 +1549,10 @@ DEMO_UPDATES = {
             "progress": "Demo update: New referrals fell in lockdown as arrests and court hearings dropped. "
             "The service moved to telephone assessment and opened a self-referral line; "
             "referrals recovered in June.",
+            "recovery_plan": "Demo: Keep telephone assessment and the self-referral line, and restart "
+            "the treatment worker's in-reach to police custody when access allows. Referrals from each "
+            "stage of the criminal justice system are checked monthly, with a review in September "
+            "2020.",
             "outcomes": "Self-referral line opened",
         },
     },
@@ -1527,6 +1562,8 @@ DEMO_UPDATES = {
             "state": "accepted",
             "progress": "Demo update: Review of the statement of licensing policy began, but its public "
             "consultation slipped from March to the summer.",
+            "recovery_plan": "Demo: Finish the draft statement of licensing policy with the police and "
+            "the licensing team, so that public consultation can run over the summer of 2020.",
             "outcomes": "",
         },
         "2020 Q2": {
@@ -1535,6 +1572,9 @@ DEMO_UPDATES = {
             "progress": "Demo update: Licensed premises were closed in lockdown and consultation is now "
             "planned for the autumn; public health data on alcohol-related harm has been added "
             "to the evidence.",
+            "recovery_plan": "Demo: Run the public consultation on the draft licensing policy in the "
+            "autumn, with the public health data on alcohol-related harm as part of the evidence. Take "
+            "the revised policy to the council's licensing committee by December 2020.",
             "outcomes": "",
         },
     },
@@ -1584,6 +1624,9 @@ DEMO_UPDATES = {
             "progress": "Demo update: School closures from 20 March stopped classroom sessions. Resources "
             "went to schools for home learning and targeted one-to-one work continued by "
             "phone.",
+            "recovery_plan": "Demo: Keep targeted one-to-one work going by phone and send schools the "
+            "home learning resources. Rebook sessions with the six schools and two youth clubs for the "
+            "autumn term 2020, in line with each setting's COVID-19 arrangements.",
             "outcomes": "",
         },
     },
@@ -1599,8 +1642,9 @@ DEMO_UPDATES = {
             "rag": "red",
             "state": "accepted",
             "progress": "Demo update: Family court capacity was cut sharply by COVID-19 and new initiatives "
-            "are on hold. Recovery plan: finish the business case and staffing model now, to "
-            "launch in early 2021 when the court can take it on.",
+            "are on hold.",
+            "recovery_plan": "Demo: Finish the business case and staffing model now, to launch in "
+            "early 2021 when the court can take it on.",
             "outcomes": "",
         },
         "2020 Q3": {
@@ -1608,6 +1652,9 @@ DEMO_UPDATES = {
             "state": "draft",
             "progress": "Demo update: The judiciary will revisit the proposal in November; funding for a "
             "part-time co-ordinator is being sought.",
+            "recovery_plan": "Demo: Take the finished business case to the judiciary in November, and "
+            "bid for funding for a part-time co-ordinator before then. If the judiciary agrees, launch "
+            "in early 2021 as planned.",
             "outcomes": "",
         },
     },
@@ -1656,6 +1703,9 @@ DEMO_UPDATES = {
             "state": "accepted",
             "progress": "Demo update: Groups moved online in lockdown and attendance roughly halved; peer "
             "mentors kept in touch with members by phone.",
+            "recovery_plan": "Demo: Peer mentors keep phoning members and help those without devices "
+            "to join online meetings. Restart face-to-face mutual-aid groups in small, socially "
+            "distanced meetings from September 2020.",
             "outcomes": "",
         },
     },
@@ -1672,6 +1722,9 @@ DEMO_UPDATES = {
             "state": "accepted",
             "progress": "Demo update: The pilot could not start while schools were closed; it is "
             "rescheduled for the spring term 2021.",
+            "recovery_plan": "Demo: Keep the two pilot schools signed up and prepare the peer educator "
+            "training during the autumn term. Agree a spring term 2021 start date with both schools by "
+            "December 2020.",
             "outcomes": "",
         },
     },
@@ -1705,6 +1758,9 @@ DEMO_UPDATES = {
             "state": "accepted",
             "progress": "Demo update: Training planned for April to June was postponed in lockdown. A "
             "shorter online session is being built to run from September.",
+            "recovery_plan": "Demo: Build a shorter online awareness session on serious and organised "
+            "crime and run it for frontline staff from September 2020, offering first places to the "
+            "staff whose training was postponed.",
             "outcomes": "",
         },
     },
@@ -1777,6 +1833,9 @@ DEMO_UPDATES = {
             "state": "accepted",
             "progress": "Demo update: Classroom training was suspended in lockdown. The Fire Service turned "
             "two of the four modules into e-learning; the other two follow by October.",
+            "recovery_plan": "Demo: The Fire Service is turning the remaining two modules into "
+            "e-learning by October 2020. Partners will check their staff's completions each month "
+            "until everyone has done all four.",
             "outcomes": "2 of 4 modules online",
         },
     },
@@ -1890,6 +1949,10 @@ DEMO_UPDATES = {
             "progress": "Demo update: School closures disrupted education for children working with the "
             "youth justice service. Staff helped families get devices and home learning packs; "
             "attendance will be tracked closely from September.",
+            "recovery_plan": "Demo: Track attendance weekly from September 2020 for every child "
+            "working with the youth justice service, with the named education link following up any "
+            "absence. Catch-up support for children who fell behind during closures is agreed with "
+            "each school.",
             "outcomes": "Devices provided to 14 children",
         },
     },
@@ -1954,6 +2017,9 @@ DEMO_UPDATES = {
             "progress": "Demo update: Mental health services moved mostly to remote appointments, which "
             "some people on probation found hard to use. The CCG is reviewing access for this "
             "group by September.",
+            "recovery_plan": "Demo: The CCG will finish its review of access for people on probation "
+            "by September 2020. Meanwhile, probation offices offer a private room and a phone so that "
+            "people can take remote appointments there.",
             "outcomes": "",
         },
     },
@@ -2041,8 +2107,9 @@ DEMO_UPDATES = {
             "rag": "red",
             "state": "accepted",
             "progress": "Demo update: Face-to-face restorative conferences stopped in lockdown and most "
-            "cases are on hold. Recovery plan: offer indirect restorative work by letter and "
-            "video now, and restart conferences with social distancing from September.",
+            "cases are on hold.",
+            "recovery_plan": "Demo: Offer indirect restorative work by letter and video now, and "
+            "restart conferences with social distancing from September.",
             "outcomes": "",
         },
         "2020 Q3": {
@@ -2050,6 +2117,9 @@ DEMO_UPDATES = {
             "state": "draft",
             "progress": "Demo update: Indirect restorative work resumed and the first socially distanced "
             "conferences are booked for October.",
+            "recovery_plan": "Demo: Hold the first socially distanced conferences in October 2020, "
+            "then work through the cases on hold, oldest first. Indirect work by letter and video "
+            "continues for victims who prefer it.",
             "outcomes": "",
         },
     },
@@ -2099,6 +2169,10 @@ DEMO_UPDATES = {
             "progress": "Demo update: Unpaid work and group programmes were suspended in lockdown, so many "
             "orders cannot finish on time. Unpaid work is restarting in small groups, with "
             "orders nearest their end date first.",
+            "recovery_plan": "Demo: Restart unpaid work in small groups, orders nearest their end date "
+            "first, and deliver group programme sessions one-to-one in the meantime. From July 2020, "
+            "orders at risk of running out are reviewed each month, and the court is asked for more "
+            "time where needed.",
             "outcomes": "",
         },
     },
