@@ -1,15 +1,78 @@
-"""Evidence files on updates: upload, download, delete. (Being written.)"""
+"""Evidence files on updates: upload, download, remove. Checking a file is actions/evidence.py's job."""
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from . import services
+from .access import get_evidence_for_user, get_update_for_user
+from .evidence import EvidenceForm
+from .models import ActionUpdate
 
 
+def _update_page(update: ActionUpdate) -> str:
+    return reverse("actions:edit_update", args=[update.action_id, update.period_id])
+
+
+@require_POST
+@login_required
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
-    raise NotImplementedError
+    update = get_update_for_user(request, pk, perm="actions.edit_update")
+    problem = services.editable_problem(update, update.period)
+    if problem:
+        messages.error(request, problem)
+        return redirect(_update_page(update))
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        received = form.cleaned_data["file"]
+        try:
+            services.add_evidence(
+                update=update, by=request.user, upload=received, content_type=form.content_type
+            )
+        except services.NotAllowedNow as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, f"{received.name} added")
+        return redirect(_update_page(update))
+    return render(request, "actions/evidence_upload.html", {"form": form, "update": update})
 
 
+@require_safe
+@login_required
 def download(request: HttpRequest, pk: int) -> HttpResponse:
-    raise NotImplementedError
+    evidence = get_evidence_for_user(request, pk)
+    try:
+        stored = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("No such file.") from None
+    response = FileResponse(
+        stored, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
+    )
+    # Whatever is in the file, a browser must neither guess its type nor run anything in it.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
+@require_http_methods(["GET", "POST"])
+@login_required
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
-    raise NotImplementedError
+    evidence = get_evidence_for_user(request, pk, perm="actions.edit_update")
+    back = _update_page(evidence.update)
+    problem = services.editable_problem(evidence.update, evidence.update.period)
+    if problem:
+        messages.error(request, problem)
+        return redirect(back)
+    if request.method == "POST":
+        try:
+            services.remove_evidence(evidence=evidence, by=request.user)
+        except services.NotAllowedNow as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, f"{evidence.original_name} removed")
+        return redirect(back)
+    return render(request, "actions/evidence_delete.html", {"evidence": evidence, "cancel_url": back})
