@@ -4,7 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from priorities.admin import MeasureInline, PriorityAdmin
 from priorities.models import Priority
 
-from .models import Action, ActionUpdate
+from .models import Action, ActionUpdate, ReminderLog, UpdateComment, UpdateEvidence
 
 
 class VersionedAdmin(SimpleHistoryAdmin):
@@ -68,3 +68,46 @@ class ActionUpdateAdmin(VersionedAdmin):
     autocomplete_fields = ["action", "period", "submitted_by", "reviewed_by"]
     list_select_related = ["action", "period", "submitted_by"]
     readonly_fields = ["version"]
+
+
+@admin.register(UpdateComment)
+class UpdateCommentAdmin(admin.ModelAdmin):
+    list_display = ["update", "author", "created_at"]
+    list_filter = ["update__period__plan__partnership", "update__period"]
+    search_fields = ["body", "author__full_name", "update__action__reference"]
+    autocomplete_fields = ["update", "author"]
+    list_select_related = ["update__action", "update__period", "author"]
+
+
+@admin.register(UpdateEvidence)
+class UpdateEvidenceAdmin(SimpleHistoryAdmin):
+    list_display = ["original_name", "update", "content_type", "size", "uploaded_by", "uploaded_at"]
+    list_filter = ["update__period__plan__partnership", "content_type"]
+    search_fields = ["original_name", "sha256", "update__action__reference"]
+    # Files are added through the update page, where their content is checked; here they are read only.
+    readonly_fields = [
+        "update",
+        "file",
+        "original_name",
+        "content_type",
+        "size",
+        "sha256",
+        "uploaded_by",
+        "uploaded_at",
+    ]
+    list_select_related = ["update__action", "update__period", "uploaded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "period", "kind", "sent_on", "sent_at"]
+    list_filter = ["kind", "sent_on", "period__plan__partnership"]
+    search_fields = ["recipient__email", "recipient__full_name"]
+    list_select_related = ["recipient", "period"]
+    readonly_fields = ["recipient", "period", "kind", "sent_on", "sent_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -147,7 +147,10 @@ class CommentForm(GovUKForm):
         label="Add a comment",
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5000,
-        error_messages={"required": "Enter a comment", "max_length": "A comment must be 5,000 characters or fewer"},
+        error_messages={
+            "required": "Enter a comment",
+            "max_length": "A comment must be 5,000 characters or fewer",
+        },
     )
     next = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -156,7 +159,9 @@ class CommentForm(GovUKForm):
         if update is not None:
             self.helper.form_action = reverse("actions:add_comment", args=[update.pk])
         self.helper.inputs = []
-        self.helper.layout = Layout(Field.textarea("body"), "next", Button.secondary("add", self.submit_label))
+        self.helper.layout = Layout(
+            Field.textarea("body"), "next", Button.secondary("add", self.submit_label)
+        )
 
 
 class ReviewForm(GovUKForm):

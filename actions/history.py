@@ -9,8 +9,8 @@ from datetime import datetime
 
 from django.db import models
 
-from governance.models import User
-from priorities.models import Priority
+from governance.models import Organisation, User
+from priorities.models import Priority, Theme
 
 from .models import Action, ActionUpdate, UpdateEvidence
 
@@ -39,6 +39,10 @@ def _display(model: type[models.Model], field_name: str, value, names: dict) -> 
     if value in (None, ""):
         return "(blank)"
     field = model._meta.get_field(field_name)
+    if field.many_to_many:  # simple-history gives the join rows, as dicts
+        target = field.m2m_reverse_field_name()
+        shown = [names.get((field.related_model, row[target]), f"#{row[target]}") for row in value]
+        return ", ".join(shown) or "(none)"
     if field.is_relation:
         return names.get((field.related_model, value), f"#{value}")
     if field.choices:
@@ -92,6 +96,11 @@ def _names_for(action: Action, records: list) -> dict:
     }
     names = {(User, user.pk): str(user) for user in User.objects.filter(pk__in=user_ids)}
     names.update({(Priority, p.pk): str(p) for p in Priority.objects.filter(plan_id=action.plan_id)})
+    names.update({(Theme, t.pk): str(t) for t in Theme.objects.filter(plan_id=action.plan_id)})
+    partnership_id = action.plan.partnership_id
+    names.update(
+        {(Organisation, o.pk): str(o) for o in Organisation.objects.filter(partnership_id=partnership_id)}
+    )
     return names
 
 

@@ -45,6 +45,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related(Prefetch("comments", queryset=comments), "evidence__uploaded_by")
         .order_by("period__start")
     )
+    updates = list(updates)
     periods = action.plan.periods.order_by("start")
     return render(
         request,
@@ -52,6 +53,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "action": action,
             "updates": updates,
+            "reported_period_ids": {update.period_id for update in updates},
             "periods": periods,
             "organisations": action.responsible_organisations.all(),
             "themes": action.themes.all(),

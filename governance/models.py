@@ -111,7 +111,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(
         "staff status",
         default=False,
-        help_text="Needed, with superuser status, to sign in to the Django admin, which spans all partnerships.",
+        help_text="Needed, with superuser status, to use the Django admin (it spans all partnerships).",
     )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -354,6 +354,7 @@ def _load_updates(report, actions, periods, priorities, users) -> None:
                 {
                     "rag": update["rag"],
                     "progress": update["progress"],
+                    "recovery_plan": update.get("recovery_plan", ""),
                     "outcomes": update.get("outcomes", ""),
                     "state": state,
                     "submitted_by": author if submitted else None,

@@ -374,6 +374,7 @@ class _Builder:
                 if period.status == ReportingPeriod.Status.OPEN and rng.random() < 0.5:
                     continue  # half the open quarter's updates are still owed
                 locked = period.status == ReportingPeriod.Status.LOCKED
+                rag = rng.choice(rags)
                 submitted_at = datetime.datetime.combine(
                     period.update_deadline - datetime.timedelta(days=3), datetime.time(10), tzinfo=LONDON
                 )
@@ -381,8 +382,9 @@ class _Builder:
                     ActionUpdate(
                         action=action,
                         period=period,
-                        rag=rng.choice(rags),
+                        rag=rag,
                         progress=f"Synthetic progress for {action.reference} in {period.label}.",
+                        recovery_plan="" if rag == Rag.GREEN else "Synthetic recovery plan.",
                         outcomes="Synthetic outcome.",
                         state=ActionUpdate.State.ACCEPTED if locked else ActionUpdate.State.SUBMITTED,
                         submitted_by=author,

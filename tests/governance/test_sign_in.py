@@ -5,10 +5,10 @@ from tests.factories import PASSWORD, make_user
 LOGIN = reverse("login")
 
 
-def test_signing_in_with_a_work_email_in_any_case_reaches_the_plan(client, walsall, lead_a):
-    response = client.post(LOGIN, {"username": lead_a.email.upper(), "password": PASSWORD})
-    assert response.status_code == 302
-    assert response.url == reverse("actions:plan")
+def test_signing_in_with_a_work_email_in_any_case_reaches_the_plan(client, walsall, lead_a, plan):
+    response = client.post(LOGIN, {"username": lead_a.email.upper(), "password": PASSWORD}, follow=True)
+    assert response.redirect_chain[0] == (reverse("actions:start"), 302)
+    assert response.redirect_chain[-1] == (reverse("actions:plan"), 302)
 
 
 def test_a_wrong_password_is_refused_with_a_plain_message(client, lead_a):
