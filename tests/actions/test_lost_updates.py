@@ -10,22 +10,12 @@ from actions import services
 from actions.models import ActionUpdate, Rag
 from actions.services import UpdateInput
 from tests import factories
+from tests.actions.payloads import update_form_data
 
 
-def _payload(rag: str, progress: str, version: int, **extra) -> dict:
-    return {
-        "rag": rag,
-        "progress": progress,
-        "recovery_plan": "Weekly partner calls" if rag != Rag.GREEN else "",
-        "outcomes": "",
-        "proposed_deadline_0": "",
-        "proposed_deadline_1": "",
-        "proposed_deadline_2": "",
-        "deadline_change_reason": "",
-        "version": str(version),
-        "submit": "",
-        **extra,
-    }
+def _payload(rag: str, progress: str, version: int) -> dict:
+    recovery_plan = "" if rag == Rag.GREEN else "Weekly partner calls"
+    return update_form_data(rag=rag, progress=progress, recovery_plan=recovery_plan, version=str(version))
 
 
 @pytest.fixture
@@ -33,11 +23,17 @@ def action(p1):
     return factories.make_action(p1, "1.1")
 
 
-def test_the_second_writer_sees_both_versions_and_the_first_is_kept(client, action, period, lead_a, secretary):
+def test_the_second_writer_sees_both_versions_and_the_first_is_kept(
+    client, action, period, lead_a, secretary
+):
     url = reverse("actions:edit_update", args=[action.pk, period.pk])
     existing = services.save_update(
-        action=action, period=period, by=lead_a, expected_version=0,
-        data=UpdateInput(rag=Rag.GREEN, progress="Started"), submit=False,
+        action=action,
+        period=period,
+        by=lead_a,
+        expected_version=0,
+        data=UpdateInput(rag=Rag.GREEN, progress="Started"),
+        submit=False,
     )
     # Both open the form at version 1; the lead saves red first.
     client.force_login(lead_a)
@@ -57,7 +53,9 @@ def test_the_second_writer_sees_both_versions_and_the_first_is_kept(client, acti
     assert 'name="version" value="2"' in content
 
 
-def test_sending_again_from_the_conflict_page_replaces_it_deliberately(client, action, period, lead_a, secretary):
+def test_sending_again_from_the_conflict_page_replaces_it_deliberately(
+    client, action, period, lead_a, secretary
+):
     url = reverse("actions:edit_update", args=[action.pk, period.pk])
     client.force_login(lead_a)
     client.post(url, _payload(Rag.RED, "Stalled", 0))
@@ -75,8 +73,12 @@ def test_twenty_simultaneous_saves_of_one_version_have_exactly_one_winner(p1, pe
         pytest.skip("Row locks need PostgreSQL; make test runs this on it")
     action = factories.make_action(p1, "1.1")
     update = services.save_update(
-        action=action, period=period, by=lead_a, expected_version=0,
-        data=UpdateInput(rag=Rag.GREEN, progress="Start"), submit=False,
+        action=action,
+        period=period,
+        by=lead_a,
+        expected_version=0,
+        data=UpdateInput(rag=Rag.GREEN, progress="Start"),
+        submit=False,
     )
     outcomes: list[str] = []
     start = threading.Barrier(20)
@@ -85,8 +87,12 @@ def test_twenty_simultaneous_saves_of_one_version_have_exactly_one_winner(p1, pe
         try:
             start.wait()
             services.save_update(
-                action=action, period=period, by=lead_a, expected_version=update.version,
-                data=UpdateInput(rag=Rag.AMBER, progress=f"Writer {n}", recovery_plan="Plan"), submit=True,
+                action=action,
+                period=period,
+                by=lead_a,
+                expected_version=update.version,
+                data=UpdateInput(rag=Rag.AMBER, progress=f"Writer {n}", recovery_plan="Plan"),
+                submit=True,
             )
             outcomes.append("saved")
         except services.Conflict:

@@ -12,23 +12,7 @@ from actions.services import UpdateInput
 from priorities import services as period_services
 from priorities.models import Measure, MeasureReading, ReportingPeriod
 from tests import factories
-
-
-def form_data(**overrides) -> dict:
-    data = {
-        "rag": "green",
-        "progress": "Two listening events held",
-        "recovery_plan": "",
-        "outcomes": "",
-        "proposed_deadline_0": "",
-        "proposed_deadline_1": "",
-        "proposed_deadline_2": "",
-        "deadline_change_reason": "",
-        "version": "0",
-        "submit": "",
-    }
-    data.update(overrides)
-    return data
+from tests.actions.payloads import update_form_data as form_data
 
 
 @pytest.fixture
