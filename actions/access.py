@@ -8,15 +8,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from governance.permissions import can
 from priorities.models import ReportingPeriod
 
 from .models import Action, ActionUpdate, UpdateEvidence
 
 
 def _check(request: HttpRequest, perm: str, action: Action) -> None:
-    if not request.user.has_perm("actions.view_action", action):
+    if not can(request.user, "actions.view_action", action):
         raise Http404("No such action.")
-    if perm != "actions.view_action" and not request.user.has_perm(perm, action):
+    if perm != "actions.view_action" and not can(request.user, perm, action):
         raise PermissionDenied("Your role does not allow this.")
 
 

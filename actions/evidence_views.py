@@ -17,14 +17,18 @@ def _update_page(update: ActionUpdate) -> str:
     return reverse("actions:edit_update", args=[update.action_id, update.period_id])
 
 
+def _refuse(request: HttpRequest, problem: str, back: str) -> HttpResponse:
+    """The workflow forbids this now (a locked quarter, an accepted update): 403, saying why."""
+    return render(request, "actions/not_allowed_now.html", {"problem": problem, "back": back}, status=403)
+
+
 @require_POST
 @login_required
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
     update = get_update_for_user(request, pk, perm="actions.edit_update")
     problem = services.editable_problem(update, update.period)
     if problem:
-        messages.error(request, problem)
-        return redirect(_update_page(update))
+        return _refuse(request, problem, _update_page(update))
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
         received = form.cleaned_data["file"]
@@ -33,9 +37,8 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
                 update=update, by=request.user, upload=received, content_type=form.content_type
             )
         except services.NotAllowedNow as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, f"{received.name} added")
+            return _refuse(request, str(refusal), _update_page(update))
+        messages.success(request, f"{received.name} added")
         return redirect(_update_page(update))
     return render(request, "actions/evidence_upload.html", {"form": form, "update": update})
 
@@ -65,14 +68,12 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     back = _update_page(evidence.update)
     problem = services.editable_problem(evidence.update, evidence.update.period)
     if problem:
-        messages.error(request, problem)
-        return redirect(back)
+        return _refuse(request, problem, back)
     if request.method == "POST":
         try:
             services.remove_evidence(evidence=evidence, by=request.user)
         except services.NotAllowedNow as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, f"{evidence.original_name} removed")
+            return _refuse(request, str(refusal), back)
+        messages.success(request, f"{evidence.original_name} removed")
         return redirect(back)
     return render(request, "actions/evidence_delete.html", {"evidence": evidence, "cancel_url": back})

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from governance.permissions import can
 from priorities import services as period_services
 from priorities.access import get_current_plan_for_user, get_period_for_user
 from priorities.forms import DeadlineForm, LockPeriodForm, OpenPeriodForm, ReopenPeriodForm
@@ -20,7 +21,7 @@ from .selectors import reporting_period_for_updates, review_board
 @login_required
 def review(request: HttpRequest) -> HttpResponse:
     plan = get_current_plan_for_user(request)
-    if not request.user.has_perm("governance.run_cycle", plan.partnership):
+    if not can(request.user, "governance.run_cycle", plan.partnership):
         raise PermissionDenied("Only the board secretary and partnership admins review updates.")
     period = reporting_period_for_updates(plan=plan) or plan.periods.order_by("start").first()
     if period is None:

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from governance.access import current_partnership
+from governance.permissions import can
 from priorities.access import get_current_plan_for_user
 
 from .access import get_action_for_user
@@ -18,7 +19,7 @@ from .selectors import latest_reported_update, priorities_with_actions
 def start(request: HttpRequest) -> HttpResponse:
     """After sign-in: the secretary to review, people who report to their updates, the rest to the plan."""
     partnership = current_partnership(request)
-    if partnership is not None and request.user.has_perm("governance.run_cycle", partnership):
+    if partnership is not None and can(request.user, "governance.run_cycle", partnership):
         return redirect("actions:review")
     if request.user.owned_actions.exists() or request.user.led_priorities.exists():
         return redirect("actions:my_updates")
@@ -58,6 +59,6 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "organisations": action.responsible_organisations.all(),
             "themes": action.themes.all(),
             "history": action_history(action=action),
-            "can_edit": request.user.has_perm("actions.edit_update", action),
+            "can_edit": can(request.user, "actions.edit_update", action),
         },
     )

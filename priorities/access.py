@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from governance.access import current_partnership
+from governance.permissions import can
 
 from .models import Measure, Plan, ReportingPeriod
 from .selectors import current_plan
@@ -17,7 +18,7 @@ from .selectors import current_plan
 def get_current_plan_for_user(request: HttpRequest) -> Plan:
     """The plan of the partnership the person works in. 403 without a role; 404 with no plan yet."""
     partnership = current_partnership(request)
-    if partnership is None or not request.user.has_perm("governance.view_plan_data", partnership):
+    if partnership is None or not can(request.user, "governance.view_plan_data", partnership):
         raise PermissionDenied("You do not have a role in any partnership yet.")
     plan = current_plan(partnership=partnership)
     if plan is None:
@@ -26,9 +27,9 @@ def get_current_plan_for_user(request: HttpRequest) -> Plan:
 
 
 def _check(request: HttpRequest, perm: str | None, obj) -> None:
-    if not request.user.has_perm("priorities.view_plan_content", obj):
+    if not can(request.user, "priorities.view_plan_content", obj):
         raise Http404("Not found.")
-    if perm and not request.user.has_perm(perm, obj):
+    if perm and not can(request.user, perm, obj):
         raise PermissionDenied("Your role does not allow this.")
 
 
