@@ -254,7 +254,9 @@ def perform(client: Client, w, op: str):
     operation = OPERATIONS[op]
     response = getattr(client, operation.method)(operation.url(w), operation.data(w))
     if hasattr(response, "streaming_content"):
-        response.close()
+        # Read it through: the test client then finishes the request without closing the
+        # database connection (response.close() would, and PostgreSQL tests would lose it).
+        b"".join(response.streaming_content)
     return response
 
 
