@@ -1,5 +1,7 @@
 """Forms for the quarterly update cycle, in the GOV.UK voice. They validate; services write."""
 
+import dataclasses
+
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
@@ -125,17 +127,8 @@ class UpdateForm(GovUKForm):
     def initial_from(cls, update: ActionUpdate | None) -> dict:
         if update is None:
             return {"version": 0}
-        fields = [
-            "rag",
-            "progress",
-            "recovery_plan",
-            "outcomes",
-            "marks_complete",
-            "proposed_deadline",
-            "deadline_change_reason",
-            "version",
-        ]
-        return {name: getattr(update, name) for name in fields}
+        names = [field.name for field in dataclasses.fields(UpdateInput)] + ["version"]
+        return {name: getattr(update, name) for name in names}
 
 
 class CommentForm(GovUKForm):

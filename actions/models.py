@@ -153,11 +153,6 @@ class ActionUpdate(models.Model):
     def __str__(self) -> str:
         return f"{self.action.reference} – {self.period}"
 
-    @property
-    def is_with_owner(self) -> bool:
-        """Draft or returned: the owner has work to do before the secretary can review it."""
-        return self.state in (self.State.DRAFT, self.State.RETURNED)
-
     def clean(self) -> None:
         if self.action_id and self.period_id and self.action.plan_id != self.period.plan_id:
             raise ValidationError({"period": "Choose a reporting period of this action's plan."})

@@ -3,7 +3,6 @@
 Each runs in a fixed number of queries whatever the size of the plan.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -40,8 +39,11 @@ def latest_reported_update(action: Action) -> ActionUpdate | None:
     return None
 
 
-def open_periods(*, plan: Plan) -> list[ReportingPeriod]:
-    return list(plan.periods.filter(status=ReportingPeriod.Status.OPEN).order_by("start"))
+def reports_on_something(*, user: User, partnership) -> bool:
+    """Whether the person leads a priority, or owns an action, in the partnership's plans."""
+    leads = Priority.objects.filter(plan__partnership=partnership, lead_officer=user)
+    owns = Action.objects.filter(plan__partnership=partnership, owner=user)
+    return leads.exists() or owns.exists()
 
 
 def reporting_period_for_updates(*, plan: Plan) -> ReportingPeriod | None:
@@ -177,14 +179,3 @@ def review_board(*, period: ReportingPeriod) -> ReviewBoard:
         by_organisation.values(), key=lambda progress: (progress.organisation is None, progress.name)
     )
     return ReviewBoard(period=period, actions=actions, organisations=ordered)
-
-
-def outstanding_by_person(*, period: ReportingPeriod) -> dict[User, list[Action]]:
-    """For reminders: each person who still owes updates this quarter, and for which actions."""
-    owed: dict[User, list[Action]] = defaultdict(list)
-    for action in review_board(period=period).actions:
-        if state_of(action) in (NOT_STARTED, ActionUpdate.State.DRAFT, ActionUpdate.State.RETURNED):
-            person = person_owing(action)
-            if person is not None and person.is_active:
-                owed[person].append(action)
-    return dict(owed)

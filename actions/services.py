@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from governance.models import User
 from priorities.models import ReportingPeriod
+from swp.history import save_as
 
 from .models import Action, ActionUpdate, Rag, UpdateComment, UpdateEvidence
 
@@ -49,15 +50,6 @@ def _lock_update(update: ActionUpdate, expected_version: int) -> ActionUpdate:
     if locked.version != expected_version:
         raise Conflict(locked)
     return locked
-
-
-def _save(obj, by: User, reason: str = "") -> None:
-    # Named explicitly, so history has the actor even outside a web request (commands, imports).
-    obj._history_user = by
-    if reason:
-        obj._change_reason = reason
-    obj.full_clean()
-    obj.save()
 
 
 def editable_problem(update: ActionUpdate | None, period: ReportingPeriod) -> str | None:
@@ -107,11 +99,11 @@ def save_update(
     else:
         # A returned or submitted update saved as a draft goes back to its owner's desk.
         update.state = ActionUpdate.State.DRAFT
-    _save(update, by)
+    save_as(update, by=by)
     if submit and action.status == Action.Status.NOT_STARTED:
         action.status = Action.Status.IN_PROGRESS
         action.version += 1
-        _save(action, by, f"First update submitted for {period.label}")
+        save_as(action, by=by, reason=f"First update submitted for {period.label}")
     return update
 
 
@@ -127,7 +119,7 @@ def accept_update(*, update: ActionUpdate, by: User, expected_version: int) -> A
     update.reviewed_by = by
     update.reviewed_at = timezone.now()
     update.version += 1
-    _save(update, by)
+    save_as(update, by=by)
     action = Action.objects.select_for_update().get(pk=update.action_id)
     reasons = []
     if update.marks_complete and action.status != Action.Status.COMPLETE:
@@ -140,7 +132,7 @@ def accept_update(*, update: ActionUpdate, by: User, expected_version: int) -> A
         )
     if reasons:
         action.version += 1
-        _save(action, by, "; ".join(reasons))
+        save_as(action, by=by, reason="; ".join(reasons))
     return update
 
 
@@ -157,7 +149,7 @@ def return_update(*, update: ActionUpdate, by: User, expected_version: int, comm
     update.reviewed_by = by
     update.reviewed_at = timezone.now()
     update.version += 1
-    _save(update, by)
+    save_as(update, by=by)
     UpdateComment.objects.create(update=update, author=by, body=f"Returned: {comment}")
     return update
 
@@ -191,7 +183,7 @@ def add_evidence(
         uploaded_by=by,
     )
     evidence.file.save(upload.name, upload, save=False)
-    _save(evidence, by)
+    save_as(evidence, by=by)
     return evidence
 
 

@@ -12,7 +12,7 @@ from priorities.access import get_current_plan_for_user
 from .access import get_action_for_user
 from .history import action_history
 from .models import ActionUpdate, UpdateComment
-from .selectors import latest_reported_update, priorities_with_actions
+from .selectors import latest_reported_update, priorities_with_actions, reports_on_something
 
 
 @login_required
@@ -21,7 +21,7 @@ def start(request: HttpRequest) -> HttpResponse:
     partnership = current_partnership(request)
     if partnership is not None and can(request.user, "governance.run_cycle", partnership):
         return redirect("actions:review")
-    if request.user.owned_actions.exists() or request.user.led_priorities.exists():
+    if partnership is not None and reports_on_something(user=request.user, partnership=partnership):
         return redirect("actions:my_updates")
     return redirect("actions:plan")
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from governance.models import User
+from swp.history import save_as
 
 from .models import Measure, MeasureReading, ReportingPeriod
 
@@ -25,14 +26,6 @@ class ReadingConflict(Exception):
 
 class PeriodNotOpen(Exception):
     pass
-
-
-def _save(obj, by: User, reason: str = "") -> None:
-    obj._history_user = by
-    if reason:
-        obj._change_reason = reason
-    obj.full_clean()
-    obj.save()
 
 
 @transaction.atomic
@@ -60,7 +53,7 @@ def record_reading(
     reading.entered_by = by
     reading.entered_at = timezone.now()
     reading.version += 1
-    _save(reading, by)
+    save_as(reading, by=by)
     return reading
 
 
@@ -71,7 +64,7 @@ def open_period(*, period: ReportingPeriod, by: User, update_deadline: date) -> 
         raise PeriodNotOpen(f"{period.label} has already been opened.")
     period.status = ReportingPeriod.Status.OPEN
     period.update_deadline = update_deadline
-    _save(period, by, "Opened for updates")
+    save_as(period, by=by, reason="Opened for updates")
     return period
 
 
@@ -81,7 +74,7 @@ def set_deadline(*, period: ReportingPeriod, by: User, update_deadline: date) ->
     if period.status == ReportingPeriod.Status.LOCKED:
         raise PeriodNotOpen(f"{period.label} is locked. Reopen it to change its deadline.")
     period.update_deadline = update_deadline
-    _save(period, by, "Deadline changed")
+    save_as(period, by=by, reason="Deadline changed")
     return period
 
 
@@ -94,7 +87,7 @@ def lock_period(*, period: ReportingPeriod, by: User) -> ReportingPeriod:
             f"Only an open quarter can be locked; {period.label} is {period.get_status_display().lower()}."
         )
     period.status = ReportingPeriod.Status.LOCKED
-    _save(period, by, "Locked")
+    save_as(period, by=by, reason="Locked")
     return period
 
 
@@ -107,5 +100,5 @@ def reopen_period(*, period: ReportingPeriod, by: User, reason: str) -> Reportin
     if period.status != ReportingPeriod.Status.LOCKED:
         raise PeriodNotOpen(f"{period.label} is not locked.")
     period.status = ReportingPeriod.Status.OPEN
-    _save(period, by, f"Reopened: {reason.strip()}")
+    save_as(period, by=by, reason=f"Reopened: {reason.strip()}")
     return period

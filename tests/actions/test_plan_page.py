@@ -101,3 +101,16 @@ def test_the_query_count_does_not_grow_with_the_plan(client):
         factories.make_update(action, period, rag="green", state="accepted", submitted_at=timezone.now())
     assert Action.objects.filter(priority=priority).count() == 40
     assert _queries_for(client, URL) == before
+
+
+def test_sign_in_lands_each_person_where_their_work_is(client, secretary, lead_a, viewer, p1, elsewhere):
+    start = reverse("actions:start")
+    client.force_login(secretary)
+    assert client.get(start).url == reverse("actions:review")
+    client.force_login(lead_a)
+    assert client.get(start).url == reverse("actions:my_updates")
+    # Leading a priority elsewhere gives no updates to give in the partnership they work in.
+    other_plan = factories.make_plan(elsewhere, title="Elsewhere Plan")
+    factories.make_priority(other_plan, 1, lead_officer=viewer)
+    client.force_login(viewer)
+    assert client.get(start).url == reverse("actions:plan")
