@@ -1,0 +1,3 @@
+"""Dashboard, partner and theme pages."""
+
+urlpatterns = []

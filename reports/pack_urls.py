@@ -1,0 +1,3 @@
+"""Board pack pages: /packs/."""
+
+urlpatterns = []
