@@ -1,9 +1,13 @@
 """Backup and restore drills (INT-11): every table and every uploaded file comes back exactly."""
 
+import os
 import sqlite3
+import subprocess
+import sys
 import tarfile
 import uuid
 from pathlib import Path
+from urllib.parse import quote
 
 import psycopg2
 import pytest
@@ -148,3 +152,40 @@ def test_postgresql_restore_drill_compares_every_table(demo, scratch_postgres, t
         assert every_row(copy.cursor(), tables) == every_row(live.cursor(), tables)
     assert manifest["tables"]["actions_actionupdate"] > 100  # the demo's updates really were there
     assert {n: (tmp_path / "restored-media" / n).read_bytes() for n in files} == files
+    assert_sequences_ahead_of_ids(params, name)
+    assert_app_boots_on(params, name)
+
+
+def assert_sequences_ahead_of_ids(params, name):
+    """A new row in the restored database gets a fresh id: no sequence fell behind its table."""
+    with psycopg2.connect(**{**params, "dbname": name}) as copy, copy.cursor() as cursor:
+        cursor.execute(
+            "SELECT table_name FROM information_schema.columns WHERE column_name = 'id' "
+            "AND table_schema = 'public' AND (column_default IS NOT NULL OR is_identity = 'YES')"
+        )
+        behind, checked = [], 0
+        for (table,) in cursor.fetchall():
+            cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+            (sequence,) = cursor.fetchone()
+            if sequence is None:
+                continue
+            cursor.execute(f'SELECT (SELECT COALESCE(MAX(id), 0) FROM "{table}"), last_value FROM {sequence}')
+            top, last = cursor.fetchone()
+            checked += 1
+            if last < top:
+                behind.append(table)
+        assert behind == [] and checked > 20
+
+
+def assert_app_boots_on(params, name):
+    """`migrate --check` on the restored database: the app starts on it with nothing to migrate."""
+    host = quote(params.get("host") or "", safe="")
+    url = f"postgres://{quote(params.get('user') or 'postgres')}@{host}/{name}"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--check"],
+        env={**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "swp.settings"},
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
