@@ -4,8 +4,12 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from governance.forms import SignInForm
+from swp.health import healthz
+
+handler500 = "swp.errors.server_error"
 
 urlpatterns = [
+    path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path(
         "accounts/login/",
