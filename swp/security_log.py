@@ -1,0 +1,102 @@
+"""The security log (SEC-17): one JSON line per security event, with no secrets in it.
+
+Call `security_event("pack_issued", request=request, obj=pack)` wherever something an
+information-governance team would ask about happens: sign-ins and failures, lockouts, refused
+access, imports, exports, issued packs, permission changes. Every record on the "swp.security"
+logger is written by JsonFormatter as one line: UTC time, event, user id, IP, request id,
+object and details. JSON escapes CR and LF, so a username like "x\\r\\nFAKE" cannot forge a second
+line, and only the fields named here are ever written: never passwords, one-time codes or
+session keys.
+"""
+
+import json
+import logging
+import uuid
+from contextvars import ContextVar
+from datetime import UTC, datetime
+
+from django.contrib.auth import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+logger = logging.getLogger("swp.security")
+_request_id: ContextVar[str] = ContextVar("request_id", default="")
+# What a caller may pass as details; anything else is dropped rather than risk logging a secret.
+ALLOWED_DETAILS = {
+    "username", "reason", "path", "method", "status", "rows", "format", "revision", "role", "url",
+    "changes", "period", "partnership", "filename", "sha256",
+}  # fmt: skip
+
+
+def client_ip(request) -> str:
+    """The client's address: REMOTE_ADDR, which the proxy set-up (SWP_TRUSTED_PROXY) makes the real one."""
+    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+
+
+def security_event(event: str, *, request=None, user=None, obj=None, level=logging.INFO, **details) -> None:
+    if user is None and request is not None:
+        user = getattr(request, "user", None)
+    record = {
+        "event": event,
+        "user_id": user.pk if user is not None and getattr(user, "is_authenticated", False) else None,
+        "ip": client_ip(request),
+        "request_id": getattr(request, "request_id", "") or _request_id.get(),
+        "object": f"{obj._meta.label}:{obj.pk}" if obj is not None and hasattr(obj, "_meta") else None,
+        **{key: str(value) for key, value in details.items() if key in ALLOWED_DETAILS},
+    }
+    if request is not None:
+        record.setdefault("path", request.path)
+        record.setdefault("method", request.method)
+    logger.log(level, event, extra={"security": record})
+
+
+class JsonFormatter(logging.Formatter):
+    """Formats any record as one JSON line; security_event's fields when present."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        data = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+        }
+        fields = getattr(record, "security", None)
+        if fields is not None:
+            data.update(fields)
+        else:  # a plain message on the security logger, such as the PDF fetcher's refusals
+            data["event"] = "message"
+            data["message"] = record.getMessage()
+            data["request_id"] = _request_id.get()
+        return json.dumps(data, ensure_ascii=True, default=str)
+
+
+class RequestIdMiddleware:
+    """Gives each request an id, on the request, in the log and in the X-Request-ID response header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.request_id = uuid.uuid4().hex
+        token = _request_id.set(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_id.reset(token)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+
+@receiver(user_logged_in)
+def _signed_in(sender, request, user, **kwargs):
+    security_event("sign_in", request=request, user=user)
+
+
+@receiver(user_logged_out)
+def _signed_out(sender, request, user, **kwargs):
+    security_event("sign_out", request=request, user=user)
+
+
+@receiver(user_login_failed)
+def _sign_in_failed(sender, credentials, request=None, **kwargs):
+    # `credentials` has the password masked by Django, but only the username is ever written.
+    username = credentials.get("username") or credentials.get("email") or ""
+    security_event("sign_in_failed", request=request, username=username[:150], level=logging.WARNING)

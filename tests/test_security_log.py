@@ -1,0 +1,65 @@
+"""The security log (SEC-17): one JSON line per event, CR and LF escaped, no secrets."""
+
+import json
+import logging
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from swp.security_log import JsonFormatter, RequestIdMiddleware, security_event
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def security_lines(caplog):
+    """The security log as its handler would write it, line by line."""
+    caplog.set_level(logging.INFO, logger="swp.security")
+    formatter = JsonFormatter()
+
+    def lines() -> list[str]:
+        return [formatter.format(r) for r in caplog.records if r.name == "swp.security"]
+
+    return lines
+
+
+def test_sign_in_and_failure_are_logged_without_the_password(client, viewer, security_lines):
+    client.post("/accounts/login/", {"username": viewer.email, "password": "wrong-" + PASSWORD})
+    client.post("/accounts/login/", {"username": viewer.email, "password": PASSWORD})
+
+    lines = security_lines()
+    events = [json.loads(line) for line in lines]
+    assert [e["event"] for e in events] == ["sign_in_failed", "sign_in"]
+    assert events[0]["username"] == viewer.email and events[0]["ip"] == "127.0.0.1"
+    assert events[1]["user_id"] == viewer.pk
+    assert all(e["time"].endswith("+00:00") for e in events)
+    assert not any(PASSWORD in line or "sessionid" in line for line in lines)
+
+
+def test_a_forged_line_break_stays_on_one_line(client, security_lines):
+    client.post("/accounts/login/", {"username": "mallory\r\nFAKE sign_in admin", "password": "x"})
+
+    (line,) = security_lines()
+    assert "\n" not in line and "\r" not in line
+    assert json.loads(line)["username"] == "mallory\r\nFAKE sign_in admin"
+
+
+def test_only_named_details_are_written(security_lines, viewer):
+    request = RequestFactory().post("/packs/1/issue/")
+    request.user = viewer
+    request.request_id = "abc123"
+
+    security_event("pack_issued", request=request, obj=viewer, revision=2, password="hunter2", otp="123456")
+
+    (event,) = [json.loads(line) for line in security_lines()]
+    assert event["revision"] == "2" and event["request_id"] == "abc123"
+    assert event["object"] == f"governance.User:{viewer.pk}"
+    assert "password" not in event and "otp" not in event and "hunter2" not in json.dumps(event)
+
+
+def test_each_request_gets_an_id_in_its_response():
+    response = RequestIdMiddleware(lambda request: HttpResponse())(RequestFactory().get("/"))
+
+    assert len(response["X-Request-ID"]) == 32
