@@ -4,8 +4,9 @@
 #   make test                    whole suite on a throwaway PostgreSQL, browser tests too
 #   make test ARGS="-k deadline" pass arguments to pytest
 #   make test-fast               SQLite, no browser tests: quick feedback while working
+#   make loadtest                quarter-end load on gunicorn + PostgreSQL (SWP_LOAD_* to size it)
 
-.PHONY: run test test-fast bootstrap clean
+.PHONY: run test test-fast loadtest bootstrap clean
 
 run:
 	script/server
@@ -15,6 +16,9 @@ test:
 
 test-fast:
 	script/test --fast $(ARGS)
+
+loadtest:
+	script/loadtest
 
 bootstrap:
 	script/bootstrap

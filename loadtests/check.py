@@ -1,0 +1,32 @@
+"""After the quarter-end run: every save the app confirmed left exactly one history record.
+
+Run by script/loadtest as `python manage.py shell --no-imports -c "exec(open('loadtests/check.py').read())"`
+with SWP_SAVES_FILE and SWP_HISTORY_BEFORE set. Prints the figures and exits non-zero on a mismatch.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from django.db.models import Count
+
+from actions.models import ActionUpdate
+
+confirmed = int(Path(os.environ["SWP_SAVES_FILE"]).read_text() or 0)
+before = int(os.environ["SWP_HISTORY_BEFORE"])
+written = ActionUpdate.history.count() - before
+# Each save bumps an update's version by one and writes one history record, so an update with
+# fewer records than its version lost a save somewhere (a version gap). More records than its
+# version is normal: reviewing an update writes history without a new version.
+records = dict(ActionUpdate.history.values_list("id").annotate(n=Count("history_id")).values_list("id", "n"))
+gaps = [
+    (pk, version, records.get(pk, 0))
+    for pk, version in ActionUpdate.objects.values_list("pk", "version")
+    if records.get(pk, 0) < version
+]
+print(f"saves confirmed to users: {confirmed}")
+print(f"history records written:  {written}")
+print(f"updates with version gaps: {len(gaps)}")
+if confirmed != written or gaps:
+    print(f"MISMATCH: {list(gaps)[:10]}")
+    sys.exit(1)
