@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "import_export",
+    "django_tasks",  # the tasks API (built into Django from 6.0)
+    "django_tasks_db",  # its database backend and `manage.py db_worker`
     "governance",
     "priorities",
     "actions",
@@ -137,6 +139,18 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Board packs are made by a task, so big ones can leave the web request. In production set
+# SWP_TASKS_BACKEND=database and run `python manage.py db_worker` beside the web process; the
+# default runs each task inline, in the request that asks for it (development and tests).
+_TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_tasks_backend = os.environ.get("SWP_TASKS_BACKEND", "") or "immediate"
+if _tasks_backend not in _TASKS_BACKENDS:
+    raise ImproperlyConfigured("SWP_TASKS_BACKEND must be 'database' or 'immediate'.")
+TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[_tasks_backend]}}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 # crispy-forms-gds 2.0.1 leaves these inputs without the govuk-input class (STACK.md).
@@ -178,6 +192,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # Django's default config gives "django" a console handler of its own; without this
     # every django.* line would print twice (once there, once through root).
-    "loggers": {"django": {"handlers": [], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")}},
+    "loggers": {
+        "django": {"handlers": [], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+        # WeasyPrint reports every layout step of every page at INFO: keep its warnings only.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 SIMPLE_HISTORY_REVERT_DISABLED = True  # reverting in the admin would skip the update workflow

@@ -4,9 +4,11 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult, get_date_max
 from simple_history.admin import SimpleHistoryAdmin
 
 from governance.models import User
+from reports.models import IssuedPack
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -40,6 +42,17 @@ def admin_client(client, demo, settings, tmp_path):
     ReminderLog.objects.create(
         recipient=admin, period=update.period, kind="overdue", sent_on=timezone.localdate()
     )
+    # A board pack request that failed, and a queued task: neither has an add or change form.
+    IssuedPack.objects.create(
+        plan=update.period.plan, period=update.period, issued_by=admin, state="failed", failure_message="Test"
+    )
+    DBTaskResult.objects.create(
+        args_kwargs={"args": [0], "kwargs": {}},
+        task_path="reports.tasks.make_pack",
+        backend_name="default",
+        enqueued_at=timezone.now(),
+        run_after=get_date_max(),  # "as soon as possible", as enqueue() stores it
+    )
     client.force_login(admin)
     return client
 
@@ -66,10 +79,10 @@ def test_changelist_loads(admin_client, model):
 @pytest.mark.parametrize("model", [m for m, _ in MODEL_ADMINS], ids=IDS)
 def test_add_page_loads(admin_client, model):
     response = admin_client.get(_url(model, "add"))
-    # Evidence comes only through the update page (its content is checked there); reminders only by email.
-    assert response.status_code == (
-        403 if model._meta.model_name in {"updateevidence", "reminderlog"} else 200
-    )
+    # Evidence comes only through the update page (its content is checked there); reminders only by
+    # email; board packs only by issuing them; task results only from the tasks they record.
+    read_only = {"updateevidence", "reminderlog", "issuedpack", "dbtaskresult"}
+    assert response.status_code == (403 if model._meta.model_name in read_only else 200)
 
 
 @pytest.mark.parametrize("model", [m for m, _ in MODEL_ADMINS], ids=IDS)

@@ -1,0 +1,91 @@
+"""The task that makes an issued pack: read model -> PDF -> stored, hashed, frozen.
+
+It runs on a worker (`python manage.py db_worker`, SWP_TASKS_BACKEND=database) or, in
+development and tests, inline in the request. reports.pdf, and with it WeasyPrint, is imported
+inside the task, so importing this module (as the web process does, to enqueue) stays cheap.
+"""
+
+import hashlib
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import TaskContext, task
+
+from swp.security_log import security_event
+
+from .models import IssuedPack, State
+from .selectors import BoardPack, board_pack
+
+logger = logging.getLogger(__name__)
+
+FAILED_MESSAGE = (
+    "The PDF could not be made. Nothing was issued. Try again; if it fails again, tell your "
+    "system administrator, quoting pack reference {reference}."
+)
+
+
+def for_meeting(data: BoardPack, pack: IssuedPack) -> BoardPack:
+    """The read model with the meeting the secretary chose, which may not be the quarter's own."""
+    meeting = pack.meeting
+    data.meeting = f"{meeting.board.name}, {meeting.date:%-d %B %Y}" if meeting else None
+    data.meeting_date = meeting.date if meeting else None
+    return data
+
+
+@task(takes_context=True)
+def make_pack(context: TaskContext, pack_id: int) -> str:
+    """Make the PDF for a queued pack and issue it; on any error, mark it failed and log why."""
+    started = IssuedPack.objects.filter(pk=pack_id, state=IssuedPack.State.QUEUED).update(
+        state=IssuedPack.State.MAKING, task_id=str(context.task_result.id)
+    )
+    if not started:
+        # Already made, failed as stalled, or never existed: nothing to do, and nothing to undo.
+        logger.warning("pack_task_skipped pack=%s", pack_id)
+        return "skipped"
+    pack = IssuedPack.objects.select_related("plan__partnership", "period", "meeting__board").get(pk=pack_id)
+    try:
+        from .pdf import render_pdf
+
+        data = for_meeting(board_pack(plan=pack.plan, period=pack.period), pack)
+        rendered = render_pdf(data, marking=pack.protective_marking)
+        _issue(pack, data, rendered.pdf, pages=rendered.pages, render_seconds=rendered.render_seconds)
+    except Exception:
+        logger.exception("pack_failed pack=%s period=%s", pack_id, pack.period_id)
+        IssuedPack.objects.filter(pk=pack_id, state=IssuedPack.State.MAKING).update(
+            state=IssuedPack.State.FAILED, failure_message=FAILED_MESSAGE.format(reference=pack_id)
+        )
+        return "failed"
+    security_event(
+        "pack_issued",
+        user=pack.issued_by,
+        obj=pack,
+        period=pack.period.label,
+        revision=pack.revision,
+        sha256=pack.pdf_sha256,
+    )
+    return "issued"
+
+
+def _issue(pack: IssuedPack, data: BoardPack, pdf: bytes, *, pages: int, render_seconds: float) -> None:
+    """Store the PDF, the read model and the hash, and mark the pack issued: from here on it is final."""
+    if not pdf.startswith(b"%PDF"):
+        raise ValueError("The renderer did not return a PDF.")
+    pack.pdf.save("pack.pdf", ContentFile(pdf), save=False)
+    try:
+        with transaction.atomic():
+            # Given up on as stalled while it rendered? Then a newer request owns the quarter.
+            if not IssuedPack.objects.select_for_update().filter(pk=pack.pk, state=State.MAKING).exists():
+                raise RuntimeError(f"Pack {pack.pk} stopped being made before it was finished.")
+            pack.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+            pack.pdf_size = len(pdf)
+            pack.pages = pages
+            pack.render_seconds = render_seconds
+            pack.read_model = data.as_json()
+            pack.state = IssuedPack.State.ISSUED
+            pack.issued_at = timezone.now()
+            pack.save()
+    except BaseException:
+        pack.pdf.storage.delete(pack.pdf.name)  # the row was never issued, so its file goes too
+        raise
