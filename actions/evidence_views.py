@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from swp.middleware import DOWNLOAD_POLICY
+
 from . import services
 from .access import get_evidence_for_user, get_update_for_user
 from .evidence import EvidenceForm
@@ -56,7 +58,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     )
     # Whatever is in the file, a browser must neither guess its type nor run anything in it.
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Content-Security-Policy"] = DOWNLOAD_POLICY
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from governance.permissions import can
 from priorities.models import ReportingPeriod
+from swp.middleware import DOWNLOAD_POLICY
 from swp.security_log import security_event
 
 from . import services
@@ -205,6 +206,6 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{download_name(pack)}"'
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Content-Security-Policy"] = DOWNLOAD_POLICY
     response["Cache-Control"] = "private, no-store"
     return response

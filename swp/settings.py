@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "import_export",
+    "csp",
     "django_tasks",  # the tasks API (built into Django from 6.0)
     "django_tasks_db",  # its database backend and `manage.py db_worker`
     "governance",
@@ -57,8 +59,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "swp.security_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -66,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "swp.middleware.NoStoreWhenSignedInMiddleware",
 ]
 
 ROOT_URLCONF = "swp.urls"
@@ -188,14 +193,66 @@ EVIDENCE_MAX_BYTES = int(os.environ.get("SWP_EVIDENCE_MAX_BYTES", str(10 * 1024 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "swp.security_log.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # The security log (SEC-17): JSON lines on stderr by default, or appended to a file.
+        "security": (
+            {"class": "logging.FileHandler", "filename": os.environ["SWP_SECURITY_LOG"], "formatter": "json"}
+            if os.environ.get("SWP_SECURITY_LOG")
+            else {"class": "logging.StreamHandler", "formatter": "json"}
+        ),
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # Django's default config gives "django" a console handler of its own; without this
     # every django.* line would print twice (once there, once through root).
     "loggers": {
+        "swp.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
         "django": {"handlers": [], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
         # WeasyPrint reports every layout step of every page at INFO: keep its warnings only.
         "weasyprint.progress": {"level": "WARNING"},
     },
 }
 SIMPLE_HISTORY_REVERT_DISABLED = True  # reverting in the admin would skip the update workflow
+
+# --- Security headers and cookies (SEC-01 to SEC-03) -----------------------------------------
+# Production (DEBUG off) is HTTPS only. The app normally sits behind a TLS-terminating proxy:
+# set SWP_BEHIND_PROXY=1 so it trusts that proxy's X-Forwarded-Proto. SWP_LOADTEST_PLAIN_HTTP=1
+# is for `make loadtest` on loopback only, where there is no TLS at all.
+_HTTPS = not DEBUG and not env_bool("SWP_LOADTEST_PLAIN_HTTP", False)
+if env_bool("SWP_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = False
+SECURE_SSL_REDIRECT = _HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # load balancers probe over plain HTTP
+SECURE_HSTS_SECONDS = int(os.environ.get("SWP_HSTS_SECONDS", "31536000")) if _HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SWP_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# __Host- cookies must be Secure, so the prefix comes with HTTPS; development keeps the plain names.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _HTTPS
+SESSION_COOKIE_NAME = "__Host-sessionid" if _HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if _HTTPS else "csrftoken"
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"  # Lax: links in reminder emails still work
+
+# No inline script anywhere (GOV.UK Frontend loads from static/js/app.js as a module). Inline
+# *styles* are allowed: the trend charts are inline SVG with pygal's <style> in them, which is
+# what lets the same chart serve the screen and the PDF. Nothing is fetched from elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}

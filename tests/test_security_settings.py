@@ -1,0 +1,158 @@
+"""Production settings: check --deploy (SEC-01), security headers (SEC-02) and cookies (SEC-03).
+
+The settings module is loaded afresh with production's environment (DEBUG off), and its security
+settings are then applied to the test client, so these tests check the values we ship, not
+values written into the test.
+"""
+
+import importlib.util
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+
+from actions import services
+from tests import factories
+from tests.factories import PASSWORD
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+    "DJANGO_ALLOWED_HOSTS": "testserver,plans.example.org",
+}
+SECURITY_SETTINGS = (
+    "DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD", "SECURE_CONTENT_TYPE_NOSNIFF", "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY", "X_FRAME_OPTIONS", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
+    "SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "SESSION_COOKIE_HTTPONLY", "CSRF_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE", "CONTENT_SECURITY_POLICY", "MIDDLEWARE",
+)  # fmt: skip
+
+
+def production_settings() -> dict:
+    saved = {key: os.environ.get(key) for key in PRODUCTION_ENV}
+    os.environ.update(PRODUCTION_ENV)
+    try:
+        spec = importlib.util.spec_from_file_location("swp_production_settings", ROOT / "swp" / "settings.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return {name: getattr(module, name) for name in SECURITY_SETTINGS}
+
+
+@pytest.fixture
+def production(settings):
+    values = production_settings()
+    with override_settings(**values):
+        yield values
+
+
+def test_check_deploy_passes_at_warning_level():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={**os.environ, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "swp.settings"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def assert_security_headers(response):
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    policy = dict(
+        (part.split(" ", 1) + [""])[:2] for part in response["Content-Security-Policy"].split("; ") if part
+    )
+    assert policy["object-src"] == "'none'"
+    assert policy["base-uri"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
+    scripts = policy.get("script-src", policy.get("default-src"))  # downloads: default-src 'none'
+    assert scripts in ("'self'", "'none'")
+
+
+@pytest.mark.django_db
+def test_public_and_sign_in_pages_carry_the_security_headers(production, client, demo):
+    for url in ("/", "/accounts/login/", "/plans/safer-walsall/", "/no-such-page/"):
+        response = client.get(url, secure=True)
+        assert response.status_code in (200, 404), url
+        assert_security_headers(response)
+
+
+@pytest.mark.django_db
+def test_plain_http_is_sent_to_https(production, client):
+    response = client.get("/accounts/login/")
+
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
+
+
+@pytest.mark.django_db
+def test_cookies_are_secure_host_only_and_http_only(production, client, viewer):
+    login_page = client.get("/accounts/login/", secure=True)
+    csrf = login_page.cookies["__Host-csrftoken"]
+    response = client.post(
+        "/accounts/login/",
+        {
+            "username": viewer.email,
+            "password": PASSWORD,
+            "csrfmiddlewaretoken": login_page.context["csrf_token"],
+        },
+        secure=True,
+    )
+
+    session = response.cookies["__Host-sessionid"]
+    assert response.status_code == 302
+    for cookie in (session, csrf):
+        assert cookie["secure"] is True
+        assert cookie["path"] == "/"
+        assert not cookie["domain"]  # __Host- cookies carry no Domain
+        assert cookie["samesite"] == "Lax"
+    assert session["httponly"] is True
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_and_downloads_are_never_stored(
+    production, client, plan, period, p1, lead_a, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    action = factories.make_action(p1, "1.1", owner=lead_a)
+    update = factories.make_update(action, period)
+    evidence = services.add_evidence(
+        update=update,
+        by=lead_a,
+        upload=SimpleUploadedFile("notes.pdf", b"%PDF-1.4\n%%EOF"),
+        content_type="application/pdf",
+    )
+    client.force_login(lead_a)
+
+    for url in (reverse("actions:detail", args=[action.pk]), reverse("actions:evidence", args=[evidence.pk])):
+        response = client.get(url, secure=True)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"], url
+        assert_security_headers(response)
+
+
+@pytest.mark.django_db
+def test_public_pages_stay_cacheable(production, client, demo):
+    response = client.get("/plans/safer-walsall/", secure=True)
+
+    assert "no-store" not in response.get("Cache-Control", "")
