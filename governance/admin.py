@@ -3,7 +3,18 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Board, BoardMember, Meeting, Membership, Organisation, Partnership, User
+from .models import (
+    AgendaItem,
+    Attendance,
+    Board,
+    BoardMember,
+    Decision,
+    Meeting,
+    Membership,
+    Organisation,
+    Partnership,
+    User,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -72,7 +83,7 @@ class BoardMemberInline(admin.TabularInline):
 
 
 @admin.register(Board)
-class BoardAdmin(admin.ModelAdmin):
+class BoardAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "parent", "meeting_frequency", "partnership"]
     list_filter = ["partnership", "kind"]
     search_fields = ["name"]
@@ -81,7 +92,7 @@ class BoardAdmin(admin.ModelAdmin):
 
 
 @admin.register(BoardMember)
-class BoardMemberAdmin(admin.ModelAdmin):
+class BoardMemberAdmin(SimpleHistoryAdmin):
     list_display = ["name", "position", "board", "organisation"]
     list_filter = ["board__partnership", "board", "position"]
     search_fields = ["name", "title", "organisation__name"]
@@ -89,11 +100,62 @@ class BoardMemberAdmin(admin.ModelAdmin):
     list_select_related = ["board", "organisation"]
 
 
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["order", "title", "presenter", "paper"]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    fields = ["name", "user", "organisation", "position", "status"]
+    autocomplete_fields = ["user", "organisation"]
+
+
+class DecisionInline(admin.StackedInline):
+    model = Decision
+    extra = 0
+    fields = [("order", "reference", "kind"), "text", ("agenda_item", "owner", "due_on")]
+    raw_id_fields = ["agenda_item"]
+
+
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["date", "board", "title", "location"]
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "board", "title", "location", "minutes_approved_on"]
     list_filter = ["board__partnership", "board"]
-    search_fields = ["title", "notes", "board__name"]
+    search_fields = ["title", "notes", "minutes", "board__name"]
     date_hierarchy = "date"
     autocomplete_fields = ["board"]
     list_select_related = ["board"]
+    fields = ["board", "date", "title", "location", "notes", "minutes", "minutes_approved_on"]
+    inlines = [AgendaItemInline, AttendanceInline, DecisionInline]
+
+
+@admin.register(Decision)
+class DecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "kind", "meeting", "owner", "due_on"]
+    list_filter = ["meeting__board__partnership", "meeting__board", "kind"]
+    search_fields = ["text", "reference", "owner", "meeting__title"]
+    autocomplete_fields = ["meeting"]
+    list_select_related = ["meeting__board"]
+    raw_id_fields = ["agenda_item"]
+    readonly_fields = ["recorded_by"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "meeting", "presenter"]
+    list_filter = ["meeting__board__partnership", "meeting__board"]
+    search_fields = ["title", "presenter", "paper"]
+    autocomplete_fields = ["meeting"]
+    list_select_related = ["meeting__board"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "status", "position", "organisation", "meeting"]
+    list_filter = ["meeting__board__partnership", "status", "position"]
+    search_fields = ["name", "organisation__name"]
+    autocomplete_fields = ["meeting", "user", "organisation"]
+    list_select_related = ["meeting__board", "organisation"]

@@ -1,10 +1,10 @@
-from crispy_forms_gds.layout import Field, Layout, Size
+from crispy_forms_gds.layout import HTML, Div, Field, Layout, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from swp.forms import GovUKForm, GovUKFormMixin
+from swp.forms import GovUKDateField, GovUKForm, GovUKFormMixin
 
-from .models import Partnership
+from .models import AgendaItem, Attendance, Board, BoardMember, Decision, Meeting, Organisation, Partnership
 
 
 class SignInForm(GovUKFormMixin, AuthenticationForm):
@@ -60,3 +60,239 @@ class ChoosePartnershipForm(GovUKForm):
         self.fields["partnership"].queryset = partnerships
         # One question on the page, so its legend is the page heading (GOV.UK pattern).
         self.helper.layout = Layout(Field.radios("partnership", legend_size=Size.LARGE, legend_tag="h1"))
+
+
+class DecisionSearchForm(GovUKForm):
+    """The decisions log's search, sent by GET so every search has its own address."""
+
+    page_title = "Decisions log"
+    label_size = Size.SMALL
+
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=200,
+        help_text="Words in the decision, its reference, who owns it, or the meeting or agenda item",
+    )
+    board = forms.ModelChoiceField(
+        label="Board or committee",
+        queryset=Board.objects.none(),
+        required=False,
+        empty_label="Any board",
+        error_messages={"invalid_choice": "Choose one of the partnership's boards"},
+    )
+    kind = forms.ChoiceField(
+        label="Type",
+        choices=[("", "Any type"), *Decision.Kind.choices],
+        required=False,
+        error_messages={"invalid_choice": "Choose decision, resolution or action"},
+    )
+    date_from = GovUKDateField(
+        what="the start of the date range",
+        label="Meetings from",
+        help_text="For example, 1 7 2019",
+        required=False,
+        require_all_fields=False,
+    )
+    date_to = GovUKDateField(
+        what="the end of the date range",
+        label="Meetings to",
+        help_text="For example, 31 12 2019",
+        required=False,
+        require_all_fields=False,
+    )
+
+    def __init__(self, *args, partnership: Partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["board"].queryset = Board.objects.filter(partnership=partnership).order_by(
+            "order", "name"
+        )
+        self.helper.form_method = "get"
+        self.helper.form_id = "search"
+        self.helper.inputs = []  # a named submit button would add itself to every search's address
+        self.helper.layout = Layout(
+            Field.text("q", field_width="two-thirds"),
+            Div(
+                Div(Field.select("board"), css_class="govuk-grid-column-one-half"),
+                Div(Field.select("kind"), css_class="govuk-grid-column-one-half"),
+                css_class="govuk-grid-row",
+            ),
+            Div(
+                Div(Field("date_from"), css_class="govuk-grid-column-one-half"),
+                Div(Field("date_to"), css_class="govuk-grid-column-one-half"),
+                css_class="govuk-grid-row",
+            ),
+            HTML(
+                '<div class="govuk-button-group">'
+                '<button type="submit" class="govuk-button" data-module="govuk-button">Search</button>'
+                '<a class="govuk-link" href="?">Clear search</a></div>'
+            ),
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The end of the date range must be on or after its start")
+        return data
+
+
+class DecisionForm(GovUKForm):
+    """Record what a meeting decided or resolved, or an action it gave someone."""
+
+    page_title = "Record a decision"
+    submit_label = "Save decision"
+
+    kind = forms.ChoiceField(
+        label="What kind of record is this?",
+        choices=Decision.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=Decision.Kind.DECISION,
+        error_messages={"required": "Select decision, resolution or action"},
+    )
+    text = forms.CharField(
+        label="What was decided",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        error_messages={
+            "required": "Enter what was decided",
+            "max_length": "Enter what was decided in 5,000 characters or fewer",
+        },
+    )
+    agenda_item = forms.ModelChoiceField(
+        label="Agenda item (optional)",
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label="Not linked to an agenda item",
+        error_messages={"invalid_choice": "Choose an item on this meeting's agenda"},
+    )
+    reference = forms.CharField(
+        label="Reference (optional)",
+        help_text="The minute or decision number, for example SWP 19/07/3",
+        max_length=40,
+        required=False,
+        error_messages={"max_length": "Enter a reference of 40 characters or fewer"},
+    )
+    owner = forms.CharField(
+        label="Who will do it",
+        help_text="Needed for an action: a person, a role or a partner organisation",
+        max_length=200,
+        required=False,
+        error_messages={"max_length": "Enter an owner of 200 characters or fewer"},
+    )
+    due_on = GovUKDateField(
+        what="the due date",
+        label="Due by (optional)",
+        help_text="For example, 31 10 2020",
+        required=False,
+        require_all_fields=False,
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("order")
+        self.fields["kind"].error_messages["invalid_choice"] = "Select decision, resolution or action"
+        self.helper.layout = Layout(
+            Field.radios("kind", legend_size=Size.SMALL, inline=True),
+            Field.textarea("text"),
+            Field.select("agenda_item"),
+            Field.text("reference", field_width=10),
+            Field.text("owner", field_width="two-thirds"),
+            Field("due_on"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Decision.Kind.ACTION and not data.get("owner", "").strip():
+            self.add_error("owner", "Enter who will do this action")
+        due = data.get("due_on")
+        if due and due < self.meeting.date:
+            self.add_error(
+                "due_on", f"The due date must be on or after the meeting, {self.meeting.date:%-d %B %Y}"
+            )
+        reference = data.get("reference", "").strip()
+        if reference and self.meeting.decisions.filter(reference__iexact=reference).exists():
+            self.add_error("reference", f"Another decision of this meeting is already {reference}")
+        return data
+
+
+class AttendanceForm(GovUKForm):
+    """Add someone to a meeting's attendance list: present, sent apologies, or absent."""
+
+    page_title = "Record attendance"
+    submit_label = "Save attendance"
+
+    member = forms.ModelChoiceField(
+        label="Board member",
+        queryset=BoardMember.objects.none(),
+        required=False,
+        empty_label="Someone else (enter their name below)",
+        error_messages={"invalid_choice": "Choose a member of this board"},
+    )
+    name = forms.CharField(
+        label="Name",
+        help_text="Leave blank for a board member chosen above",
+        max_length=150,
+        required=False,
+        error_messages={"max_length": "Enter a name of 150 characters or fewer"},
+    )
+    organisation = forms.ModelChoiceField(
+        label="Organisation (optional)",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="Not given",
+        error_messages={"invalid_choice": "Choose one of the partnership's organisations"},
+    )
+    position = forms.ChoiceField(
+        label="Attending as",
+        choices=[("", "Their seat on the board, or member"), *Attendance.Capacity.choices],
+        required=False,
+        error_messages={"invalid_choice": "Choose how they attended"},
+    )
+    status = forms.ChoiceField(
+        label="Were they there?",
+        choices=Attendance.Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select present, apologies or absent",
+            "invalid_choice": "Select present, apologies or absent",
+        },
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.fields["member"].queryset = meeting.board.members.select_related("organisation").order_by("id")
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            partnership_id=meeting.board.partnership_id
+        ).order_by("name")
+        self.helper.layout = Layout(
+            Field.select("member"),
+            Field.text("name", field_width="two-thirds"),
+            Field.select("organisation"),
+            Field.select("position"),
+            Field.radios("status", legend_size=Size.SMALL, inline=True),
+        )
+
+    def clean(self):
+        data = super().clean()
+        member: BoardMember | None = data.get("member")
+        name = data.get("name", "").strip()
+        if member is not None:
+            data["name"] = name or member.name
+            data["organisation"] = data.get("organisation") or member.organisation
+            data["position"] = data.get("position") or member.position
+            data["user"] = member.user
+        else:
+            data["name"] = name
+            data["user"] = None
+            if not name and "name" not in self.errors:
+                self.add_error("name", "Choose a board member or enter the person's name")
+        data["position"] = data.get("position") or Attendance.Capacity.MEMBER
+        name = data.get("name", "")
+        if name and self.meeting.attendance.filter(name__iexact=name).exists():
+            self.add_error(
+                "name" if member is None else "member", f"{name} is already on this meeting's attendance list"
+            )
+        return data

@@ -42,3 +42,10 @@ runs_the_cycle = has_role(Role.ADMIN, Role.SECRETARY)
 rules.add_perm("governance.view_plan_data", is_partnership_member)
 rules.add_perm("governance.manage_partnership", is_partnership_admin)
 rules.add_perm("governance.run_cycle", runs_the_cycle)
+
+# Governance records: boards, meetings, attendance, decisions, and (in priorities/rules.py) the plan's
+# approvals trail and its EqIA action plan. Every member reads them; admins and the secretary keep them.
+keeps_governance_records = has_role(Role.ADMIN, Role.SECRETARY)
+
+rules.add_perm("governance.view_governance", is_partnership_member)
+rules.add_perm("governance.record_meetings", keeps_governance_records)

@@ -1,8 +1,20 @@
 from django.urls import path
 
-from . import views
+from . import meeting_views, views
 
 app_name = "governance"
 urlpatterns = [
-    path("choose/", views.choose, name="choose"),
+    path("partnerships/choose/", views.choose, name="choose"),
+    path("governance/", views.structure, name="structure"),
+    path("governance/meetings/", meeting_views.meetings, name="meetings"),
+    path("governance/meetings/<int:pk>/", meeting_views.meeting_detail, name="meeting"),
+    path(
+        "governance/meetings/<int:pk>/decisions/new/", meeting_views.record_decision, name="record_decision"
+    ),
+    path(
+        "governance/meetings/<int:pk>/attendance/new/",
+        meeting_views.record_attendance,
+        name="record_attendance",
+    ),
+    path("governance/decisions/", meeting_views.decisions, name="decisions"),
 ]

@@ -1,8 +1,13 @@
-"""The plan: its reporting periods, the evidence behind it, priorities, themes and measures."""
+"""The plan: its reporting periods, the evidence behind it, priorities, themes and measures.
+
+Also the statutory records around a plan: its approvals trail (which alone moves Plan.status,
+through priorities/approvals.py), the consultation whose findings become "you told us", and the
+Equality Impact Assessment with its action and monitoring plan.
+"""
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -55,6 +60,46 @@ class BaselineStatistic(models.Model):
         return f"{self.label}: {self.value.normalize():f} {self.unit} ({self.period})"
 
 
+class ApprovalStage(models.TextChoices):
+    """The bodies a plan goes through on its way to approval, in the order councils usually use."""
+
+    WORKING_PARTY = "working_party", "Working party sign-off"
+    SCRUTINY = "scrutiny", "Scrutiny and overview committee"
+    BOARD = "board", "Partnership board"
+    EXECUTIVE_DIRECTOR = "executive_director", "Executive director"
+    CMT = "cmt", "Corporate management team"
+    CABINET = "cabinet", "Cabinet"
+    COUNCIL = "council", "Full council"
+    OTHER = "other", "Other"
+    # Not an approval: the annual review's decision that the plan has run its course.
+    CLOSE = "close", "Close the plan (annual review)"
+
+
+# The bodies whose approval can be the one that makes a plan approved (Plan.final_approval_stage).
+FINAL_APPROVAL_STAGES = [
+    (ApprovalStage.COUNCIL.value, ApprovalStage.COUNCIL.label),
+    (ApprovalStage.CABINET.value, ApprovalStage.CABINET.label),
+    (ApprovalStage.BOARD.value, ApprovalStage.BOARD.label),
+]
+
+STATUS_BY_TRAIL_ONLY = (
+    "A plan's status changes only through its approvals trail. Record the approval step instead "
+    "(Governance, then Plan approvals)."
+)
+APPROVING_BODY_FIXED = "The body that approves the plan cannot change once the plan has been approved."
+
+
+class PlanQuerySet(models.QuerySet):
+    """Bulk updates bypass save(), so they refuse to touch the fields the approvals trail owns."""
+
+    def update(self, **kwargs):
+        if "status" in kwargs:
+            raise ValidationError(STATUS_BY_TRAIL_ONLY)
+        if "final_approval_stage" in kwargs:
+            raise ValidationError(APPROVING_BODY_FIXED)
+        return super().update(**kwargs)
+
+
 class Plan(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -71,7 +116,16 @@ class Plan(models.Model):
     period_start = models.DateField()
     period_end = models.DateField()
     vision = models.TextField(blank=True)
+    # Set only by priorities/approvals.py from the approvals trail; see Plan.save().
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    final_approval_stage = models.CharField(
+        "approved by",
+        max_length=20,
+        choices=FINAL_APPROVAL_STAGES,
+        default=ApprovalStage.COUNCIL,
+        help_text="The body whose approval makes the plan approved. Most community safety plans "
+        "go to full council; some partnerships' boards approve their own plan.",
+    )
     is_published = models.BooleanField(
         "published", default=False, help_text="Show this plan on the public pages."
     )
@@ -95,6 +149,8 @@ class Plan(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = PlanQuerySet.as_manager()
+
     class Meta:
         ordering = ["partnership", "-period_start"]
         constraints = [
@@ -109,12 +165,98 @@ class Plan(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    # The guard. Not business logic: the one rule every write path must obey (a form, the admin, a
+    # script calling save()), so that the trail is the only way a plan is approved or archived.
+    # priorities/approvals.py, and only it, sets _status_from_trail for the one save it makes.
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"status", "final_approval_stage"} & set(update_fields):
+            errors = self._trail_owned_changes()
+            if errors:
+                raise ValidationError(errors)
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
+        # Not tied to the fields: forms don't offer them, so the message goes at the top of the form.
+        errors: dict[str, list[str]] = {NON_FIELD_ERRORS: list(self._trail_owned_changes().values())}
         if self.strategic_assessment_id and self.partnership_id:
             if self.strategic_assessment.partnership_id != self.partnership_id:
-                raise ValidationError(
-                    {"strategic_assessment": "Choose a strategic assessment of this partnership."}
-                )
+                errors["strategic_assessment"] = ["Choose a strategic assessment of this partnership."]
+        errors = {field: messages for field, messages in errors.items() if messages}
+        if errors:
+            raise ValidationError(errors)
+
+    def _trail_owned_changes(self) -> dict[str, str]:
+        """The fields the approvals trail owns that this copy would change in the stored plan.
+
+        A new plan may start in any status: creating one writes no approval (imports, fixtures,
+        and next year's draft from the roll-forward); no form offers the field.
+        """
+        if self.pk is None or getattr(self, "_status_from_trail", False):
+            return {}
+        stored = Plan.objects.filter(pk=self.pk).values("status", "final_approval_stage").first()
+        if stored is None:
+            return {}
+        errors = {}
+        if stored["status"] != self.status:
+            errors["status"] = STATUS_BY_TRAIL_ONLY
+        if (
+            stored["status"] != self.Status.DRAFT
+            and stored["final_approval_stage"] != self.final_approval_stage
+        ):
+            errors["final_approval_stage"] = APPROVING_BODY_FIXED
+        return errors
+
+
+class ApprovalStep(models.Model):
+    """One step of the plan's approvals trail: a body's decision on the plan, on a date."""
+
+    Stage = ApprovalStage
+
+    class Outcome(models.TextChoices):
+        APPROVED = "approved", "Approved"
+        APPROVED_WITH_CHANGES = "approved_with_changes", "Approved with changes"
+        DEFERRED = "deferred", "Deferred"
+        REJECTED = "rejected", "Rejected"
+        NOTED = "noted", "Noted"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="approval_steps")
+    order = models.PositiveSmallIntegerField()
+    stage = models.CharField(max_length=20, choices=ApprovalStage.choices)
+    body = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The body as the papers name it, such as Safer Walsall Partnership Board.",
+    )
+    date = models.DateField()
+    outcome = models.CharField(max_length=30, choices=Outcome.choices)
+    notes = models.TextField(blank=True)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="approval_steps"
+    )
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "order"], name="approval_step_order_unique_in_plan"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body or self.get_stage_display()}, {self.date:%-d %B %Y}: {self.get_outcome_display()}"
+
+    @property
+    def body_name(self) -> str:
+        return self.body or self.get_stage_display()
+
+    @property
+    def is_approval(self) -> bool:
+        return self.outcome in (self.Outcome.APPROVED, self.Outcome.APPROVED_WITH_CHANGES)
+
+    def clean(self) -> None:
+        if self.meeting_id and self.plan_id and self.meeting.board.partnership_id != self.plan.partnership_id:
+            raise ValidationError({"meeting": "Choose a meeting of this partnership's boards."})
 
 
 class PlanAim(models.Model):
@@ -210,7 +352,14 @@ class Priority(models.Model):
     you_told_us = models.TextField("you told us", blank=True)
     why = models.TextField("why it is a priority", blank=True)
     aim = models.TextField(blank=True)
-    history = HistoricalRecords()
+    cites = models.ManyToManyField(
+        BaselineStatistic,
+        blank=True,
+        related_name="cited_by",
+        verbose_name="statistics it cites",
+        help_text="The strategic assessment figures this priority rests on.",
+    )
+    history = HistoricalRecords(m2m_fields=[cites])
 
     class Meta:
         ordering = ["plan", "order"]
@@ -365,3 +514,239 @@ class MeasureReading(models.Model):
             raise ValidationError(
                 {"value": "This measure is an outcome: describe it in the narrative instead."}
             )
+
+
+class Consultation(models.Model):
+    """A consultation the partnership held, such as a residents' survey, whose findings shape a plan."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="consultations")
+    plan = models.ForeignKey(
+        Plan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        help_text="The plan it informed.",
+    )
+    title = models.CharField(max_length=200)
+    held_from = models.DateField()
+    held_to = models.DateField()
+    method = models.TextField(blank=True, help_text="How people were asked: online, on paper, in groups.")
+    participants = models.TextField("who took part", blank=True)
+    respondents = models.PositiveIntegerField(
+        "number of respondents", null=True, blank=True, help_text="Leave blank if it was not recorded."
+    )
+    summary = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "-held_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "title"], name="consultation_title_unique_in_partnership"
+            ),
+            models.CheckConstraint(
+                condition=Q(held_to__gte=F("held_from")),
+                name="consultation_ends_on_or_after_it_starts",
+                violation_error_message="The consultation must end on or after the day it starts.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.plan_id and self.partnership_id and self.plan.partnership_id != self.partnership_id:
+            raise ValidationError({"plan": "Choose a plan of this partnership."})
+
+
+class ConsultationFinding(models.Model):
+    """Something people said ("you told us"), with where it came from and the priorities it shaped.
+
+    Actions say which findings they answer (actions.models.Action.answers), for "you told us, we did".
+    """
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="findings")
+    order = models.PositiveSmallIntegerField()
+    text = models.TextField("you told us")
+    source = models.CharField(
+        max_length=300, blank=True, help_text="Where it was said or written, such as the residents' survey."
+    )
+    heard_on = models.DateField(
+        "date", null=True, blank=True, help_text="Leave blank if only the consultation's dates are known."
+    )
+    priorities = models.ManyToManyField(
+        Priority, blank=True, related_name="consultation_findings", help_text="The priorities it shaped."
+    )
+    history = HistoricalRecords(m2m_fields=[priorities])
+
+    class Meta:
+        ordering = ["consultation", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "order"], name="finding_order_unique_in_consultation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
+
+
+class EqualityImpactAssessment(models.Model):
+    """A plan's Equality Impact Assessment (EqIA), laid out as councils' EqIA forms are."""
+
+    class ProposalType(models.TextChoices):
+        POLICY = "policy", "Policy"
+        PROCEDURE = "procedure", "Procedure"
+        GUIDANCE = "guidance", "Guidance"
+        SERVICE = "service", "Service"
+        OTHER = "other", "Other"
+
+    class NewOrRevision(models.TextChoices):
+        NEW = "new", "New"
+        REVISION = "revision", "Revision"
+
+    class JustifiableAction(models.TextChoices):
+        NO_MAJOR_CHANGE = "no_major_change", "No major change required"
+        ADJUSTMENTS = "adjustments", "Adjustments needed to remove barriers or to better promote equality"
+        CONTINUE = "continue", "Continue despite possible adverse impact"
+        STOP = "stop", "Stop and rethink the proposal"
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="equality_impact_assessment")
+    reference = models.CharField("reference number", max_length=60, blank=True)
+    proposal_name = models.CharField(max_length=300)
+    directorate = models.CharField(max_length=200, blank=True)
+    service = models.CharField(max_length=200, blank=True)
+    responsible_officer = models.CharField(max_length=150, blank=True)
+    planning_started_on = models.DateField("proposal planning start", null=True, blank=True)
+    proposal_starts_on = models.DateField("proposal start date (due or actual)", null=True, blank=True)
+    proposal_type = models.CharField(max_length=20, choices=ProposalType.choices, blank=True)
+    new_or_revision = models.CharField(max_length=20, choices=NewOrRevision.choices, blank=True)
+    business_case = models.TextField(
+        blank=True, help_text="The main purpose of the service, intended outcomes and reasons for change."
+    )
+    who_affected = models.TextField("who the proposal is likely to affect", blank=True)
+    service_data = models.TextField("service data on protected characteristics", blank=True)
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.SET_NULL, null=True, blank=True, related_name="equality_assessments"
+    )
+    engagement = models.TextField("engagement and consultation carried out", blank=True)
+    evidence_overview = models.TextField("overview of evidence, engagement and consultation", blank=True)
+    cumulative_effect = models.TextField(
+        "links with other proposals", blank=True, help_text="Proposals that may have a cumulative effect."
+    )
+    justifiable_action = models.CharField(max_length=20, choices=JustifiableAction.choices, blank=True)
+    justifiable_action_detail = models.TextField(blank=True)
+    signed_off_by = models.CharField(max_length=150, blank=True)
+    signed_off_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Equality Impact Assessment"
+
+    def __str__(self) -> str:
+        return f"Equality Impact Assessment: {self.proposal_name}"
+
+    def clean(self) -> None:
+        if self.consultation_id and self.plan_id:
+            if self.consultation.partnership_id != self.plan.partnership_id:
+                raise ValidationError({"consultation": "Choose a consultation of this partnership."})
+
+
+class EqiaImpact(models.Model):
+    """The expected effect of the proposal on people with one protected characteristic."""
+
+    class Characteristic(models.TextChoices):
+        AGE = "age", "Age"
+        DISABILITY = "disability", "Disability"
+        GENDER_REASSIGNMENT = "gender_reassignment", "Gender reassignment"
+        MARRIAGE = "marriage_civil_partnership", "Marriage and civil partnership"
+        PREGNANCY = "pregnancy_maternity", "Pregnancy and maternity"
+        RACE = "race", "Race"
+        RELIGION = "religion_belief", "Religion or belief"
+        SEX = "sex", "Sex"
+        SEXUAL_ORIENTATION = "sexual_orientation", "Sexual orientation"
+        OTHER = "other", "Other"
+
+    class Effect(models.TextChoices):
+        POSITIVE = "positive", "Positive"
+        NEGATIVE = "negative", "Negative"
+        NEUTRAL = "neutral", "Neutral"
+        UNKNOWN = "unknown", "Not known"
+
+    eqia = models.ForeignKey(EqualityImpactAssessment, on_delete=models.CASCADE, related_name="impacts")
+    characteristic = models.CharField(max_length=30, choices=Characteristic.choices)
+    detail = models.CharField(max_length=200, blank=True, help_text="For Other: which group.")
+    effect = models.CharField(max_length=10, choices=Effect.choices)
+    reasons = models.TextField(blank=True)
+    action_needed = models.BooleanField(null=True, blank=True, help_text="Leave unset if not stated.")
+    main_focus = models.BooleanField(
+        "a main characteristic affected",
+        default=False,
+        help_text="The assessment names it as one of the main ones.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["eqia", "id"]
+        verbose_name = "EqIA impact"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["eqia", "characteristic"],
+                condition=~Q(characteristic="other"),
+                name="one_impact_per_characteristic",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_characteristic_display()}: {self.get_effect_display()}"
+
+    @property
+    def sort_key(self) -> int:
+        return list(self.Characteristic.values).index(self.characteristic)
+
+
+class EqiaActionItem(models.Model):
+    """A row of the EqIA's action and monitoring plan.
+
+    Dates are kept as written ("Autumn", "6 months") and, where exact, as dates too.
+    """
+
+    eqia = models.ForeignKey(EqualityImpactAssessment, on_delete=models.CASCADE, related_name="action_items")
+    order = models.PositiveSmallIntegerField()
+    action_date_text = models.CharField(
+        "action date as written", max_length=60, blank=True, help_text="For example, Autumn or 6 months."
+    )
+    action_date = models.DateField(null=True, blank=True)
+    action = models.TextField()
+    responsibility = models.CharField(max_length=200)
+    outcome_date_text = models.CharField("outcome date as written", max_length=60, blank=True)
+    outcome_date = models.DateField(null=True, blank=True)
+    outcome = models.TextField(blank=True)
+    done = models.BooleanField(default=False)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["eqia", "order"]
+        verbose_name = "EqIA action"
+        constraints = [
+            models.UniqueConstraint(fields=["eqia", "order"], name="eqia_action_order_unique"),
+            models.CheckConstraint(
+                condition=Q(done=False, done_at__isnull=True) | Q(done=True, done_at__isnull=False),
+                name="eqia_action_done_has_a_time",
+                violation_error_message="An action marked done needs the time it was done, and only then.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.outcome}" if self.outcome else self.action
+
+    @property
+    def when(self) -> str:
+        return self.action_date_text or (f"{self.action_date:%-d %B %Y}" if self.action_date else "")
+
+    @property
+    def outcome_when(self) -> str:
+        return self.outcome_date_text or (f"{self.outcome_date:%-d %B %Y}" if self.outcome_date else "")

@@ -2,7 +2,7 @@
 
 import rules
 
-from governance.rules import is_partnership_member, runs_the_cycle
+from governance.rules import is_partnership_member, keeps_governance_records, runs_the_cycle
 
 from .models import Measure, Plan, Priority, ReportingPeriod
 
@@ -37,3 +37,14 @@ def is_priority_lead(user, obj) -> bool:
 rules.add_perm("priorities.view_plan_content", is_member_for)
 rules.add_perm("priorities.enter_reading", is_member_for & (is_priority_lead | runs_the_cycle_for))
 rules.add_perm("priorities.manage_period", runs_the_cycle_for)
+
+
+# The plan's statutory records (approvals trail, EqIA action plan): members read, admins and the
+# secretary keep them. Predicates take the Plan.
+@rules.predicate
+def keeps_governance_records_for(user, obj) -> bool:
+    return keeps_governance_records(user, _partnership_id(obj))
+
+
+rules.add_perm("priorities.record_approval", keeps_governance_records_for)
+rules.add_perm("priorities.update_equality_actions", keeps_governance_records_for)

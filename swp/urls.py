@@ -18,7 +18,8 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accessibility/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
-    path("partnerships/", include("governance.urls")),
+    path("", include("governance.urls")),  # /partnerships/choose/ and /governance/…
+    path("governance/", include("priorities.urls")),  # the plan's approvals, assessment, consultation, EqIA
     path("", include("actions.urls")),
     path("", include("reports.urls")),
 ]

@@ -89,3 +89,26 @@ def make_action(priority: Priority, reference: str = "", **fields) -> Action:
 
 def make_update(action: Action, period: ReportingPeriod, **fields) -> ActionUpdate:
     return ActionUpdate.objects.create(action=action, period=period, **fields)
+
+
+# Governance records (issue 7) ---------------------------------------------------------------
+
+
+def make_board(partnership: Partnership, name: str = "", **fields):
+    from governance.models import Board
+
+    fields.setdefault("kind", Board.Kind.PARTNERSHIP_BOARD)
+    return Board.objects.create(partnership=partnership, name=name or f"Board {next(_counter)}", **fields)
+
+
+def make_meeting(board, date: datetime.date | None = None, **fields):
+    from governance.models import Meeting
+
+    return Meeting.objects.create(board=board, date=date or datetime.date(2020, 4, 21), **fields)
+
+
+def make_decision(meeting, text: str = "", **fields):
+    from governance.models import Decision
+
+    fields.setdefault("order", meeting.decisions.count() + 1)
+    return Decision.objects.create(meeting=meeting, text=text or f"Decision {next(_counter)}", **fields)

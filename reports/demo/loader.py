@@ -12,9 +12,27 @@ from zoneinfo import ZoneInfo
 from django.db import models, transaction
 
 from actions.models import Action, ActionUpdate
-from governance.models import Board, BoardMember, Meeting, Membership, Organisation, Partnership, User
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    Board,
+    BoardMember,
+    Decision,
+    Meeting,
+    Membership,
+    Organisation,
+    Partnership,
+    User,
+)
+from priorities import approvals
 from priorities.models import (
+    ApprovalStep,
     BaselineStatistic,
+    Consultation,
+    ConsultationFinding,
+    EqiaActionItem,
+    EqiaImpact,
+    EqualityImpactAssessment,
     Measure,
     MeasureReading,
     Plan,
@@ -111,26 +129,31 @@ def load_walsall_demo(*, with_users: bool = True) -> LoadReport:
     }
     users = _load_users(report, partnership, organisations) if with_users else {}
     assessment, statistics = _load_assessment(report, partnership)
+    # No status here: the plan is approved and active through its approvals trail (_load_approvals).
     plan = _upsert(
         report,
         Plan,
         {"partnership": partnership, "title": seed.PLAN["title"]},
         {
             **_without(seed.PLAN, "title", "aims"),
-            "status": Plan.Status.ACTIVE,
+            "final_approval_stage": ApprovalStep.Stage.COUNCIL,
             "is_published": True,
             "strategic_assessment": assessment,
         },
     )
     for order, text in enumerate(seed.PLAN["aims"], start=1):
         _upsert(report, PlanAim, {"plan": plan, "order": order}, {"text": text})
-    meetings = _load_boards(report, partnership, organisations)
+    meetings = _load_boards(report, partnership, organisations, users)
+    _load_meeting_records(report, meetings, organisations, users)
     periods = _load_periods(report, plan, meetings)
     priorities = _load_priorities(report, plan, organisations, users, statistics)
     themes = _load_themes(report, plan, priorities)
     actions = _load_actions(report, plan, priorities, organisations, themes, users)
     _load_updates(report, actions, periods, priorities, users)
     _load_readings(report, priorities, periods, users)
+    _load_approvals(report, plan, meetings)
+    consultation = _load_consultation(report, partnership, plan, priorities)
+    _load_equality_impact_assessment(report, plan, consultation)
     return report
 
 
@@ -179,7 +202,8 @@ def _load_assessment(report, partnership):
     return assessment, statistics
 
 
-def _load_boards(report, partnership, organisations) -> dict[datetime.date, Meeting]:
+def _load_boards(report, partnership, organisations, users) -> dict[tuple[str, datetime.date], Meeting]:
+    """Boards, their members and meetings. Meetings are keyed by (board key, date)."""
     boards = {}
     for order, data in enumerate(seed.BOARDS, start=1):
         parent = boards.get(data.get("parent"))
@@ -204,12 +228,14 @@ def _load_boards(report, partnership, organisations) -> dict[datetime.date, Meet
                 {
                     "title": member.get("title", ""),
                     "organisation": organisations.get(member.get("organisation")),
+                    "user": users.get(member.get("demo_user")),
                     "position": member["position"],
                 },
             )
     meetings = {}
     for data in seed.MEETINGS:
-        meetings[data["date"]] = _upsert(
+        records = seed.MEETING_RECORDS.get((data["board"], data["date"]), {})
+        meetings[(data["board"], data["date"])] = _upsert(
             report,
             Meeting,
             {"board": boards[data["board"]], "date": data["date"]},
@@ -217,9 +243,56 @@ def _load_boards(report, partnership, organisations) -> dict[datetime.date, Meet
                 "title": data.get("title", ""),
                 "location": data.get("location", ""),
                 "notes": data.get("notes", ""),
+                "minutes": records.get("minutes", ""),
+                "minutes_approved_on": records.get("minutes_approved_on"),
             },
         )
     return meetings
+
+
+def _load_meeting_records(report, meetings, organisations, users) -> None:
+    """Agenda, attendance and decisions of the meetings the seed (or the demo) records."""
+    for key, records in seed.MEETING_RECORDS.items():
+        meeting = meetings[key]
+        items = {
+            order: _upsert(
+                report,
+                AgendaItem,
+                {"meeting": meeting, "order": order},
+                {
+                    "title": item["title"],
+                    "presenter": item.get("presenter", ""),
+                    "paper": item.get("paper", ""),
+                },
+            )
+            for order, item in enumerate(records.get("agenda", []), start=1)
+        }
+        for person in records.get("attendance", []):
+            _upsert(
+                report,
+                Attendance,
+                {"meeting": meeting, "name": person["name"]},
+                {
+                    "user": users.get(person.get("demo_user")),
+                    "organisation": organisations.get(person.get("organisation")),
+                    "position": person["position"],
+                    "status": person["status"],
+                },
+            )
+        for order, decision in enumerate(records.get("decisions", []), start=1):
+            _upsert(
+                report,
+                Decision,
+                {"meeting": meeting, "order": order},
+                {
+                    "agenda_item": items.get(decision.get("agenda_item")),
+                    "reference": decision.get("reference", ""),
+                    "kind": decision["kind"],
+                    "text": decision["text"],
+                    "owner": decision.get("owner", ""),
+                    "due_on": decision.get("due_on"),
+                },
+            )
 
 
 def _load_periods(report, plan, meetings) -> dict[str, ReportingPeriod]:
@@ -232,7 +305,7 @@ def _load_periods(report, plan, meetings) -> dict[str, ReportingPeriod]:
                 "start": data["start"],
                 "end": data["end"],
                 "update_deadline": data["update_deadline"],
-                "meeting": meetings.get(data.get("meeting_date")),
+                "meeting": meetings.get(("board", data.get("meeting_date"))),
                 "status": data["status"],
             },
         )
@@ -257,6 +330,11 @@ def _load_priorities(report, plan, organisations, users, statistics) -> dict[int
             },
         )
         priorities[data["order"]] = priority
+        _set_m2m(
+            report,
+            priority.cites,
+            [statistics[key] for key in seed.PRIORITY_STATISTICS.get(data["order"], [])],
+        )
         for order, measure in enumerate(data["measures"], start=1):
             _upsert(
                 report, Measure, {"priority": priority, "order": order}, _measure_values(measure, statistics)
@@ -386,3 +464,74 @@ def _load_readings(report, priorities, periods, users) -> None:
                     "entered_at": _at(period.update_deadline - datetime.timedelta(days=3)),
                 },
             )
+
+
+def _load_approvals(report, plan, meetings) -> None:
+    """The trail, then the status it gives, set by the approvals service (the only way to set it)."""
+    for order, step in enumerate(seed.APPROVALS, start=1):
+        _upsert(
+            report,
+            ApprovalStep,
+            {"plan": plan, "order": order},
+            {
+                "stage": step["stage"],
+                "body": step["body"],
+                "date": step["date"],
+                "outcome": step["outcome"],
+                "notes": step["notes"],
+                "meeting": meetings.get(step.get("meeting")),
+            },
+        )
+    if approvals.sync_status(plan=plan, by=None):
+        report.count(report.updated, Plan)
+
+
+def _load_consultation(report, partnership, plan, priorities) -> Consultation:
+    data = seed.CONSULTATION
+    consultation = _upsert(
+        report,
+        Consultation,
+        {"partnership": partnership, "title": data["title"]},
+        {**_without(data, "title", "findings"), "plan": plan},
+    )
+    told_us = {p["order"]: p["you_told_us"] for p in seed.PRIORITIES}
+    for order, finding in enumerate(data["findings"], start=1):
+        text = finding.get("text") or told_us[finding["you_told_us_of"]]
+        saved = _upsert(
+            report,
+            ConsultationFinding,
+            {"consultation": consultation, "order": order},
+            {"text": text, "source": finding["source"], "heard_on": finding.get("heard_on")},
+        )
+        _set_m2m(report, saved.priorities, [priorities[n] for n in finding["priorities"]])
+    return consultation
+
+
+def _load_equality_impact_assessment(report, plan, consultation) -> None:
+    data = seed.EQUALITY_IMPACT_ASSESSMENT
+    eqia = _upsert(
+        report,
+        EqualityImpactAssessment,
+        {"plan": plan},
+        {**_without(data, "impacts", "actions"), "consultation": consultation},
+    )
+    for impact in data["impacts"]:
+        _upsert(
+            report,
+            EqiaImpact,
+            {"eqia": eqia, "characteristic": impact["characteristic"]},
+            _without(impact, "characteristic"),
+        )
+    for order, item in enumerate(data["actions"], start=1):
+        done = item["demo_done"]
+        _upsert(
+            report,
+            EqiaActionItem,
+            {"eqia": eqia, "order": order},
+            {
+                **_without(item, "demo_done"),
+                "done": done,
+                "done_at": _at(item["outcome_date"], 17) if done else None,
+                "done_by": None,
+            },
+        )

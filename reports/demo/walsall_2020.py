@@ -9,17 +9,55 @@ Impact Assessment ("the EqIA"). Page numbers are the plan's own contents page nu
 What is the seed's and what is invented:
 
 * PARTNERSHIP, ORGANISATIONS, PLAN, STRATEGIC_ASSESSMENT, BASELINE_STATISTICS, PRIORITIES
-  (titles, lead partners, texts, measures, commitments), THEMES, BOARDS, the two 2019 MEETINGS,
-  APPROVALS and EQUALITY_IMPACT_ASSESSMENT are transcribed from the seed. Texts are verbatim
-  apart from the line-wrap joins and extraction fixes listed in ``TEXT_FIXES``. Where the seed
-  is ambiguous or contradicts itself, the choice made is explained in a comment beside it.
+  (titles, lead partners, texts, measures, commitments), THEMES, the partnership board, the
+  Working Party and the two council bodies in BOARDS, the five 2019 MEETINGS and their
+  MEETING_RECORDS, APPROVALS (but for the two "Demo:" outcomes), CONSULTATION and
+  EQUALITY_IMPACT_ASSESSMENT are transcribed from the seed. Texts are verbatim apart from the
+  line-wrap joins and extraction fixes listed in ``TEXT_FIXES``. Where the seed is ambiguous or
+  contradicts itself, the choice made is explained in a comment beside it.
 * Invented for the demo, and marked so: every ``demo_*`` field; the four 2020 board meeting
   dates; the REPORTING_PERIODS deadlines and statuses; DEMO_USERS (fictional people, never the
   real officers the seed names); OWNED_ACTIONS; DEMO_UPDATES (every progress text starts
-  "Demo update: "); and DEMO_READINGS (every narrative starts "Demo reading: "). None of it is
-  the partnership's real reporting.
-* Mappings of a measure to a baseline figure, of a commitment to a partner organisation and of
-  a commitment to the domestic abuse theme are our reading of the seed; each is explained.
+  "Demo update: "); DEMO_READINGS (every narrative starts "Demo reading: "); the five priority
+  delivery groups in BOARDS and the board secretary's seat (their terms of reference start
+  "Demo:"); the agenda, attendance, decisions and minutes of the 2020 meetings (every text starts
+  "Demo:"); Cabinet's decision and Full Council's approval in APPROVALS (notes start "Demo:");
+  and which EqIA actions are marked done (``demo_done``). None of it is the partnership's real
+  reporting.
+* Mappings of a measure to a baseline figure, of a commitment to a partner organisation, of a
+  commitment to the domestic abuse theme, of a priority to the statistics it cites
+  (PRIORITY_STATISTICS), of a consultation finding to the priorities it shaped and to the actions
+  that answer it (FINDINGS_ANSWERED_BY) are our reading of the seed; each is explained.
+
+Judgement calls for the governance records (issue 7), each explained again beside its data:
+
+* The governance diagram (Appendix B) did not survive into the text, so the thematic groups
+  are not the seed's: the demo gives each priority a delivery group (marked "Demo:") so the
+  structure page has something beneath the board. The "Working Party" that signed the plan off
+  on 21 August 2019 is the seed's; that it reports to the board is our reading.
+* Scrutiny and Overview Committee and Cabinet are council bodies, not part of the partnership:
+  recorded as boards of kind "council body" so their meetings can be, and shown apart from the
+  partnership's structure. Executive Director and CMT steps have no meeting.
+* The plan is approved by Full Council ("That Cabinet recommend to Council that the ... Plan
+  2020 is approved as the Community Safety Plan for the borough"). The seed is the report to
+  Cabinet, not its minutes, and records neither decision: the demo takes Cabinet's
+  recommendation as made on 23 October 2019 and Full Council's approval as given on 5 November
+  2019 (the EqIA's "Proposal start date (due or actual date) 5/11/19"; it expects approval "by
+  Council in November 2019"). Both are marked "Demo:". So the plan is approved, and active since
+  1 January 2020, through its trail.
+* Scrutiny "welcomed the outline ... and, endorsed the five priorities": outcome "noted", as a
+  scrutiny committee endorses but does not approve. The EqIA's Executive Director and CMT rows
+  ("Approval") are "approved"; the seed's own words are in each step's notes.
+* The consultation was "during June 2019" (cabinet report 2 and 13; plan p. 7); the EqIA, written
+  before it, planned "June-July". June is used, 1 to 30 June (the seed gives no days). The seed
+  gives no number of respondents.
+* EqIA section 7: one merged cell gives a single reason, and "a positive impact", for all the
+  characteristics listed, so each of the nine is recorded as positive with that reason; "Other"
+  is blank in the seed and is not recorded. Age, disability, sex and race are flagged as the
+  main characteristics affected (EqIA section 2). Words lost in the seed's tables are shown "…".
+* EqIA actions 1 to 7 (the approvals, up to Cabinet on 23 October 2019) are marked done, on their
+  outcome dates, because the approvals trail records them; the last three (feedback to the
+  public, the 12-month review, setting up governance) are left open.
 
 Plain data only: no Django imports, no database access. Commitments are addressed as
 ``(priority order, index)`` where index is 0-based into ``one_year + three_years``.
@@ -937,12 +975,122 @@ BOARDS = [
                 "organisation": "wmp",
                 "position": "vice_chair",
             },
+            # Demo: the board secretary's seat, held by the fictional demo secretary.
+            {
+                "name": "Demo Board Secretary",
+                "title": "Demo: Community Safety Officer, board secretary",
+                "organisation": "council",
+                "position": "secretary",
+                "demo_user": "secretary@demo.example",
+            },
         ],
     },
-    # The thematic groups of Appendix B are not transcribed: the governance diagram did not
+    # "Sign off Plan ... Approved by Working Party" on 21 August 2019 (EqIA, action and monitoring
+    # plan). The seed names it only "Working Party" and says nothing of its members or how often it
+    # meets; that it reports to the board is our reading. Its terms of reference: EqIA section 5,
+    # verbatim.
+    {
+        "key": "working_party",
+        "name": "Working Party",
+        "kind": "working_party",
+        "parent": "board",
+        "meeting_frequency": "",
+        "terms_of_reference": (
+            "Panel set up representing all the key areas for the working party to monitor and evaluate "
+            "the plan"
+        ),
+        "members": [],
+    },
+    # Demo: the thematic groups of Appendix B are not the seed's: the governance diagram did not
     # survive into the text (only "Valuing and listening to our communities" and "WEST MIDLANDS
-    # FIRE SERVICE" remain). The "Working Party" that signed the plan off on 21 August 2019 is
-    # not named either; it appears in APPROVALS.
+    # FIRE SERVICE" remain). The plan gives each priority a lead "responsible for operational
+    # plans and the delivery of a number of actions and outcomes" (cabinet report 4.3), so the
+    # demo gives each priority a delivery group, chaired by its fictional demo lead.
+    *[
+        {
+            "key": f"group_{order}",
+            "name": f"{title} delivery group",
+            "kind": "thematic",
+            "parent": "board",
+            "meeting_frequency": "Monthly",
+            "terms_of_reference": (
+                "Demo: invented for the demo; the seed's governance diagram did not survive. Delivers the "
+                f"{title.lower()} priority of the Safer Walsall Partnership Plan 2020 and reports its "
+                "progress to the Partnership Board each quarter."
+            ),
+            "members": [
+                {
+                    "name": name,
+                    "title": f"Demo: {job}",
+                    "organisation": organisation,
+                    "position": "chair",
+                    "demo_user": email,
+                }
+            ],
+        }
+        for order, title, name, job, organisation, email in [
+            (
+                1,
+                "Violence reduction",
+                "Demo Violence Lead",
+                "Inspector, Walsall Partnerships",
+                "wmp",
+                "lead.violence@demo.example",
+            ),
+            (
+                2,
+                "Prevent extremist activity",
+                "Demo Prevent Lead",
+                "Prevent Co-ordinator",
+                "council",
+                "lead.prevent@demo.example",
+            ),
+            (
+                3,
+                "Reduce drug and alcohol misuse",
+                "Demo Drugs Lead",
+                "Substance Misuse Commissioner",
+                "public_health",
+                "lead.drugs@demo.example",
+            ),
+            (
+                4,
+                "Serious and organised crime",
+                "Demo SOC Lead",
+                "Designated Safeguarding Lead",
+                "ccg",
+                "lead.soc@demo.example",
+            ),
+            (
+                5,
+                "Reduce offending and re-offending",
+                "Demo Reoffending Lead",
+                "Senior Probation Manager",
+                "crc",
+                "lead.reoffending@demo.example",
+            ),
+        ]
+    ],
+    # Council bodies the plan went to (cabinet report 13 and its heading). Not part of the
+    # partnership, so they have no parent and no members here.
+    {
+        "key": "scrutiny",
+        "name": "Scrutiny and Overview Committee",
+        "kind": "council_body",
+        "parent": None,
+        "meeting_frequency": "",
+        "terms_of_reference": "",
+        "members": [],
+    },
+    {
+        "key": "cabinet",
+        "name": "Cabinet",
+        "kind": "council_body",
+        "parent": None,
+        "meeting_frequency": "",
+        "terms_of_reference": "",
+        "members": [],
+    },
 ]
 
 
@@ -968,6 +1116,36 @@ MEETINGS = [
             "The Partnership Board meeting on 3 September 2019, approved the 2020 plan structure and format "
             "and agreed the lead partners for each priority (cabinet report 13; EqIA: 'Approval of Safer "
             "Walsall Partnership Board')."
+        ),
+    },
+    # EqIA, action and monitoring plan: "Sign off Plan", 21/8/19, "Approved by Working Party".
+    {
+        "board": "working_party",
+        "date": date(2019, 8, 21),
+        "title": "Working Party",
+        "notes": (
+            "The EqIA's action and monitoring plan records 'Sign off Plan' on 21/8/19 with the outcome "
+            "'Approved by Working Party'. The seed gives no other detail of this meeting."
+        ),
+    },
+    {
+        "board": "scrutiny",
+        "date": date(2019, 8, 29),
+        "title": "Scrutiny and Overview Committee",
+        "notes": (
+            "On 29 August 2019, Scrutiny and Overview Committee welcomed the outline of The Partnership "
+            "plan 2020 and, endorsed the five priorities (cabinet report 13). It will also go to Scrutiny "
+            "and Overview Committee around May 2020, to evaluate the five priorities progress and outcomes "
+            "(cabinet report 16)."
+        ),
+    },
+    {
+        "board": "cabinet",
+        "date": date(2019, 10, 23),
+        "title": "Cabinet",
+        "notes": (
+            "The seed is the report to this meeting ('Cabinet 23 October 2019', key decision, forward plan: "
+            "yes), not its minutes."
         ),
     },
     # Demo: the third Tuesday of the month after each quarter ends.
@@ -2356,208 +2534,589 @@ DEMO_READINGS = {
 
 
 # ---------------------------------------------------------------------------------------------
-# Extra records, beyond the names the loader was first asked for: the plan's approvals trail and
-# its Equality Impact Assessment, both transcribed from the seed for the approvals and EqIA
-# features. A loader that does not know them can ignore them.
+# Governance records (issue 7): which statistics each priority cites, what the 2019 and 2020
+# meetings decided, the plan's approvals trail, the June 2019 consultation and the Equality
+# Impact Assessment.
 # ---------------------------------------------------------------------------------------------
 
-# Approvals trail: the cabinet report (sections 2, 3, 13) and the EqIA's "Action and monitoring
-# plan". Where the EqIA gives an action date and an outcome date, "date" is the outcome date.
+# The strategic assessment figures each priority's page states (our reading: the plan states the
+# figures on the priority's page but never says "this priority cites"). Prevent extremist
+# activity and Serious and organised crime state no figures.
+PRIORITY_STATISTICS = {
+    1: ["public_place_violence", "domestic_abuse", "knife_crime"],
+    3: [
+        "drug_treatment",
+        "estimated_drug_users",
+        "alcohol_treatment",
+        "alcohol_treatment_population",
+        "drug_offender_crime_cost",
+    ],
+    5: ["repeat_offenders", "repeat_offender_share"],
+}
+
+
+# What each meeting did, keyed by (board key, meeting date). For the 2019 meetings only what the
+# seed says: it records decisions, not agendas, attendance or minutes, except the Cabinet agenda
+# item that the seed itself is. The 2020 meetings' records are invented (every text "Demo:").
+_DEMO_PEOPLE_PRESENT = [
+    ("Demo Board Secretary", "secretary@demo.example", "council", "secretary"),
+    ("Demo Violence Lead", "lead.violence@demo.example", "wmp", "in_attendance"),
+    ("Demo Prevent Lead", "lead.prevent@demo.example", "council", "in_attendance"),
+    ("Demo Drugs Lead", "lead.drugs@demo.example", "public_health", "in_attendance"),
+    ("Demo SOC Lead", "lead.soc@demo.example", "ccg", "in_attendance"),
+    ("Demo Reoffending Lead", "lead.reoffending@demo.example", "crc", "in_attendance"),
+]
+
+
+def _demo_attendance(apologies: set[str]) -> list[dict]:
+    return [
+        {
+            "name": name,
+            "demo_user": email,
+            "organisation": organisation,
+            "position": position,
+            "status": "apologies" if name in apologies else "present",
+        }
+        for name, email, organisation, position in _DEMO_PEOPLE_PRESENT
+    ]
+
+
+def _demo_agenda(quarter: str) -> list[dict]:
+    return [
+        {
+            "title": "Demo: Apologies, and the minutes of the last meeting",
+            "presenter": "Chair",
+            "paper": "",
+        },
+        {
+            "title": f"Demo: {quarter} progress report",
+            "presenter": "Demo Board Secretary",
+            "paper": f"Demo: the {quarter} board pack, made from the leads' accepted updates.",
+        },
+        {
+            "title": "Demo: Exceptions: red and amber actions",
+            "presenter": "Priority leads",
+            "paper": "",
+        },
+        {"title": "Demo: Any other business", "presenter": "Chair", "paper": ""},
+    ]
+
+
+MEETING_RECORDS = {
+    ("board", date(2019, 7, 30)): {
+        "decisions": [
+            # Cabinet report 13: "The Partnership Board, at their meeting on 30 July 2019, approved
+            # the five priorities."
+            {"kind": "decision", "text": "Approved the five priorities."},
+            # Cabinet report 4.3, verbatim from "there is joint accountability".
+            {
+                "kind": "resolution",
+                "text": "Agreed that there is joint accountability for tackling Domestic Abuse and this will "
+                "be a common theme within the 2020 Plan.",
+            },
+        ],
+    },
+    ("working_party", date(2019, 8, 21)): {
+        "decisions": [{"kind": "decision", "text": "Sign off Plan: Approved by Working Party."}],
+    },
+    ("scrutiny", date(2019, 8, 29)): {
+        "decisions": [
+            {
+                "kind": "resolution",
+                "text": "Welcomed the outline of The Partnership plan 2020 and, endorsed the five "
+                "priorities.",
+            }
+        ],
+    },
+    ("board", date(2019, 9, 3)): {
+        # Cabinet report 13: "approved the 2020 plan structure and format and agreed the lead
+        # partners for each priority".
+        "decisions": [
+            {"kind": "decision", "text": "Approved the 2020 plan structure and format."},
+            {"kind": "decision", "text": "Agreed the lead partners for each priority."},
+        ],
+    },
+    ("cabinet", date(2019, 10, 23)): {
+        "agenda": [
+            {
+                "title": "Safer Walsall Partnership Plan 2020",
+                "presenter": "Councillor Perry, Portfolio Holder: Community, Leisure and Culture",
+                "paper": "Report to Cabinet, 23 October 2019 (key decision; all wards), with Appendix A, the "
+                "draft plan, and Appendix B, the Safer Walsall Partnership Equality Impact Assessment.",
+            }
+        ],
+        "decisions": [
+            {
+                "kind": "decision",
+                "agenda_item": 1,
+                "text": "Demo: the seed is the report, not the minutes, so Cabinet's decision is not "
+                "recorded. The demo takes the report's first recommendation as agreed: that Cabinet "
+                "recommend to Council that the Safer Walsall Partnership Plan 2020 is approved as the "
+                "Community Safety Plan for the borough.",
+            }
+        ],
+    },
+    ("board", date(2020, 4, 21)): {
+        "agenda": _demo_agenda("2020 Q1"),
+        "attendance": _demo_attendance({"Demo SOC Lead"}),
+        "decisions": [
+            {
+                "reference": "SWP 20/04/1",
+                "kind": "decision",
+                "agenda_item": 2,
+                "text": "Demo: Noted the 2020 Q1 progress report.",
+            },
+            {
+                "reference": "SWP 20/04/2",
+                "kind": "action",
+                "agenda_item": 3,
+                "text": "Demo: Bring a recovery plan for each amber action to the next meeting.",
+                "owner": "Priority leads",
+                "due_on": date(2020, 7, 21),
+            },
+        ],
+        "minutes": "Demo: minutes invented for the demo. The board received the 2020 Q1 progress report, "
+        "noted the actions rated amber and asked the priority leads for recovery plans.",
+        "minutes_approved_on": date(2020, 7, 21),
+    },
+    ("board", date(2020, 7, 21)): {
+        "agenda": _demo_agenda("2020 Q2"),
+        "attendance": _demo_attendance({"Demo Drugs Lead"}),
+        "decisions": [
+            {
+                "reference": "SWP 20/07/1",
+                "kind": "decision",
+                "agenda_item": 2,
+                "text": "Demo: Noted the 2020 Q2 progress report and the effect of the COVID-19 lockdown on "
+                "delivery.",
+            },
+            {
+                "reference": "SWP 20/07/2",
+                "kind": "action",
+                "agenda_item": 4,
+                "text": "Demo: Circulate the reporting timetable for the rest of 2020.",
+                "owner": "Board secretary",
+                "due_on": date(2020, 8, 31),
+            },
+        ],
+        # Not yet agreed: the next meeting (20 October 2020) is still to come in the demo.
+        "minutes": "Demo: draft minutes invented for the demo. The board received the 2020 Q2 progress "
+        "report and discussed the effect of the COVID-19 lockdown on the plan's delivery.",
+        "minutes_approved_on": None,
+    },
+    ("board", date(2020, 10, 20)): {"agenda": _demo_agenda("2020 Q3")},
+}
+
+
+# Approvals trail, in order: the cabinet report (sections 2, 3, 13) and the EqIA's "Action and
+# monitoring plan". Where the EqIA gives an action date and an outcome date, "date" is the
+# outcome date and the action date is in the notes. The seed's words are in each step's notes.
 APPROVALS = [
     {
         "stage": "board",
         "body": "Safer Walsall Partnership Board",
         "date": date(2019, 7, 30),
-        "outcome": "Approved the five priorities.",
-        "source": "Cabinet report, section 13",
+        "outcome": "approved",
+        "notes": "Approved the five priorities (cabinet report, section 13).",
+        "meeting": ("board", date(2019, 7, 30)),
     },
     {
         "stage": "working_party",
         "body": "Working Party",
         "date": date(2019, 8, 21),
-        "outcome": "Sign off Plan: Approved by Working Party.",
-        "source": "EqIA, action and monitoring plan",
+        "outcome": "approved",
+        "notes": "Sign off Plan: Approved by Working Party (EqIA, action and monitoring plan).",
+        "meeting": ("working_party", date(2019, 8, 21)),
     },
+    # A scrutiny committee endorses but does not approve: "noted", with its words.
     {
         "stage": "scrutiny",
         "body": "Scrutiny and Overview Committee",
         "date": date(2019, 8, 29),
-        "outcome": "Welcomed the outline of The Partnership plan 2020 and, endorsed the five priorities.",
-        "source": "Cabinet report, section 13; EqIA: 'Overviewed by Scrutiny Committee'",
+        "outcome": "noted",
+        "notes": "Welcomed the outline of The Partnership plan 2020 and, endorsed the five priorities "
+        "(cabinet report, section 13; EqIA: 'Overviewed by Scrutiny Committee').",
+        "meeting": ("scrutiny", date(2019, 8, 29)),
     },
     {
         "stage": "board",
         "body": "Safer Walsall Partnership Board",
         "date": date(2019, 9, 3),
-        "outcome": "Approved the 2020 plan structure and format and agreed the lead partners for each "
-        "priority.",
-        "source": "Cabinet report, section 13; EqIA: 'Approval of Safer Walsall Partnership Board'",
+        "outcome": "approved",
+        "notes": "Approved the 2020 plan structure and format and agreed the lead partners for each "
+        "priority (cabinet report, section 13; EqIA: 'Approval of Safer Walsall Partnership Board').",
+        "meeting": ("board", date(2019, 9, 3)),
     },
     {
-        "stage": "officers",
+        "stage": "executive_director",
         "body": "Executive Director",
         "date": date(2019, 9, 20),
-        "outcome": "Draft report to Executive Director (action dated 18/9/19).",
-        "source": "EqIA, action and monitoring plan",
+        "outcome": "approved",
+        "notes": "Draft report to Executive Director (EqIA, action and monitoring plan: action 18/9/19, "
+        "outcome 20/9/19).",
     },
     {
-        "stage": "officers",
+        "stage": "cmt",
         "body": "Corporate Management Team (CMT)",
         "date": date(2019, 9, 26),
-        "outcome": "Draft Report to CMT (action dated 23/9/19).",
-        "source": "EqIA, action and monitoring plan",
+        "outcome": "approved",
+        "notes": "Draft Report to CMT (EqIA, action and monitoring plan: action 23/9/19, outcome 26/9/19).",
     },
     {
-        "stage": "officers",
+        "stage": "cmt",
         "body": "Corporate Management Team (CMT)",
         "date": date(2019, 10, 9),
-        "outcome": "Agenda Planning CMT Cabinet (action dated 5/10/19).",
-        "source": "EqIA, action and monitoring plan",
+        "outcome": "approved",
+        "notes": "Agenda Planning CMT Cabinet (EqIA, action and monitoring plan: action 5/10/19, outcome "
+        "9/10/19).",
     },
-    # The seed is the report to this meeting, not its minutes: the decision is not recorded.
     {
         "stage": "cabinet",
         "body": "Cabinet",
         "date": date(2019, 10, 23),
-        "outcome": "Report asks Cabinet to recommend to Council that the Safer Walsall Partnership Plan "
-        "2020 is approved as the Community Safety Plan for the borough. The seed does not record "
-        "the decision.",
-        "source": "Cabinet report, sections 3 and 14; EqIA: 'Cabinet recommendations'",
+        "outcome": "approved",
+        "notes": "Demo: the seed is the report to this meeting, not its minutes; its decision is not "
+        "recorded. The report asks 'That Cabinet recommend to Council that the Safer Walsall Partnership "
+        "Plan 2020 is approved as the Community Safety Plan for the borough'; the demo takes that as "
+        "agreed (EqIA: 'Cabinet recommendations', 23/10/19).",
+        "meeting": ("cabinet", date(2019, 10, 23)),
     },
     {
         "stage": "council",
         "body": "Full Council",
-        "date": None,
-        "outcome": "Not recorded in the seed. The EqIA expects the plan to 'be approved by Council in "
-        "November 2019'.",
-        "source": "Cabinet report, section 3; EqIA, section 4",
+        "date": date(2019, 11, 5),
+        "outcome": "approved",
+        "notes": "Demo: the seed does not record Full Council's decision or its date. The EqIA expects "
+        "the plan to 'be approved by Council in November 2019' and gives 5/11/19 as the proposal start "
+        "date, which the demo uses as the date of approval.",
     },
 ]
 
 
+CONSULTATION = {
+    "title": "Community safety consultation, June 2019",
+    # "during June 2019, a consultation exercise took place" (cabinet report 2; plan p. 7); "held
+    # June 2019" (cabinet report 13). The EqIA, written on 18 June 2019, planned "June-July".
+    "held_from": date(2019, 6, 1),
+    "held_to": date(2019, 6, 30),
+    # EqIA sections 4 and 5, verbatim.
+    "method": (
+        "Consultation will take place via online, paper with a variety of groups.\n\n"
+        "A random selection by postcode has been chosen offering all the following equalities to take "
+        "place.\n\n"
+        "A variety of options will be made available including large print, braile, moon, audio, various "
+        "languages and other options online or via paper/picture."
+    ),
+    # Cabinet report 2, then the EqIA's list of groups (section 5), verbatim.
+    "participants": (
+        "A sample population of Walsall residents, businesses, partners and voluntary groups covering all "
+        "demographics.\n\n"
+        "Council Prevent & Contest Group Board; Disability Forums; Walsall Society for Blind and Deaf "
+        "society; Equalities and cohesion groups Inc. race, religious, hard to reach communities; Walsall "
+        "for All; Nash Dom; Localities groups within Walsall; Libraries; Community Associations; Victim "
+        "Support; Councillors; West Midlands Police; Schools & Education; Local businesses; Walsall "
+        "Economic Board: Homeserve, One Walsall, WHG Accord."
+    ),
+    "respondents": None,  # not stated in the seed
+    # Cabinet report 2 and the plan p. 7.
+    "summary": (
+        "The Partnership, as the responsible body, recognises its 'duty to consult' with the public and "
+        "during June 2019, a consultation exercise took place seeking views on community safety. This "
+        "covered a sample population of Walsall residents, businesses, partners and voluntary groups "
+        "covering all demographics. These themes are included in the plan.\n\n"
+        "Two key areas of consultation have taken place, the strategic assessment and the public "
+        "consultation."
+    ),
+    # "You told us": the plan's introduction (p. 6), each priority's page, and the cabinet report.
+    # "priorities" are the orders of the priorities each finding shaped; the general findings of
+    # the introduction shaped the plan as a whole, so they name none.
+    "findings": [
+        {
+            "text": "You told us you wanted us to make your streets and communities safer.",
+            "source": "Plan, Introduction: You told us and we listened (p. 6)",
+            "priorities": [],
+        },
+        {
+            "text": "You also told us that you wanted to be at the heart of local decision making to fix the "
+            "issues we face together.",
+            "source": "Plan, Introduction: You told us and we listened (p. 6)",
+            "priorities": [],
+        },
+        *[
+            {"you_told_us_of": order, "source": f"Plan, {title} ({pages})", "priorities": [order]}
+            for order, title, pages in [
+                (1, "Violence reduction", "pp. 14-15"),
+                (2, "Prevent extremist activity", "pp. 16-17"),
+                (3, "Reduce drug and alcohol misuse", "pp. 18-19"),
+                (4, "Serious and organised crime", "pp. 20-21"),
+                (5, "Reduce offending and re-offending", "pp. 22-23"),
+            ]
+        ],
+        # Cabinet report 13. Youth violence: Violence reduction's aim ("reduce youth violence") and
+        # Reduce offending and re-offending's youth justice commitments, our reading.
+        {
+            "text": "The Partnership from extensive engagement with our partners, communities and young "
+            "people identified that there is a high demand for action to tackle issues relating to serious "
+            "youth violence.",
+            "source": "Cabinet report, section 13 (Consultations)",
+            "priorities": [1, 5],
+        },
+    ],
+}
+
+
+# "You told us, we did": which actions answer which finding, as action references (priority order
+# and commitment number, as the loader numbers them), keyed by the finding's place in
+# CONSULTATION["findings"] (1-based). Our reading: the plan never pairs a finding with a commitment.
+# The first finding (make your streets and communities safer) is answered by the plan as a whole.
+# For Action.answers (added with the "we did" link); the loader sets these once the field exists.
+FINDINGS_ANSWERED_BY = {
+    2: ["1.1", "2.2"],  # at the heart of local decision making: listen to communities; community role
+    3: ["1.2", "1.9"],  # knives, muggings, robbery, assault: a co-ordinated approach; the root causes
+    4: ["2.3", "2.11"],  # radicalisation awareness; integration through Prevent projects
+    5: ["3.1", "3.2"],  # drugs on the streets, street drinking: treatment; licensing policy
+    6: ["4.2", "4.5"],  # drug dealing, exploitation, modern slavery: awareness; modern slavery model
+    7: ["5.1"],  # crime and anti-social behaviour: manage high-risk offenders
+    8: ["5.14"],  # serious youth violence: divert young people from gang criminality and knife crime
+}
+
+
 # The EqIA (the cabinet report calls it Appendix B; the plan's own Appendix B is the governance
-# structure). Its tables are partly garbled in the text; only what reads clearly is transcribed.
+# structure). Its tables are partly garbled in the text: words lost between columns are "…".
+_EQIA_REASON = (
+    "This proposal will tackle all groups in the main age, … sex however the other areas will not be left "
+    "out as it is the aim of the Safer Walsall Partnership Board (SAPB) to improve services for all users "
+    "and languages. SAPB will put in governance to ensure the impact is measured and communicated. This "
+    "will have a positive impact on citizens of Walsall by the improvement of services. Consultation "
+    "engagement will influence this and future questions."
+)
 EQUALITY_IMPACT_ASSESSMENT = {
+    "reference": "",  # "Ref No." is blank
     "proposal_name": "Community Safety Plan 'working together for a safer borough'",
     "directorate": "Resources and Transformation",
     "service": "Localities & Partnerships",
     "responsible_officer": "Helen Kindon",
-    # "An Equalities Impact Assessment was carried out 18 June 2019" (cabinet report 12);
-    # "Proposal planning start 18/6/19", "Proposal start date (due or actual date) 5/11/19".
-    "carried_out_on": date(2019, 6, 18),
-    "proposal_start": date(2019, 11, 5),
-    "category": "Procedure (new)",  # Policy: No; Procedure: Yes, New; Guidance: No
-    "main_characteristics_affected": ["Age", "Disability", "Sex", "Race"],
-    # Section 4, verbatim lines (the seed's own dashes and "=" signs kept).
-    "service_data": [
-        "Age – Elderly burglary/distraction burglary/fraud",
-        "Young people – violent crime, knife crime, gang membership, sexual exploitation, all forms of "
-        "abuse in the family or home",
-        "Gender - Women - domestic abuse/sexual assaults",
-        "Men – violence (perpetrators or victims), domestic abuse (victims and perpetrators) organised drug "
-        "supply",
-        "Disability - Hate crime – learning disabilities – exploitation / financial abuse by carers and "
-        "family/friends/violence",
-        "Marriage/Civil Partnership – domestic abuse / organised sham marriages / forced marriage",
-        "Sexual orientation – hate crime / domestic abuse",
-        "Race = Hate crime/ risks of gang involvement / domestic abuse /forced marriage / human trafficking "
-        "/ exploitation / organised drug supply",
-        "Religious belief/Religion = hate crime / extremism",
-        "Pregnancy – domestic abuse",
-    ],
-    # Section 7: the text between "main age," and "sex" is lost in the seed's table.
-    "impact": (
-        "... it is the aim of the Safer Walsall Partnership Board (SAPB) to improve services for all users "
-        "and languages. SAPB will put in governance to ensure the impact is measured and communicated. This "
-        "will have a positive impact on citizens of Walsall by the improvement of services. Consultation "
-        "engagement will influence this and future questions."
+    # "Proposal planning start 18/6/19"; "An Equalities Impact Assessment was carried out 18 June
+    # 2019" (cabinet report 12). "Proposal start date (due or actual date) 5/11/19".
+    "planning_started_on": date(2019, 6, 18),
+    "proposal_starts_on": date(2019, 11, 5),
+    # Section 1: Policy No (New); Procedure Yes (New); Guidance No (New).
+    "proposal_type": "procedure",
+    "new_or_revision": "new",
+    # Section 2, verbatim; bullets as "- " lines.
+    "business_case": (
+        "Every three years the Safety Walsall Partnership is required to produce a three year Community "
+        "Safety Plan and has a statutory duty to produce a strategic assessment annually. This enables "
+        "partners to set themes and strategic priorities to protect communities from crime and help people "
+        "feel safer. These are set out within this Community Safety Plan, with the priorities reviewed on an "
+        "annual basis.\n\n"
+        "The Safer Walsall Partnership is made up of statutory representatives from West Midlands Police, "
+        "Walsall Council, West Midlands Fire Service, NHS Walsall Clinical Commissioning Group, National "
+        "Probation Service, Public Health England, Staffordshire & West Midlands Community Rehabilitation "
+        "Company and NHS Trust, who work together to protect communities from crime and to help people feel "
+        "safe.\n\n"
+        "The Partnership came together to review findings from a variety of public consultations and "
+        "identify relevant vulnerabilities and threats derived from the data within the strategic "
+        "assessment. This has enabled us to understand what our collective data is telling us so that we "
+        "could shape and identify our themes and strategic priorities.\n\n"
+        "- Creating safe, strong and resilient communities\n"
+        "- Keeping people safe from harm\n"
+        "- Reducing violence\n"
+        "- Reducing offending and preventing reoffending\n"
+        "- Preventing violent extremism\n"
+        "- Serious organised crime\n\n"
+        "The Safer Walsall Partnership have statutory responsibilities to:\n"
+        "- Discharge the duties of Responsible Authorities under the Crime and Disorder Act 1998\n"
+        "- Support the delivery by partners of: The Police Reform Act 2002; Anti-Social Behaviour Crime and "
+        "Policing Act 2014; Police & Justice Act 2006; Police & Crime Act 2009 and other associated "
+        "legislation\n\n"
+        "The Partnership recognises that collaborative working with other key partners and agencies is "
+        "essential to the successful delivery of projects and initiatives to protect communities. With that "
+        "in mind, Black Country Chamber of Commerce, West Midlands Police and Crime Commissioner, Walsall "
+        "College, Walsall Housing Group and One Walsall are active members of the Partnership and jointly "
+        "tackle key issues and address our strategic priorities.\n\n"
+        "In line with Walsall Cohesion and Integration Strategy and the it shows Walsall need to be able to "
+        "provide care and support for those who are in protected characteristics of:\n"
+        "- Age\n- Disability\n- Sex\n- Race\n\n"
+        "Others are included however these are the main characteristics affected.\n\n"
+        "We also need to be mindful that those who are key in the Corporate Plan for People – Quality of "
+        "Life and Customer First outcomes\n\n"
+        "The most vulnerable are protected from avoidable harm, including treating and caring for people in "
+        "a safe environment.\n\n"
+        "The Community Safety Plan is one of the thematic partnerships working towards achieving the "
+        "multi-agency Walsall Plan: Our Health and Wellbeing Strategy 2019 – 2021\n\n"
+        "The Police and Crime Commissioner for the West Midlands produced a Police and Crime Plan 2016-2020 "
+        "and the Partnership Plan aims to compliment the work of the Commissioner in making the borough of "
+        "Walsall a safer place to live"
     ),
-    "adjustments": (
+    # Section 3: "All: Yes", with its detail, verbatim ("what it important" is the seed's).
+    "who_affected": (
+        "All: Yes. Our plan is aimed at all people, customers and visitors in Walsall in order to keep "
+        "people safe from harm. Consulting with our residents, businesses and visitors on what it important "
+        "to their safety. Including our key priorities of reducing violence; Reducing offending and "
+        "preventing reoffending; Preventing violent extremism; Serious organised crime"
+    ),
+    # Section 4, verbatim lines (the seed's own dashes and "=" signs kept).
+    "service_data": (
+        "Consultation will take place in June-July in order to establish the plan for 2019-22 which will be "
+        "approved by Council in November 2019.\n\n"
+        "A random selection by postcode has been chosen offering all the following equalities to take "
+        "place.\n\n"
+        "Age – Elderly burglary/distraction burglary/fraud\n"
+        "Young people – violent crime, knife crime, gang membership, sexual exploitation, all forms of abuse "
+        "in the family or home\n"
+        "Gender - Women - domestic abuse/sexual assaults\n"
+        "- Men – violence (perpetrators or victims), domestic abuse (victims and perpetrators) organised "
+        "drug supply\n"
+        "Disability - Hate crime – learning disabilities – exploitation / financial abuse by carers and "
+        "family/friends/violence\n"
+        "Marriage/Civil Partnership – domestic abuse / organised sham marriages / forced marriage\n"
+        "Sexual orientation – hate crime / domestic abuse\n"
+        "Race = Hate crime/ risks of gang involvement / domestic abuse /forced marriage / human "
+        "trafficking / exploitation / organised drug supply\n"
+        "Religious belief/Religion = hate crime / extremism\n"
+        "Pregnancy – domestic abuse\n\n"
+        "A variety of options will be made available including large print, braile, moon, audio, various "
+        "languages and other options online or via paper/picture."
+    ),
+    # Section 5: the consultation activity table. Words lost between the table's columns are "…".
+    "engagement": (
+        "Type of engagement/consultation: Consultation with public. Date: June-July 2019.\n\n"
+        "Who attended/participated? Random selection o… postcode, plus all listed above.\n\n"
+        "Protected characteristics of participants: equality monitoring w…ill take place as part of the "
+        "consultation.\n\n"
+        "Panel set up representing all the key areas for the working party to monitor and evaluate the plan"
+    ),
+    # Section 6, verbatim.
+    "evidence_overview": "There should be no impact on the organisation at this stage.",
+    # Section 8: "Yes all".
+    "cumulative_effect": "Yes all",
+    # Section 9: the seed's choice, and its detail.
+    "justifiable_action": "adjustments",
+    "justifiable_action_detail": (
         "Adjustments to existing plan need reviewing and adding in the results from the consultation "
         "process in order to form the new plan"
     ),
-    # "Action and monitoring plan": dates as the seed writes them, with parsed dates where exact.
+    "signed_off_by": "",  # the seed shows no sign-off
+    "signed_off_on": None,
+    # Section 7: one merged reason for every characteristic listed (see the judgement calls above).
+    "impacts": [
+        {"characteristic": key, "effect": "positive", "reasons": _EQIA_REASON, "main_focus": main}
+        for key, main in [
+            ("age", True),
+            ("disability", True),
+            ("gender_reassignment", False),
+            ("marriage_civil_partnership", False),
+            ("pregnancy_maternity", False),
+            ("race", True),
+            ("religion_belief", False),
+            ("sex", True),
+            ("sexual_orientation", False),
+        ]
+    ],
+    # "Action and monitoring plan": dates as the seed writes them, and as dates where exact.
+    # demo_done: Demo: marked done on the outcome date (see the judgement calls above).
     "actions": [
         {
-            "action_date": "21/8/19",
+            "action_date_text": "21/8/19",
+            "action_date": date(2019, 8, 21),
             "action": "Sign off Plan",
             "responsibility": "Helen Kindon",
-            "outcome_date": "21/8/19",
-            "due": date(2019, 8, 21),
+            "outcome_date_text": "21/8/19",
+            "outcome_date": date(2019, 8, 21),
             "outcome": "Approved by Working Party",
+            "demo_done": True,
         },
         {
-            "action_date": "29/8",
+            "action_date_text": "29/8",
+            "action_date": date(2019, 8, 29),
             "action": "Approval",
             "responsibility": "Helen Kindon",
-            "outcome_date": "29/8/19",
-            "due": date(2019, 8, 29),
+            "outcome_date_text": "29/8/19",
+            "outcome_date": date(2019, 8, 29),
             "outcome": "Overviewed by Scrutiny Committee",
+            "demo_done": True,
         },
         {
-            "action_date": "3/9/19",
+            "action_date_text": "3/9/19",
+            "action_date": date(2019, 9, 3),
             "action": "Approval",
             "responsibility": "Helen Kindon",
-            "outcome_date": "3/9/19",
-            "due": date(2019, 9, 3),
+            "outcome_date_text": "3/9/19",
+            "outcome_date": date(2019, 9, 3),
             "outcome": "Approval of Safer Walsall Partnership Board",
+            "demo_done": True,
         },
         {
-            "action_date": "18/9/19",
+            "action_date_text": "18/9/19",
+            "action_date": date(2019, 9, 18),
             "action": "Approval",
             "responsibility": "Helen Kindon",
-            "outcome_date": "20/9/19",
-            "due": date(2019, 9, 20),
+            "outcome_date_text": "20/9/19",
+            "outcome_date": date(2019, 9, 20),
             "outcome": "Draft report to Executive Director",
+            "demo_done": True,
         },
         {
-            "action_date": "23/9/19",
+            "action_date_text": "23/9/19",
+            "action_date": date(2019, 9, 23),
             "action": "Approval",
             "responsibility": "Helen Kindon",
-            "outcome_date": "26/9/19",
-            "due": date(2019, 9, 26),
+            "outcome_date_text": "26/9/19",
+            "outcome_date": date(2019, 9, 26),
             "outcome": "Draft Report to CMT",
+            "demo_done": True,
         },
         {
-            "action_date": "5/10/19",
+            "action_date_text": "5/10/19",
+            "action_date": date(2019, 10, 5),
             "action": "Approval",
             "responsibility": "Helen Kindon",
-            "outcome_date": "9/10/19",
-            "due": date(2019, 10, 9),
+            "outcome_date_text": "9/10/19",
+            "outcome_date": date(2019, 10, 9),
             "outcome": "Agenda Planning CMT Cabinet",
+            "demo_done": True,
         },
         {
-            "action_date": "20/10/19",
+            "action_date_text": "20/10/19",
+            "action_date": date(2019, 10, 20),
             "action": "Approval",
             "responsibility": "Helen Kindon",
-            "outcome_date": "23/10/19",
-            "due": date(2019, 10, 23),
+            "outcome_date_text": "23/10/19",
+            "outcome_date": date(2019, 10, 23),
             "outcome": "Cabinet recommendations",
+            "demo_done": True,
         },
         {
-            "action_date": "Autumn",
+            "action_date_text": "Autumn",
+            "action_date": None,
             "action": "Feedback",
             "responsibility": "Helen Kindon",
-            "outcome_date": "November/ December",
-            "due": None,
+            "outcome_date_text": "November/ December",
+            "outcome_date": None,
             "outcome": "Feedback results of consultation to public",
+            "demo_done": False,
         },
         {
-            "action_date": "12 month",
+            "action_date_text": "12 month",
+            "action_date": None,
             "action": "Review",
             "responsibility": "Helen Kindon",
-            "outcome_date": "9/20",
-            "due": None,
+            "outcome_date_text": "9/20",
+            "outcome_date": None,
             "outcome": "Prepare revised transparency statement for 2020/1",
+            "demo_done": False,
         },
         {
-            "action_date": "6 months",
+            "action_date_text": "6 months",
+            "action_date": None,
             "action": "Set up Governance",
             "responsibility": "Walsall Safer Partnership Board",
-            "outcome_date": "30/12/19",
-            "due": date(2019, 12, 30),
+            "outcome_date_text": "30/12/19",
+            "outcome_date": date(2019, 12, 30),
             "outcome": "Set up measurement and monitoring of impact on characteristics and numbers to see "
             "how Walsall are improving in comparison to other areas.",
+            "demo_done": False,
         },
     ],
 }

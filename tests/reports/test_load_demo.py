@@ -224,3 +224,138 @@ def test_a_rerun_keeps_a_changed_password(settings):
     call_command("load_demo", "--allow-demo-users", verbosity=0)
     user.refresh_from_db()
     assert user.check_password("a-new-long-passphrase")
+
+
+# Governance records (issue 7) ---------------------------------------------------------------------
+
+
+def test_the_governance_structure_has_the_board_its_groups_and_the_council_bodies():
+    from governance.models import Board
+
+    boards = Board.objects.filter(partnership__slug="safer-walsall")
+    board = boards.get(name="Safer Walsall Partnership Board")
+    positions = dict(board.members.values_list("name", "position"))
+    assert positions["Councillor Garry Perry"] == "chair" and positions["Andy Parsons"] == "vice_chair"
+    assert set(board.groups.values_list("kind", flat=True)) == {"working_party", "thematic"}
+    assert board.groups.get(name="Working Party").terms_of_reference.startswith("Panel set up representing")
+    for group in board.groups.filter(kind="thematic"):  # invented: the diagram did not survive
+        assert group.terms_of_reference.startswith("Demo:")
+        assert group.members.get().user is not None
+    assert set(boards.filter(kind="council_body").values_list("name", flat=True)) == {
+        "Scrutiny and Overview Committee",
+        "Cabinet",
+    }
+
+
+def test_the_2019_meetings_and_what_they_decided():
+    from governance.models import Meeting
+
+    meetings = Meeting.objects.filter(board__partnership__slug="safer-walsall")
+    expected = {
+        ("Safer Walsall Partnership Board", "2019-07-30"),
+        ("Working Party", "2019-08-21"),
+        ("Scrutiny and Overview Committee", "2019-08-29"),
+        ("Safer Walsall Partnership Board", "2019-09-03"),
+        ("Cabinet", "2019-10-23"),
+    }
+    found = {
+        (m.board.name, m.date.isoformat()) for m in meetings.filter(date__year=2019).select_related("board")
+    }
+    assert found == expected
+    july = meetings.get(date="2019-07-30")
+    assert list(july.decisions.values_list("text", flat=True)) == [
+        "Approved the five priorities.",
+        "Agreed that there is joint accountability for tackling Domestic Abuse and this will be a common "
+        "theme within the 2020 Plan.",
+    ]
+    assert meetings.get(date="2019-08-29").decisions.get().text.startswith("Welcomed the outline")
+    cabinet = meetings.get(date="2019-10-23")
+    assert cabinet.agenda_items.get().title == "Safer Walsall Partnership Plan 2020"
+    assert cabinet.decisions.get().text.startswith("Demo:")  # the seed is the report, not the minutes
+    # Nothing invented about 2019 beyond that: no attendance, no minutes.
+    assert not any(m.attendance.exists() or m.minutes for m in meetings.filter(date__year=2019))
+    for meeting in meetings.filter(date__year=2020):
+        texts = [
+            *meeting.decisions.values_list("text", flat=True),
+            *meeting.agenda_items.values_list("title", flat=True),
+        ]
+        assert all(text.startswith("Demo:") for text in texts)
+        assert not meeting.minutes or meeting.minutes.startswith("Demo:")
+
+
+def test_the_approvals_trail_makes_the_plan_active(plan):
+    steps = list(plan.approval_steps.order_by("order"))
+    assert [(s.stage, s.date.isoformat(), s.outcome) for s in steps] == [
+        ("board", "2019-07-30", "approved"),
+        ("working_party", "2019-08-21", "approved"),
+        ("scrutiny", "2019-08-29", "noted"),
+        ("board", "2019-09-03", "approved"),
+        ("executive_director", "2019-09-20", "approved"),
+        ("cmt", "2019-09-26", "approved"),
+        ("cmt", "2019-10-09", "approved"),
+        ("cabinet", "2019-10-23", "approved"),
+        ("council", "2019-11-05", "approved"),
+    ]
+    assert steps[0].meeting.date.isoformat() == "2019-07-30" and steps[4].meeting is None
+    # The two decisions the seed does not record are marked as the demo's.
+    assert steps[7].notes.startswith("Demo:") and steps[8].notes.startswith("Demo:")
+    assert not any(s.notes.startswith("Demo:") for s in steps[:7])
+    assert plan.final_approval_stage == "council" and plan.status == Plan.Status.ACTIVE
+    assert (
+        "(approvals trail)"
+        in plan.history.filter(status="active").earliest("history_date").history_change_reason
+    )
+
+
+def test_the_june_2019_consultation_and_what_you_told_us(plan):
+    consultation = plan.consultations.get()
+    assert (consultation.held_from.isoformat(), consultation.held_to.isoformat()) == (
+        "2019-06-01",
+        "2019-06-30",
+    )
+    assert consultation.respondents is None  # the seed does not say
+    findings = list(consultation.findings.order_by("order").prefetch_related("priorities"))
+    assert len(findings) == 8
+    assert findings[0].text == "You told us you wanted us to make your streets and communities safer."
+    for finding in findings[2:7]:
+        (priority,) = finding.priorities.all()
+        assert finding.text == priority.you_told_us
+    assert {p.order for p in findings[7].priorities.all()} == {1, 5}
+
+
+def test_priorities_cite_the_assessment_figures_on_their_pages(plan):
+    violence = plan.priorities.get(order=1)
+    assert set(violence.cites.values_list("label", flat=True)) == {
+        "Recorded crimes of public place violence",
+        "Recorded domestic abuse offences",
+        "Recorded knife crime offences",
+    }
+    assert not plan.priorities.get(order=2).cites.exists()
+    assert plan.strategic_assessment.completed_on.isoformat() == "2019-01-31"
+
+
+def test_the_equality_impact_assessment_as_the_seed_states_it(plan):
+    eqia = plan.equality_impact_assessment
+    assert (eqia.proposal_name, eqia.responsible_officer, eqia.planning_started_on.isoformat()) == (
+        "Community Safety Plan 'working together for a safer borough'",
+        "Helen Kindon",
+        "2019-06-18",
+    )
+    assert eqia.justifiable_action == "adjustments" and eqia.consultation == plan.consultations.get()
+    impacts = eqia.impacts.all()
+    assert impacts.count() == 9 and set(impacts.values_list("effect", flat=True)) == {"positive"}
+    assert set(impacts.filter(main_focus=True).values_list("characteristic", flat=True)) == {
+        "age",
+        "disability",
+        "sex",
+        "race",
+    }
+    items = list(eqia.action_items.order_by("order"))
+    assert len(items) == 10
+    assert (items[0].action, items[0].outcome, items[0].outcome_date.isoformat()) == (
+        "Sign off Plan",
+        "Approved by Working Party",
+        "2019-08-21",
+    )
+    assert (items[7].action_date_text, items[7].outcome_date_text) == ("Autumn", "November/ December")
+    assert [item.done for item in items] == [True] * 7 + [False] * 3
