@@ -70,7 +70,12 @@ class Action(models.Model):
                 violation_error_message="The deadline must be on or after the start date.",
             ),
         ]
-        indexes = [models.Index(fields=["priority", "order"])]
+        indexes = [
+            models.Index(fields=["priority", "order"]),
+            # The actions list's filters (actions/filters.py): deadline ranges and status within a plan.
+            models.Index(fields=["plan", "deadline"], name="action_plan_deadline_idx"),
+            models.Index(fields=["plan", "status"], name="action_plan_status_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.short_title}"

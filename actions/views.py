@@ -1,18 +1,28 @@
 """Reading the plan: where people land, the plan's actions, and one action with its history."""
 
+from itertools import groupby
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from governance.access import current_partnership
+from governance.models import Organisation
 from governance.permissions import can
 from priorities.access import get_current_plan_for_user
+from priorities.models import Plan, Priority, ReportingPeriod
+from swp import spreadsheets
+from swp.security_log import security_event
 
 from .access import get_action_for_user
+from .filters import RATING_LABELS, ActionFilter, choosable_quarters, quarter_for_updates
 from .history import action_history
-from .models import ActionUpdate, UpdateComment
-from .selectors import latest_reported_update, priorities_with_actions, reports_on_something
+from .models import Action, ActionUpdate, UpdateComment
+from .selectors import STATE_LABELS, reports_on_something
+
+EXPORT_FORMATS = ("csv", "xlsx")
 
 
 @login_required
@@ -28,12 +38,128 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_actions(request: HttpRequest) -> HttpResponse:
+    """The plan's actions, filtered by the query string; ?format=csv or xlsx downloads the same list."""
     plan = get_current_plan_for_user(request)
-    priorities = list(priorities_with_actions(plan=plan))
-    for priority in priorities:
-        for action in priority.actions.all():
-            action.latest_update = latest_reported_update(action)
-    return render(request, "actions/plan_actions.html", {"plan": plan, "priorities": priorities})
+    fmt = request.GET.get("format", "")
+    periods = list(plan.periods.order_by("start"))
+    default_period = quarter_for_updates(periods)
+    priorities = list(plan.priorities.select_related("lead_organisation", "lead_officer").order_by("order"))
+    actions = (
+        Action.objects.filter(plan=plan)
+        .select_related("owner")
+        .prefetch_related("responsible_organisations", *(["themes"] if fmt in EXPORT_FORMATS else []))
+        .order_by("priority__order", "order", "id")
+    )
+    filterset = ActionFilter(
+        request.GET,
+        periods=choosable_quarters(periods, default_period),
+        default_period=default_period,
+        priorities=priorities,
+        organisations=list(Organisation.objects.filter(partnership_id=plan.partnership_id).order_by("name")),
+        themes=list(plan.themes.order_by("name")),
+        queryset=actions,
+        text=fmt in EXPORT_FORMATS,
+    )
+    valid = filterset.is_valid()
+    period = filterset.period
+    if fmt in EXPORT_FORMATS and valid:
+        return _download(request, fmt, plan, period, priorities, list(filterset.qs))
+    found = list(filterset.qs) if valid else []
+    for action in found:  # labels here, so the template needs no include per row
+        action.rating_label = RATING_LABELS.get(action.quarter_status, "")
+        action.update_label = STATE_LABELS.get(action.quarter_update_state, "Not started")
+    by_priority = {key: list(group) for key, group in groupby(found, key=lambda a: a.priority_id)}
+    sections = [
+        (priority, by_priority.get(priority.pk, []))
+        for priority in priorities
+        if priority.pk in by_priority or not filterset.active
+    ]
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(
+        request,
+        "actions/plan_actions.html",
+        {
+            "plan": plan,
+            "period": period,
+            "filter": filterset,
+            "form": filterset.form,
+            "sections": sections,
+            "found": len(found),
+            "query": query.urlencode(),
+        },
+    )
+
+
+def _download(
+    request: HttpRequest,
+    fmt: str,
+    plan: Plan,
+    period: ReportingPeriod | None,
+    priorities: list[Priority],
+    actions: list[Action],
+) -> HttpResponse:
+    """The filtered list as a spreadsheet: the page's columns, plus the quarter's progress text."""
+    quarter = period.label if period else "no quarter"
+    titles = {p.pk: f"{p.order}. {p.title}" for p in priorities}
+    headers = [
+        "Priority",
+        "Item",
+        "Overall objective",
+        "Objective",
+        "Horizon",
+        "Responsible officer",
+        "Responsible partners",
+        "Reports progress",
+        "Start date",
+        "Deadline",
+        "Action status",
+        f"Rating {quarter}",
+        f"Update {quarter}",
+        f"Progress {quarter}",
+        f"Actual outcomes {quarter}",
+        "Themes",
+        "Link",
+    ]
+    rows = (
+        [
+            titles[a.priority_id],
+            a.reference,
+            a.overall_objective,
+            a.objective,
+            a.get_horizon_display(),
+            a.responsible_officer,
+            "; ".join(o.name for o in a.responsible_organisations.all()),
+            a.owner.full_name if a.owner else "",
+            a.start_date,
+            a.deadline,
+            a.get_status_display(),
+            RATING_LABELS.get(a.quarter_status, "Not rated (cancelled)"),
+            STATE_LABELS.get(a.quarter_update_state, "Not started"),
+            a.quarter_progress,
+            a.quarter_outcomes,
+            "; ".join(t.name for t in a.themes.all()),
+            request.build_absolute_uri(reverse("actions:detail", args=[a.pk])),
+        ]
+        for a in actions
+    )
+    response = spreadsheets.download(
+        fmt,
+        filename=f"{plan.title} actions {quarter}",
+        headers=headers,
+        rows=rows,
+        title=f"Actions {quarter}",
+    )
+    security_event(
+        "actions_exported",
+        request=request,
+        obj=plan,
+        format=fmt,
+        rows=len(actions),
+        period=quarter,
+        filename=response["Content-Disposition"].split('"')[1],
+    )
+    return response
 
 
 @login_required

@@ -322,18 +322,21 @@ def _submission(action: Action, update: ActionUpdate) -> Submission:
     )
 
 
-def board_pack(*, plan: Plan, period: ReportingPeriod) -> BoardPack:
-    """Everything the quarterly pack for `period` shows, in ten queries whatever the plan's size."""
+def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = False) -> BoardPack:
+    """Everything the quarterly pack for `period` shows, in ten queries whatever the plan's size.
+
+    With accepted_only, only updates the board secretary has accepted count (a submitted one is as
+    if not there): the public pages show only what has been approved.
+    """
     periods = list(plan.periods.select_related("meeting__board").order_by("start"))  # 1
     period = next(p for p in periods if p.pk == period.pk)
     earlier = [p for p in periods if p.start < period.start]
     previous = earlier[-1] if earlier else None
 
-    updates = (
-        ActionUpdate.objects.filter(period__start__lte=period.start)
-        .select_related("period", "submitted_by", "reviewed_by")
-        .order_by("period__start")
-    )
+    updates = ActionUpdate.objects.filter(period__start__lte=period.start)
+    if accepted_only:
+        updates = updates.filter(state=ActionUpdate.State.ACCEPTED)
+    updates = updates.select_related("period", "submitted_by", "reviewed_by").order_by("period__start")
     actions = (
         Action.objects.exclude(status=Action.Status.CANCELLED)
         .select_related("owner")

@@ -1,11 +1,11 @@
 """Public pages: anyone may read a published plan. No officer names are ever shown here."""
 
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from actions.models import Action
-from priorities.selectors import priorities_with_measures, published_plan, published_plans
+from priorities.selectors import published_plan, published_plans
+
+from .public import public_progress
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -13,21 +13,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def public_plan(request: HttpRequest, slug: str) -> HttpResponse:
+    """The published plan with its progress as the board approved it, for residents."""
     plan = published_plan(partnership_slug=slug)
     if plan is None:
         raise Http404("No published plan for this partnership.")
-    commitments = Action.objects.exclude(status=Action.Status.CANCELLED).order_by("order", "id")
-    priorities = priorities_with_measures(plan=plan).prefetch_related(
-        Prefetch("actions", queryset=commitments, to_attr="commitments")
-    )
+    progress = public_progress(plan=plan)
     return render(
         request,
         "reports/public_plan.html",
-        {
-            "plan": plan,
-            "partnership": plan.partnership,
-            "aims": plan.aims.all(),
-            "priorities": priorities,
-            "horizons": Action.Horizon,
-        },
+        {"plan": plan, "partnership": plan.partnership, "aims": plan.aims.all(), "progress": progress},
     )

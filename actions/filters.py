@@ -1,0 +1,299 @@
+"""The plan's actions list, filtered (django-filter), and each action's status in a quarter, in SQL.
+
+`with_quarter_status()` puts the board pack's status rule (reports/selectors.py, which this app
+may not import) into the query, so the RAG filter can run in the database whatever the plan's
+size, and shows exactly what the pack and the dashboard show. For a quarter Q:
+
+- "" (no status) for a cancelled action: the pack leaves those out;
+- "complete" if a reported (submitted or accepted) update in Q or an earlier quarter marked the
+  action complete, or if the action was closed (status complete) and has no update at all in Q;
+- otherwise the RAG of Q's reported update; a submitted update counts before the secretary has
+  reviewed it, a draft or a returned one does not;
+- otherwise "missing" (shown as "No rating").
+
+tests/actions/test_action_filters.py checks the two agree for every demo action in every quarter.
+"""
+
+import django_filters
+from crispy_forms_gds.layout import HTML, Div, Field, Layout, Size
+from django import forms
+from django.db.models import (
+    Case,
+    CharField,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from governance.models import Organisation
+from priorities.models import Priority, ReportingPeriod, Theme
+from swp.forms import GovUKDateField, GovUKForm
+
+from .models import Action, ActionUpdate
+
+RED, AMBER, GREEN, COMPLETE, MISSING = "red", "amber", "green", "complete", "missing"
+RATING_CHOICES = [
+    (RED, "Red"),
+    (AMBER, "Amber"),
+    (GREEN, "Green"),
+    (COMPLETE, "Complete"),
+    (MISSING, "No rating"),
+]
+RATING_LABELS = dict(RATING_CHOICES)
+REPORTED_STATES = (ActionUpdate.State.SUBMITTED, ActionUpdate.State.ACCEPTED)
+NO_UPDATE = "none"
+
+
+def with_quarter_status(actions: QuerySet[Action], period: ReportingPeriod | None, *, text: bool = False):
+    """Annotate `quarter_status` (as above) and `quarter_update_state` (the update's state, or "none").
+
+    With text=True, also `quarter_progress` and `quarter_outcomes` from the quarter's reported update.
+    """
+    cancelled = When(status=Action.Status.CANCELLED, then=Value(""))
+    if period is None:  # no quarter has opened yet: nothing can have been reported
+        annotations = {
+            "quarter_status": Case(cancelled, default=Value(MISSING), output_field=CharField()),
+            "quarter_update_state": Value(NO_UPDATE, output_field=CharField()),
+        }
+        if text:
+            annotations |= {
+                "quarter_progress": Value("", output_field=TextField()),
+                "quarter_outcomes": Value("", output_field=TextField()),
+            }
+        return actions.annotate(**annotations)
+    updates = ActionUpdate.objects.filter(action=OuterRef("pk"))
+    reported = updates.filter(state__in=REPORTED_STATES)
+    this_quarter = reported.filter(period=period)
+    # One subquery for both rules that read reported updates: "complete" from any update up to
+    # this quarter that marked it complete (those sort first), else this quarter's RAG.
+    rating = (
+        reported.filter(Q(period=period) | Q(marks_complete=True, period__start__lte=period.start))
+        .annotate(rating=Case(When(marks_complete=True, then=Value(COMPLETE)), default=F("rag")))
+        .order_by("-marks_complete")
+        .values("rating")[:1]
+    )
+    update_state = updates.filter(period=period).values("state")[:1]
+    annotations = {
+        "quarter_update_state": Coalesce(Subquery(update_state), Value(NO_UPDATE), output_field=CharField()),
+        "quarter_status": Case(
+            cancelled,
+            # Closed by the secretary, with no update at all this quarter.
+            When(Q(status=Action.Status.COMPLETE) & Q(quarter_update_state=NO_UPDATE), then=Value(COMPLETE)),
+            default=Coalesce(Subquery(rating), Value(MISSING)),
+            output_field=CharField(),
+        ),
+    }
+    if text:
+        annotations |= {
+            "quarter_progress": Coalesce(
+                Subquery(this_quarter.values("progress")[:1]), Value(""), output_field=TextField()
+            ),
+            "quarter_outcomes": Coalesce(
+                Subquery(this_quarter.values("outcomes")[:1]), Value(""), output_field=TextField()
+            ),
+        }
+    return actions.annotate(**annotations)
+
+
+class ActionFilterForm(GovUKForm):
+    """The filters as a GOV.UK form sent by GET, so every filtered list has its own address."""
+
+    page_title = "Plan actions"
+    label_size = Size.SMALL
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.form_method = "get"
+        self.helper.form_id = "filters"
+        self.helper.inputs = []  # a named submit button would add itself to every filtered address
+        self.helper.layout = Layout(
+            Field.text("q", field_width="two-thirds"),
+            Div(
+                Div(Field.select("priority"), css_class="govuk-grid-column-one-third"),
+                Div(Field.select("organisation"), css_class="govuk-grid-column-one-third"),
+                Div(Field.select("theme"), css_class="govuk-grid-column-one-third"),
+                css_class="govuk-grid-row",
+            ),
+            Div(
+                Div(Field.checkboxes("rag", small=True), css_class="govuk-grid-column-one-third"),
+                Div(Field.select("quarter"), css_class="govuk-grid-column-one-third"),
+                Div(Field.select("horizon"), Field.select("status"), css_class="govuk-grid-column-one-third"),
+                css_class="govuk-grid-row",
+            ),
+            Div(
+                Div(Field("deadline_from"), css_class="govuk-grid-column-one-half"),
+                Div(Field("deadline_to"), css_class="govuk-grid-column-one-half"),
+                css_class="govuk-grid-row",
+            ),
+            HTML(
+                '<div class="govuk-button-group">'
+                '<button type="submit" class="govuk-button" data-module="govuk-button">Apply filters</button>'
+                '<a class="govuk-link" href="?">Clear filters</a></div>'
+            ),
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("deadline_from"), data.get("deadline_to")
+        if start and end and end < start:
+            self.add_error("deadline_to", "The end of the deadline range must be on or after its start")
+        return data
+
+
+class GovUKDateFilter(django_filters.DateFilter):
+    """A deadline bound entered as the GOV.UK date input: day, month and year boxes."""
+
+    field_class = GovUKDateField
+
+    def __init__(self, *, what: str, **kwargs):
+        super().__init__(what=what, help_text="For example, 31 12 2020", require_all_fields=False, **kwargs)
+
+
+class ActionFilter(django_filters.FilterSet):
+    """Filters over one plan's actions. The choices come from lists the view has already fetched."""
+
+    q = django_filters.CharFilter(
+        label="Search",
+        method="search",
+        help_text="Item number, objective or responsible officer",
+        max_length=200,
+    )
+    priority = django_filters.ChoiceFilter(
+        label="Priority", empty_label="Any priority", field_name="priority_id"
+    )
+    organisation = django_filters.ChoiceFilter(
+        label="Responsible partner", empty_label="Any partner", method="responsible"
+    )
+    theme = django_filters.ChoiceFilter(
+        label="Cross-cutting theme", empty_label="Any theme", method="in_theme"
+    )
+    rag = django_filters.MultipleChoiceFilter(
+        label="Rating",
+        choices=RATING_CHOICES,
+        method="rated",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    quarter = django_filters.ChoiceFilter(label="Quarter", empty_label=None, method="for_quarter")
+    horizon = django_filters.ChoiceFilter(
+        label="Horizon", choices=Action.Horizon.choices, empty_label="Any horizon"
+    )
+    status = django_filters.ChoiceFilter(
+        label="Action status", choices=Action.Status.choices, empty_label="Any status"
+    )
+    deadline_from = GovUKDateFilter(
+        field_name="deadline",
+        lookup_expr="gte",
+        label="Deadline from",
+        what="the start of the deadline range",
+    )
+    deadline_to = GovUKDateFilter(
+        field_name="deadline", lookup_expr="lte", label="Deadline to", what="the end of the deadline range"
+    )
+
+    class Meta:
+        model = Action
+        fields: list[str] = []
+        form = ActionFilterForm
+
+    def __init__(
+        self,
+        data,
+        *,
+        periods: list[ReportingPeriod],
+        default_period: ReportingPeriod | None,
+        priorities: list[Priority],
+        organisations: list[Organisation],
+        themes: list[Theme],
+        queryset: QuerySet[Action],
+        text: bool = False,
+    ):
+        self.text = text  # for downloads: the quarter's progress and outcomes too
+        self.periods = {str(p.pk): p for p in periods}
+        self.default_period = default_period
+        if default_period is not None and "quarter" not in data:
+            data = data.copy()
+            data["quarter"] = str(default_period.pk)  # so the list shows the quarter it is filtering
+        super().__init__(data, queryset=queryset)
+        fields = self.form.fields
+        # django-filter adds each select's "Any ..." option itself.
+        fields["priority"].choices = [(str(p.pk), p.title) for p in priorities]
+        fields["organisation"].choices = [(str(o.pk), o.name) for o in organisations]
+        fields["theme"].choices = [(str(t.pk), t.name) for t in themes]
+        fields["quarter"].choices = [(key, _quarter_label(p)) for key, p in self.periods.items()]
+        fields["quarter"].help_text = "The quarter the ratings are for"
+        for name, what in (
+            ("priority", "a priority"),
+            ("organisation", "a partner"),
+            ("theme", "a theme"),
+            ("quarter", "a quarter"),
+            ("horizon", "a horizon"),
+            ("status", "a status"),
+        ):
+            fields[name].error_messages["invalid_choice"] = f"Choose {what} from the list"
+        fields["rag"].error_messages["invalid_choice"] = "Choose red, amber, green, complete or no rating"
+        fields["q"].error_messages["max_length"] = "Search for 200 characters or fewer"
+
+    @property
+    def period(self) -> ReportingPeriod | None:
+        """The quarter whose ratings are shown and filtered: the chosen one, else the current one."""
+        chosen = self.form.cleaned_data.get("quarter") if self.form.is_valid() else None
+        return self.periods.get(chosen, self.default_period)
+
+    def filter_queryset(self, queryset):
+        # The status must be in the query before the rating filter can use it.
+        return super().filter_queryset(with_quarter_status(queryset, self.period, text=self.text))
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(reference__icontains=value)
+            | Q(objective__icontains=value)
+            | Q(overall_objective__icontains=value)
+            | Q(responsible_officer__icontains=value)
+        )
+
+    def rated(self, queryset, name, value):
+        # One IN, so the status expression appears once in the WHERE clause, not once per rating.
+        return queryset.filter(quarter_status__in=value) if value else queryset
+
+    def responsible(self, queryset, name, value):
+        return queryset.filter(responsible_organisations=value) if value else queryset
+
+    def in_theme(self, queryset, name, value):
+        return queryset.filter(themes=value) if value else queryset
+
+    def for_quarter(self, queryset, name, value):
+        return queryset  # chooses the quarter the ratings come from (filter_queryset), filters nothing
+
+    @property
+    def active(self) -> bool:
+        """Whether anything but the quarter narrows the list."""
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        return any(value not in (None, "", []) for name, value in data.items() if name != "quarter")
+
+
+def _quarter_label(period: ReportingPeriod) -> str:
+    return f"{period.label} ({period.get_status_display().lower()})"
+
+
+def quarter_for_updates(periods: list[ReportingPeriod]) -> ReportingPeriod | None:
+    """selectors.reporting_period_for_updates' rule, on periods already fetched (oldest first): the
+    earliest open quarter, else the latest locked one."""
+    open_ = [p for p in periods if p.status == ReportingPeriod.Status.OPEN]
+    locked = [p for p in periods if p.status == ReportingPeriod.Status.LOCKED]
+    return open_[0] if open_ else (locked[-1] if locked else None)
+
+
+def choosable_quarters(
+    periods: list[ReportingPeriod], default: ReportingPeriod | None
+) -> list[ReportingPeriod]:
+    """The quarters a person may choose: those that have opened, and the default quarter."""
+    return [p for p in periods if p.status != ReportingPeriod.Status.PLANNED or p == default]

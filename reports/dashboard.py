@@ -1,0 +1,250 @@
+"""Read models for the dashboard, partner and theme pages, built on the board pack.
+
+Every status, count and change here comes from `board_pack()`, so the dashboard always agrees with
+the pack the board will read; this module only adds what the pages need beside it: charts, the
+partner organisations with their ids, and who still owes updates. Each function runs in a fixed
+number of queries whatever the plan's size.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.utils.safestring import SafeString
+
+from actions.filters import choosable_quarters, quarter_for_updates
+from actions.models import Action, ActionUpdate
+from governance.models import Organisation
+from priorities.models import Plan, Priority, ReportingPeriod, Theme
+
+from .charts import describe, trend_chart, trend_table_rows
+from .selectors import (
+    MISSING,
+    SEVERITY,
+    STATUS_LABELS,
+    ActionRow,
+    BoardPack,
+    MeasureRow,
+    PriorityRow,
+    board_pack,
+)
+
+REPORTED = (ActionUpdate.State.SUBMITTED, ActionUpdate.State.ACCEPTED)
+UPDATE_LABELS = {"none": "Not started", **dict(ActionUpdate.State.choices)}
+AGAINST_BASELINE = {
+    "better": "Better than baseline",
+    "worse": "Worse than baseline",
+    "same": "Same as baseline",
+}
+
+
+@dataclass
+class Count:
+    status: str
+    label: str
+    count: int
+
+
+def count_rows(counts: dict[str, int]) -> list[Count]:
+    """The counts by status, worst first, as the templates list them."""
+    return [Count(status, STATUS_LABELS[status], counts.get(status, 0)) for status in SEVERITY]
+
+
+@dataclass
+class MeasureTile:
+    row: MeasureRow
+    chart: SafeString  # "" when there is nothing to draw
+    figures: list[tuple[str, str]]  # the chart's data, its text alternative
+    description: str
+    against_baseline: str
+
+
+_CHARTS: dict[str, SafeString] = {}
+_CHARTS_KEPT = 2000
+
+
+def _compact_chart(row: MeasureRow) -> SafeString:
+    """The same data always draws the same SVG (reports/charts.py), and pygal takes a few
+    milliseconds a chart, so each process keeps the charts it drew, keyed on the whole row."""
+    key = repr(row)
+    chart = _CHARTS.get(key)
+    if chart is None:
+        chart = _CHARTS[key] = trend_chart(row, compact=True)
+        if len(_CHARTS) > _CHARTS_KEPT:
+            _CHARTS.pop(next(iter(_CHARTS)))  # the oldest
+    return chart
+
+
+def measure_tile(row: MeasureRow) -> MeasureTile:
+    return MeasureTile(
+        row=row,
+        chart=_compact_chart(row),
+        figures=trend_table_rows(row),
+        description=describe(row),
+        against_baseline=AGAINST_BASELINE.get(row.against_baseline, ""),
+    )
+
+
+@dataclass
+class PriorityTile:
+    row: PriorityRow
+    counts: list[Count]
+    measures: list[MeasureTile]
+    lead_organisation_id: int | None
+    query: str  # the filtered actions list of this priority in this quarter
+
+    @property
+    def previous_label(self) -> str:
+        return STATUS_LABELS.get(self.row.previous_status, "")
+
+
+@dataclass
+class PartnerProgress:
+    """One partner organisation this quarter: what it leads, its actions, and what it still owes."""
+
+    id: int
+    name: str
+    leads: list[PriorityRow] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
+
+    @property
+    def submitted(self) -> list[ActionRow]:
+        return [a for a in self.actions if a.update_state in REPORTED]
+
+    @property
+    def owed(self) -> list[ActionRow]:
+        """No reported update this quarter and not complete: the pack's "missing"."""
+        return [a for a in self.actions if a.status == MISSING]
+
+    @property
+    def counts(self) -> list[Count]:
+        tally: dict[str, int] = {}
+        for action in self.actions:
+            tally[action.status] = tally.get(action.status, 0) + 1
+        return count_rows(tally)
+
+
+@dataclass
+class Dashboard:
+    pack: BoardPack
+    period: ReportingPeriod
+    previous: ReportingPeriod | None
+    periods: list[ReportingPeriod]  # the quarters a person may switch to
+    priorities: list[PriorityTile]
+    partners: list[PartnerProgress]
+
+    @property
+    def counts(self) -> list[Count]:
+        return count_rows(self.pack.counts)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.pack.status] if self.pack.status else "No actions"
+
+    @property
+    def missing(self) -> list[tuple[PriorityTile, list[ActionRow]]]:
+        """Each priority with actions that have no reported update this quarter, and those actions."""
+        return [
+            (tile, owed)
+            for tile in self.priorities
+            if (owed := [a for a in tile.row.actions if a.status == MISSING])
+        ]
+
+    @property
+    def query(self) -> str:
+        return urlencode({"quarter": self.period.pk})
+
+
+def _periods(plan: Plan) -> list[ReportingPeriod]:
+    return list(plan.periods.order_by("start"))
+
+
+def choose_period(plan: Plan, chosen: str | None) -> tuple[ReportingPeriod | None, list[ReportingPeriod]]:
+    """The quarter asked for (by id, among those that have opened), else the one leads report on now."""
+    periods = _periods(plan)
+    default = quarter_for_updates(periods)
+    choosable = choosable_quarters(periods, default)
+    picked = next((p for p in choosable if str(p.pk) == chosen), default)
+    return picked, choosable
+
+
+def _lead_organisations(plan: Plan) -> dict[int, int | None]:
+    """Each priority's lead organisation id, which the pack gives by name only."""
+    return dict(plan.priorities.values_list("id", "lead_organisation_id"))
+
+
+def _partners(plan: Plan, pack: BoardPack, lead_of: dict[int, int | None]) -> list[PartnerProgress]:
+    """Every partner organisation with what it leads and its (non-cancelled) actions."""
+    rows = {row.id: row for row in pack.actions}
+    priority_rows = {row.id: row for row in pack.priorities}
+    partners = {
+        o.pk: PartnerProgress(id=o.pk, name=o.name)
+        for o in Organisation.objects.filter(partnership_id=plan.partnership_id).order_by("name")
+    }
+    links = Action.responsible_organisations.through.objects.filter(action__plan=plan).values_list(
+        "action_id", "organisation_id"
+    )
+    for action_id, organisation_id in links.order_by("action__priority__order", "action__order", "action_id"):
+        if action_id in rows and organisation_id in partners:
+            partners[organisation_id].actions.append(rows[action_id])
+    for priority_id, organisation_id in lead_of.items():
+        if organisation_id in partners:
+            partners[organisation_id].leads.append(priority_rows[priority_id])
+    return list(partners.values())
+
+
+def dashboard(*, plan: Plan, period: ReportingPeriod, periods: list[ReportingPeriod]) -> Dashboard:
+    pack = board_pack(plan=plan, period=period)
+    earlier = [p for p in periods if p.start < period.start]
+    lead_of = _lead_organisations(plan)
+    tiles = [
+        PriorityTile(
+            row=row,
+            counts=count_rows(row.counts),
+            measures=[measure_tile(m) for m in row.measures],
+            lead_organisation_id=lead_of.get(row.id),
+            query=urlencode({"priority": row.id, "quarter": period.pk}),
+        )
+        for row in pack.priorities
+    ]
+    partners = [p for p in _partners(plan, pack, lead_of) if p.actions or p.leads]
+    return Dashboard(
+        pack=pack,
+        period=period,
+        previous=earlier[-1] if earlier else None,
+        periods=periods,
+        priorities=tiles,
+        partners=partners,
+    )
+
+
+def partner_view(
+    *, plan: Plan, period: ReportingPeriod, organisation: Organisation
+) -> tuple[BoardPack, PartnerProgress]:
+    pack = board_pack(plan=plan, period=period)
+    partner = next(p for p in _partners(plan, pack, _lead_organisations(plan)) if p.id == organisation.pk)
+    return pack, partner
+
+
+@dataclass
+class ThemeView:
+    theme: Theme
+    pack: BoardPack
+    priorities: list[Priority]
+    actions: list[tuple[PriorityRow, ActionRow]]
+
+    @property
+    def counts(self) -> list[Count]:
+        tally: dict[str, int] = {}
+        for _, action in self.actions:
+            tally[action.status] = tally.get(action.status, 0) + 1
+        return count_rows(tally)
+
+
+def theme_view(*, theme: Theme, period: ReportingPeriod) -> ThemeView:
+    pack = board_pack(plan=theme.plan, period=period)
+    row = next(t for t in pack.themes if t.id == theme.pk)
+    linked = set(row.action_ids)
+    actions = [(p, a) for p in pack.priorities for a in p.actions if a.id in linked]
+    return ThemeView(
+        theme=theme, pack=pack, priorities=list(theme.priorities.order_by("order")), actions=actions
+    )

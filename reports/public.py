@@ -1,0 +1,129 @@
+"""The public progress page's read model: the published plan with what the board has approved.
+
+Only the latest locked quarter is shown, and only updates the board secretary has accepted count
+(`board_pack(accepted_only=True)`): a submitted update nobody has reviewed, or a quarter still
+open, never reaches residents. Nothing here carries an officer's name: the page is built from
+organisations, titles, commitments, statuses and numbers only.
+"""
+
+from dataclasses import dataclass
+
+from actions.models import Action
+from priorities.models import Measure, Plan, Priority, ReportingPeriod
+from priorities.selectors import priorities_with_measures
+
+from .dashboard import Count, count_rows
+from .selectors import (
+    COMPLETE,
+    MISSING,
+    SEVERITY,
+    STATUS_LABELS,
+    ActionRow,
+    BoardPack,
+    MeasureRow,
+    PriorityRow,
+    board_pack,
+)
+
+AGAINST_BASELINE = {
+    "better": "Better than the baseline",
+    "worse": "Worse than the baseline",
+    "same": "The same",
+}
+
+
+@dataclass
+class PublicMeasure:
+    measure: Measure  # the plan's wording, baseline and its caveats
+    row: MeasureRow | None  # its readings up to the quarter shown
+
+    @property
+    def latest(self):
+        """The latest numeric reading; described outcomes are reported to the board, not here."""
+        if self.row is None or not self.measure.is_numeric:
+            return None
+        readings = [r for r in self.row.readings if r.value is not None]
+        return readings[-1] if readings else None
+
+    @property
+    def against_baseline(self) -> str:
+        return AGAINST_BASELINE.get(self.row.against_baseline, "") if self.row and self.latest else ""
+
+
+@dataclass
+class PublicPriority:
+    priority: Priority
+    row: PriorityRow | None
+    measures: list[PublicMeasure]
+    one_year: list[ActionRow]
+    three_years: list[ActionRow]
+
+    @property
+    def counts(self) -> list[Count]:
+        return count_rows(self.row.counts) if self.row else []
+
+
+@dataclass
+class PublicProgress:
+    plan: Plan
+    period: ReportingPeriod | None  # the latest locked quarter; None before the first is locked
+    pack: BoardPack | None
+    priorities: list[PublicPriority]
+
+    @property
+    def legend(self) -> list[tuple[str, str, str]]:
+        """What each status means, in the plan's own words: (status, label, meaning)."""
+        if self.pack is None:
+            return []
+        meanings = {
+            **self.pack.rag_definitions,
+            COMPLETE: "Delivered.",
+            MISSING: "No approved progress report for this quarter yet.",
+        }
+        return [(status, STATUS_LABELS[status], meanings[status]) for status in SEVERITY]
+
+
+def latest_locked_period(plan: Plan) -> ReportingPeriod | None:
+    return plan.periods.filter(status=ReportingPeriod.Status.LOCKED).order_by("-start").first()
+
+
+def public_progress(*, plan: Plan) -> PublicProgress:
+    period = latest_locked_period(plan)
+    commitments: dict[int, list[Action]] = {}
+    if period is not None:
+        pack = board_pack(plan=plan, period=period, accepted_only=True)
+        rows = {row.id: row for row in pack.priorities}
+    else:
+        pack, rows = None, {}
+        pending = Action.objects.filter(plan=plan).exclude(status=Action.Status.CANCELLED)
+        # Before any quarter is locked the commitments still show, without a status.
+        for action in pending.order_by("order", "id"):
+            commitments.setdefault(action.priority_id, []).append(action)
+    one_year, three_years = Action.Horizon.ONE_YEAR.label, Action.Horizon.THREE_YEARS.label
+    priorities = []
+    for priority in priorities_with_measures(plan=plan):
+        row = rows.get(priority.pk)
+        measure_rows = {m.id: m for m in row.measures} if row else {}
+        actions = row.actions if row else [_unrated(a) for a in commitments.get(priority.pk, [])]
+        priorities.append(
+            PublicPriority(
+                priority=priority,
+                row=row,
+                measures=[PublicMeasure(m, measure_rows.get(m.pk)) for m in priority.measures.all()],
+                one_year=[a for a in actions if a.horizon == one_year],
+                three_years=[a for a in actions if a.horizon == three_years],
+            )
+        )
+    return PublicProgress(plan=plan, period=period, pack=pack, priorities=priorities)
+
+
+@dataclass
+class _Unrated:
+    overall_objective: str
+    horizon: str
+    status: str = ""
+    status_label: str = ""
+
+
+def _unrated(action: Action) -> _Unrated:
+    return _Unrated(overall_objective=action.overall_objective, horizon=action.get_horizon_display())

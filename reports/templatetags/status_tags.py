@@ -1,0 +1,18 @@
+"""{% status_tag status label %}: a status as a word in a coloured tag (never colour alone).
+
+The same markup as templates/actions/_rag.html, as a tag rather than an include because the
+dashboard shows a few hundred of them and an include costs far more to render.
+"""
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def status_tag(status: str | None, label: str = "") -> str:
+    """status: one of the board pack's statuses (red, amber, missing, green, complete), or none."""
+    if not status:
+        return format_html('<strong class="app-rag app-rag--missing">{}</strong>', label or "No actions")
+    return format_html('<strong class="app-rag app-rag--{}">{}</strong>', status, label)

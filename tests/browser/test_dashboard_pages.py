@@ -1,0 +1,160 @@
+"""The dashboard, the filtered actions list, partner, theme and public progress pages in Chromium.
+
+Zero axe-core violations on every page for each role (A11Y-01), no sideways page scroll at 400%
+zoom, 320 CSS px wide (A11Y-06: wide tables scroll inside their own labelled region), ratings in
+words as well as colour (A11Y-05), and the officer's journey from the dashboard to a filtered
+XLSX download and an action's page.
+"""
+
+import re
+
+import openpyxl
+import pytest
+from playwright.sync_api import Page, expect
+
+from governance.models import Organisation
+from priorities.models import Plan
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "demo-walsall-2020"
+ROLES = {
+    "admin": "admin@demo.example",
+    "secretary": "secretary@demo.example",
+    "lead": "lead.violence@demo.example",
+    "viewer": "officer@demo.example",
+}
+NARROW = {"width": 320, "height": 256}  # 1280×1024 at 400% zoom
+
+
+def sign_in(page: Page, base: str, email: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Work email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+
+
+def pages_to_check(base: str) -> list[tuple[str, str]]:
+    plan = Plan.objects.get(partnership__slug="safer-walsall")
+    police = Organisation.objects.get(partnership=plan.partnership, name="West Midlands Police")
+    theme = plan.themes.get(name="Domestic abuse")
+    q2 = plan.periods.get(label="2020 Q2")
+    return [
+        ("dashboard", f"{base}/dashboard/"),
+        ("dashboard, Q2", f"{base}/dashboard/?quarter={q2.pk}"),
+        ("actions", f"{base}/actions/"),
+        ("actions, filtered", f"{base}/actions/?rag=amber&organisation={police.pk}&quarter={q2.pk}"),
+        ("actions, bad filter", f"{base}/actions/?deadline_from_0=31&deadline_from_1=2&deadline_from_2=2020"),
+        ("actions, none match", f"{base}/actions/?q=nothing+matches+this"),
+        ("partner", f"{base}/partners/{police.pk}/"),
+        ("theme", f"{base}/themes/{theme.pk}/"),
+        ("public progress", f"{base}/plans/safer-walsall/"),
+    ]
+
+
+def page_scrolls_sideways(page: Page) -> bool:
+    return page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth")
+
+
+def wide_things(page: Page) -> list[str]:
+    """What sticks out past the viewport, outside a scrollable region: to say why a test failed."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .filter(e => !e.closest('.app-table-scroll'))
+            .slice(0, 5)
+            .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)"""
+    )
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_has_no_axe_violations_for_each_role(
+    page: Page, live_server, demo_loaded, assert_no_axe_violations, role
+):
+    sign_in(page, live_server.url, ROLES[role])
+    for _, url in pages_to_check(live_server.url):
+        page.goto(url)
+        assert_no_axe_violations(page)
+
+
+def test_no_page_scrolls_sideways_at_400_percent_zoom(
+    page: Page, live_server, demo_loaded, assert_no_axe_violations
+):
+    sign_in(page, live_server.url, ROLES["viewer"])
+    page.set_viewport_size(NARROW)
+    for name, url in pages_to_check(live_server.url):
+        page.goto(url)
+        assert not page_scrolls_sideways(page), f"{name} scrolls sideways at 320px: {wide_things(page)}"
+        assert_no_axe_violations(page)
+
+
+def test_wide_tables_scroll_in_a_labelled_focusable_region(page: Page, live_server, demo_loaded):
+    sign_in(page, live_server.url, ROLES["viewer"])
+    page.set_viewport_size(NARROW)
+    page.goto(f"{live_server.url}/dashboard/")
+    regions = page.locator(".app-table-scroll")
+    assert regions.count() >= 4
+    for region in regions.all():
+        expect(region).to_have_attribute("role", "region")
+        expect(region).to_have_attribute("tabindex", "0")
+        label = region.get_attribute("aria-label") or region.get_attribute("aria-labelledby")
+        assert label, "a scrollable region needs a name"
+    glance = page.get_by_role("region", name=re.compile("Each priority's status"))
+    assert glance.evaluate("e => e.scrollWidth > e.clientWidth")  # it scrolls, the page does not
+    assert not page_scrolls_sideways(page)
+
+
+def test_ratings_are_words_as_well_as_colours(page: Page, live_server, demo_loaded):
+    sign_in(page, live_server.url, ROLES["viewer"])
+    page.goto(f"{live_server.url}/dashboard/")
+    tags = page.locator(".app-rag")
+    assert tags.count() >= 15
+    words = set(tags.all_inner_texts())
+    assert words <= {"Red", "Amber", "Green", "Complete", "No rating", "No actions"}
+    assert {"Green", "No rating"} <= words
+
+
+def test_the_officer_filters_downloads_and_follows_an_item(page: Page, live_server, demo_loaded, tmp_path):
+    """Done when: officer@ opens the dashboard, filters to West Midlands Police's off-track actions,
+    downloads them as XLSX and follows one to its page.
+
+    The demo has no red action for West Midlands Police in any quarter, and none amber in the open
+    2020 Q3, so the journey filters to amber in 2020 Q2, where it has five.
+    """
+    base = live_server.url
+    sign_in(page, base, ROLES["viewer"])
+    page.goto(f"{base}/dashboard/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard: 2020 Q3")
+
+    page.get_by_role("link", name="See every action").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Plan actions")
+    page.get_by_role("checkbox", name="Amber").check()
+    page.get_by_label("Responsible partner").select_option(label="West Midlands Police")
+    page.get_by_label("Quarter").select_option(label="2020 Q2 (locked)")
+    page.get_by_role("button", name="Apply filters").click()
+
+    expect(page.get_by_role("heading", name="5 actions match your filters")).to_be_visible()
+    assert "rag=amber" in page.url and "organisation=" in page.url
+    rows = page.locator("tbody tr")
+    expect(rows).to_have_count(5)
+    for row in rows.all():
+        expect(row.locator(".app-rag")).to_have_text("Amber")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("Download this list as Excel")).click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".xlsx")
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    sheet = openpyxl.load_workbook(path).active
+    header = [cell.value for cell in sheet[1]]
+    data = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(data) == 5
+    assert {row[header.index("Rating 2020 Q2")] for row in data} == {"Amber"}
+    assert all("West Midlands Police" in row[header.index("Responsible partners")] for row in data)
+    assert not [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+
+    first = data[0][header.index("Item")]
+    page.get_by_role("link", name=re.compile(rf"^{re.escape(first)}\b")).first.click()
+    expect(page.locator(".govuk-caption-l")).to_contain_text(f"item {first}")
