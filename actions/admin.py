@@ -54,9 +54,9 @@ class ActionAdmin(VersionedAdmin):
         "responsible_organisations",
     ]
     search_fields = ["reference", "overall_objective", "objective", "responsible_officer"]
-    autocomplete_fields = ["priority", "owner", "responsible_organisations", "themes"]
+    autocomplete_fields = ["priority", "owner", "responsible_organisations", "themes", "answers"]
     list_select_related = ["priority", "owner"]
-    readonly_fields = ["plan", "version"]
+    readonly_fields = ["plan", "carried_over_from", "version"]
     inlines = [ActionUpdateInline]
 
 

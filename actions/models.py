@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from governance.models import Organisation, User
-from priorities.models import Plan, Priority, ReportingPeriod, Theme
+from priorities.models import ConsultationFinding, Plan, Priority, ReportingPeriod, Theme
 
 
 class Rag(models.TextChoices):
@@ -54,9 +54,25 @@ class Action(models.Model):
     deadline = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     themes = models.ManyToManyField(Theme, blank=True, related_name="actions")
+    answers = models.ManyToManyField(
+        ConsultationFinding,
+        blank=True,
+        related_name="answered_by",
+        verbose_name="consultation findings it answers",
+        help_text="What residents and partners told us that this action responds to: “you told us, we did”.",
+    )
+    carried_over_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="carried_over_to",
+        help_text="The same commitment in last year's plan, when it was carried over unfinished.",
+    )
     # Bumped on every edit so a stale form cannot overwrite someone else's change.
     version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(m2m_fields=[responsible_organisations, themes])
+    history = HistoricalRecords(m2m_fields=[responsible_organisations, themes, answers])
 
     class Meta:
         ordering = ["plan", "priority__order", "order", "id"]

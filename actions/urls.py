@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import evidence_views, reading_views, review_views, update_views, views
+from . import evidence_views, reading_views, review_views, roll_forward_views, update_views, views
 
 app_name = "actions"
 urlpatterns = [
@@ -18,4 +18,6 @@ urlpatterns = [
     path("review/<int:period_pk>/", review_views.review_period, name="review_period"),
     path("review/updates/<int:pk>/", review_views.review_update, name="review_update"),
     path("review/<int:period_pk>/quarter/", review_views.manage_period, name="manage_period"),
+    path("plan/roll-forward/", roll_forward_views.roll_forward, name="roll_forward"),
+    path("plan/drafts/<int:pk>/delete/", roll_forward_views.delete_draft, name="delete_draft"),
 ]

@@ -184,6 +184,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "periods": periods,
             "organisations": action.responsible_organisations.all(),
             "themes": action.themes.all(),
+            "answers": action.answers.all(),
             "history": action_history(action=action),
             "can_edit": can(request.user, "actions.edit_update", action),
         },

@@ -31,6 +31,9 @@ def approvals_trail(request: HttpRequest) -> HttpResponse:
             "steps": steps,
             "trail_status": approvals.status_from_trail(plan=plan, steps=steps, today=timezone.localdate()),
             "can_record": can(request.user, "priorities.record_approval", plan),
+            # The roll-forward lives in the actions app (it copies actions); this page only links to it.
+            "can_roll_forward": plan.status == plan.Status.ACTIVE
+            and can(request.user, "governance.manage_partnership", plan.partnership),
             "governance_page": "approvals",
         },
     )

@@ -8,8 +8,10 @@ organisations, titles, commitments, statuses and numbers only.
 
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
+
 from actions.models import Action
-from priorities.models import Measure, Plan, Priority, ReportingPeriod
+from priorities.models import ConsultationFinding, Measure, Plan, Priority, ReportingPeriod
 from priorities.selectors import priorities_with_measures
 
 from .dashboard import Count, count_rows
@@ -127,3 +129,21 @@ class _Unrated:
 
 def _unrated(action: Action) -> _Unrated:
     return _Unrated(overall_objective=action.overall_objective, horizon=action.get_horizon_display())
+
+
+def you_told_us_we_did(*, plan: Plan) -> list[ConsultationFinding]:
+    """The plan's consultation findings, each with the commitments that answer it, in two queries.
+
+    Commitments are shown by reference and wording only: no officer names reach the public page.
+    """
+    answering = (
+        Action.objects.filter(plan=plan)
+        .exclude(status=Action.Status.CANCELLED)
+        .select_related("priority")
+        .order_by("order", "id")
+    )
+    return list(
+        ConsultationFinding.objects.filter(consultation__plan=plan)
+        .prefetch_related(Prefetch("answered_by", queryset=answering, to_attr="we_did"))
+        .order_by("consultation__held_from", "order")
+    )

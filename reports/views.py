@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from priorities.selectors import published_plan, published_plans
 
-from .public import public_progress
+from .public import public_progress, you_told_us_we_did
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -21,5 +21,11 @@ def public_plan(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "reports/public_plan.html",
-        {"plan": plan, "partnership": plan.partnership, "aims": plan.aims.all(), "progress": progress},
+        {
+            "plan": plan,
+            "partnership": plan.partnership,
+            "aims": plan.aims.all(),
+            "progress": progress,
+            "findings": you_told_us_we_did(plan=plan),
+        },
     )

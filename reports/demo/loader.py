@@ -153,6 +153,7 @@ def load_walsall_demo(*, with_users: bool = True) -> LoadReport:
     _load_readings(report, priorities, periods, users)
     _load_approvals(report, plan, meetings)
     consultation = _load_consultation(report, partnership, plan, priorities)
+    _load_findings_answered(report, consultation, actions)
     _load_equality_impact_assessment(report, plan, consultation)
     return report
 
@@ -505,6 +506,18 @@ def _load_consultation(report, partnership, plan, priorities) -> Consultation:
         )
         _set_m2m(report, saved.priorities, [priorities[n] for n in finding["priorities"]])
     return consultation
+
+
+def _load_findings_answered(report, consultation, actions) -> None:
+    """"You told us → we did": which commitments answer which findings (seed.FINDINGS_ANSWERED_BY)."""
+    by_reference = {action.reference: action for action in actions.values()}
+    findings = {finding.order: finding for finding in consultation.findings.all()}
+    wanted: dict[str, list] = {reference: [] for reference in by_reference}
+    for order, references in seed.FINDINGS_ANSWERED_BY.items():
+        for reference in references:
+            wanted[reference].append(findings[order])
+    for reference, answered in wanted.items():
+        _set_m2m(report, by_reference[reference].answers, answered)
 
 
 def _load_equality_impact_assessment(report, plan, consultation) -> None:

@@ -90,6 +90,29 @@ def load_synthetic(
     return SyntheticReport(created=len(todo), skipped=len(existing))
 
 
+# load_synthetic numbers its partnerships from 1, so index 0 is free for a single benchmark plan.
+BENCHMARK_INDEX = 0
+
+
+def load_synthetic_plan(
+    *, priorities: int = 50, actions_per_priority: int = 20, seed: int = 1
+) -> tuple[Plan, ReportingPeriod]:
+    """One partnership (synthetic-000) whose plan has `priorities` × `actions_per_priority` actions.
+
+    For bench_board_pack, which calls it inside a transaction it rolls back. Returns the plan and
+    its 2020 Q2 period (locked, with accepted updates for Q1 and Q2). If synthetic-000 exists
+    already it is reused as it is, whatever its size.
+    """
+    slug = slug_for(BENCHMARK_INDEX)
+    if not Partnership.objects.filter(slug=slug).exists():
+        with transaction.atomic():
+            _Builder(
+                [BENCHMARK_INDEX], priorities=priorities, actions=actions_per_priority, seed=seed
+            ).build()
+    plan = Plan.objects.select_related("partnership").get(partnership__slug=slug)
+    return plan, plan.periods.get(label=f"{YEAR} Q2")
+
+
 def _bulk(objs: list, model) -> list:
     return bulk_create_with_history(objs, model, batch_size=BATCH, default_change_reason=CHANGE_REASON)
 

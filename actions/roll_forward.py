@@ -1,0 +1,180 @@
+"""The annual roll-forward: next year's draft plan, made from this year's.
+
+Priorities, measures, themes and aims are copied; actions not yet complete are carried over,
+each pointing back to the action it came from; completed and cancelled actions stay behind. The
+new plan is a draft with four new quarters and an empty approvals trail: it goes through its own
+approvals like any plan. Nothing in the old plan changes. Deleting the draft undoes it all.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from governance.models import User
+from priorities.models import Measure, Plan, PlanAim, ReportingPeriod, Theme
+
+from .models import Action
+
+LEFT_BEHIND = (Action.Status.COMPLETE, Action.Status.CANCELLED)
+# Copied as they are; everything else about a row is either its new parent or starts afresh.
+PRIORITY_FIELDS = (
+    "order", "title", "lead_organisation", "lead_officer", "lead_support_officer",
+    "you_told_us", "why", "aim",
+)  # fmt: skip
+MEASURE_FIELDS = (
+    "order", "title", "kind", "unit", "unit_type", "direction", "baseline_value", "baseline_period",
+    "baseline_source", "baseline_note", "baseline_statistic", "target_value", "target_description",
+)  # fmt: skip
+ACTION_FIELDS = (
+    "reference", "order", "overall_objective", "objective", "horizon", "responsible_officer", "owner",
+    "start_date", "deadline", "status",
+)  # fmt: skip
+
+
+@dataclass
+class RollForwardPreview:
+    """What rolling forward would make, for the confirmation page and the command's dry run."""
+
+    plan: Plan
+    title: str
+    period_start: datetime.date
+    period_end: datetime.date
+    priorities: int
+    measures: int
+    themes: int
+    carried: list[Action]
+    left_behind: list[Action]
+    problem: str | None
+
+
+def _next_year(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def next_title(plan: Plan) -> str:
+    """ "… Plan 2020" becomes "… Plan 2021"; "… 2020-23" becomes "… 2021-24"; else the year is added."""
+    years = list(re.finditer(r"(?<!\d)(\d{4})(?:([-–/])(\d{2,4}))?(?!\d)", plan.title))
+    if not years:
+        return f"{plan.title} {_next_year(plan.period_start).year}"
+    last = years[-1]
+    start = int(last[1]) + 1
+    replacement = str(start)
+    if last[3]:
+        end = int(last[3]) + 1
+        replacement += f"{last[2]}{end % 100:02d}" if len(last[3]) == 2 else f"{last[2]}{end}"
+    return plan.title[: last.start()] + replacement + plan.title[last.end() :]
+
+
+def preview(*, plan: Plan) -> RollForwardPreview:
+    actions = list(plan.actions.order_by("priority__order", "order", "id"))
+    title = next_title(plan)
+    problem = None
+    if plan.status != Plan.Status.ACTIVE:
+        problem = (
+            f"Only an active plan can be rolled forward; this one is {plan.get_status_display().lower()}."
+        )
+    elif Plan.objects.filter(partnership_id=plan.partnership_id, title=title).exists():
+        problem = f"There is already a plan called “{title}”. Delete that draft first, or rename it."
+    return RollForwardPreview(
+        plan=plan,
+        title=title,
+        period_start=_next_year(plan.period_start),
+        period_end=_next_year(plan.period_end),
+        priorities=plan.priorities.count(),
+        measures=Measure.objects.filter(priority__plan=plan).count(),
+        themes=plan.themes.count(),
+        carried=[a for a in actions if a.status not in LEFT_BEHIND],
+        left_behind=[a for a in actions if a.status in LEFT_BEHIND],
+        problem=problem,
+    )
+
+
+def _copy(instance, fields, **overrides):
+    values = {name: getattr(instance, name) for name in fields}
+    values.update(overrides)
+    return type(instance)(**values)
+
+
+@transaction.atomic
+def roll_forward(*, plan: Plan, by: User | None) -> Plan:
+    """Create next year's draft plan from `plan`. Raises ValidationError, changing nothing, if it cannot."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)  # two clicks make one draft, not two
+    summary = preview(plan=plan)
+    if summary.problem:
+        raise ValidationError(summary.problem)
+
+    new = Plan.objects.create(
+        partnership_id=plan.partnership_id,
+        title=summary.title,
+        period_start=summary.period_start,
+        period_end=summary.period_end,
+        vision=plan.vision,
+        final_approval_stage=plan.final_approval_stage,
+        quarter_scheme=plan.quarter_scheme,
+        strategic_assessment=plan.strategic_assessment,
+        rag_red_definition=plan.rag_red_definition,
+        rag_amber_definition=plan.rag_amber_definition,
+        rag_green_definition=plan.rag_green_definition,
+    )  # a draft, unpublished: its own approvals trail decides the rest
+    bulk_create_with_history(
+        [PlanAim(plan=new, order=a.order, text=a.text) for a in plan.aims.all()], PlanAim
+    )
+
+    priorities = {}
+    for old in plan.priorities.prefetch_related("cites", "measures").order_by("order"):
+        priority = _copy(old, PRIORITY_FIELDS, plan=new)
+        priority.save()
+        priority.cites.set(old.cites.all())
+        priorities[old.pk] = priority
+        bulk_create_with_history(
+            [_copy(m, MEASURE_FIELDS, priority=priority) for m in old.measures.all()], Measure
+        )
+
+    themes = {}
+    for old in plan.themes.prefetch_related("priorities"):
+        theme = Theme.objects.create(plan=new, name=old.name, description=old.description)
+        theme.priorities.set([priorities[p.pk] for p in old.priorities.all()])
+        themes[old.pk] = theme
+
+    for old in Action.objects.filter(pk__in=[a.pk for a in summary.carried]).prefetch_related(
+        "responsible_organisations", "themes", "answers"
+    ):
+        action = _copy(
+            old, ACTION_FIELDS, plan=new, priority=priorities[old.priority_id], carried_over_from=old
+        )
+        action.save()
+        action.responsible_organisations.set(old.responsible_organisations.all())
+        action.themes.set([themes[t.pk] for t in old.themes.all()])
+        action.answers.set(old.answers.all())
+
+    for old in plan.periods.order_by("start"):
+        start, end = _next_year(old.start), _next_year(old.end)
+        ReportingPeriod.objects.create(
+            plan=new,
+            label=old.label.replace(str(old.start.year), str(start.year), 1),
+            start=start,
+            end=end,
+            update_deadline=_next_year(old.update_deadline),
+        )
+    return new
+
+
+def can_undo(plan: Plan) -> str | None:
+    """Why the draft cannot simply be deleted, or None when deleting it undoes the roll-forward."""
+    if plan.status != Plan.Status.DRAFT:
+        return "Only a draft plan can be deleted; this one has been approved."
+    if plan.approval_steps.exists():
+        return "This draft has approval steps recorded, so it is a governance record and cannot be deleted."
+    if (
+        plan.periods.filter(action_updates__isnull=False).exists()
+        or plan.periods.filter(readings__isnull=False).exists()
+    ):
+        return "Updates or readings have been entered against this draft, so deleting it would lose them."
+    return None

@@ -1,0 +1,294 @@
+"""The board pack as HTML: one template body for the on-screen preview and the printed PDF.
+
+`pack_context()` turns the read model (reports.selectors.BoardPack) into what the templates show,
+without touching the database: the charts, figures in words and the exception tables are worked
+out here once, so the templates stay simple and the preview and the PDF cannot disagree.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .charts import describe, trend_chart, trend_table_rows
+from .selectors import (
+    AMBER,
+    CHANGE_LABELS,
+    COMPLETE,
+    GREEN,
+    MISSING,
+    NEW,
+    NOT_COMPARABLE,
+    RED,
+    SEVERITY,
+    STATUS_LABELS,
+    UNCHANGED,
+    ActionRow,
+    BoardPack,
+    Submission,
+)
+
+DEFAULT_MARKING = "OFFICIAL"
+PRINT_CSS = "reports/pack-print.css"
+# What "complete" and "no rating" mean: not plan tolerances, so the same in every plan.
+FIXED_DEFINITIONS = {
+    COMPLETE: "Delivered: the lead has reported the action as complete, or the secretary closed it.",
+    MISSING: "No update was submitted or accepted for this quarter. It counts as worse than green, "
+    "so a missing update cannot make a priority look on track.",
+}
+AGAINST_BASELINE = {
+    "better": "Better than baseline",
+    "worse": "Worse than baseline",
+    "same": "Same as baseline",
+}
+# The protective markings a pack may carry (Government Security Classifications).
+MARKINGS = ["OFFICIAL", "OFFICIAL-SENSITIVE"]
+
+# The pack's sections, in order: (anchor id, heading). The contents page lists these.
+SECTIONS = [
+    ("summary", "Executive summary"),
+    ("exceptions", "Exceptions"),
+    # one section per priority goes here
+    ("themes", "Cross-cutting themes"),
+    ("appendix-rag", "Appendix A: What the RAG ratings mean"),
+    ("appendix-submissions", "Appendix B: Updates received this quarter"),
+    ("appendix-glossary", "Appendix C: Glossary"),
+]
+
+
+@dataclass
+class MeasureView:
+    measure: object  # selectors.MeasureRow
+    latest: str
+    latest_period: str
+    baseline: str
+    target: str
+    against_baseline: str
+    chart: str  # inline SVG, "" when there is nothing to draw
+    chart_description: str
+    table_rows: list[tuple[str, str]]
+
+
+@dataclass
+class SubmissionGroup:
+    """Updates one person submitted on one day, reviewed alike: a row of the pack's Appendix B."""
+
+    submitted_by: str
+    submitted_on: date | None
+    state: str
+    state_label: str
+    reviewed_by: str
+    reviewed_on: date | None
+    references: list[str]
+
+
+@dataclass
+class ExceptionTable:
+    id: str
+    title: str
+    caption: str
+    none_text: str
+    rows: list[tuple[ActionRow, str]]  # (action, its priority's title)
+    kind: str  # which columns the table shows: "rag", "overdue" or "update"
+
+
+def figure(value: Decimal | None, unit: str = "") -> str:
+    """A number as the pack prints it: 1,227 people; 12.5 %; "" for none."""
+    if value is None:
+        return ""
+    text = f"{value.normalize():,f}"
+    return f"{text} {unit}".strip()
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """Counts in words, worst first: "2 red, 19 amber, 7 no rating, 36 green, 0 complete." """
+    return ", ".join(f"{counts.get(status, 0)} {STATUS_LABELS[status].lower()}" for status in SEVERITY) + "."
+
+
+def change_text(change: str, change_label: str, previous_status: str | None) -> str:
+    """The change since the previous quarter in words: "Worsened (was green)"."""
+    if previous_status is None or change in (NEW, UNCHANGED):
+        return change_label
+    was = STATUS_LABELS[previous_status].lower()
+    if change == NOT_COMPARABLE:
+        return (
+            "Not comparable: no rating last quarter"
+            if previous_status == MISSING
+            else (f"Not comparable: no rating this quarter (was {was})")
+        )
+    return f"{change_label} (was {was})"
+
+
+def change_sentence(change: str, previous_status: str | None, previous_period: str | None) -> str:
+    """A priority's change since the previous quarter as a sentence, naming that quarter."""
+    if previous_period is None or previous_status is None or change == NEW:
+        return "No earlier quarter to compare with."
+    was = STATUS_LABELS[previous_status].lower()
+    if change == UNCHANGED:
+        return f"No change since {previous_period}."
+    if change == NOT_COMPARABLE:
+        if previous_status == MISSING:
+            return f"Not comparable with {previous_period}, which had no rating."
+        return f"Not comparable with {previous_period} (was {was}): no rating this quarter."
+    return f"{CHANGE_LABELS[change]} since {previous_period} (was {was})."
+
+
+def _measure_view(measure) -> MeasureView:
+    latest = measure.latest
+    if latest is None:
+        latest_text = "No reading yet"
+    elif latest.value is not None:
+        latest_text = figure(latest.value, measure.unit)
+    else:
+        latest_text = latest.narrative or "No figure reported"
+    baseline = figure(measure.baseline_value, measure.unit)
+    if baseline and measure.baseline_period:
+        baseline = f"{baseline} ({measure.baseline_period})"
+    return MeasureView(
+        measure=measure,
+        latest=latest_text,
+        latest_period=latest.period if latest else "",
+        baseline=baseline or "None set",
+        target=figure(measure.target_value, measure.unit) or measure.target_description or "None set",
+        against_baseline=AGAINST_BASELINE.get(measure.against_baseline, ""),
+        chart=trend_chart(measure),
+        chart_description=describe(measure),
+        table_rows=trend_table_rows(measure),
+    )
+
+
+def _exceptions(pack: BoardPack, with_priority) -> list[ExceptionTable]:
+    return [
+        ExceptionTable(
+            "exceptions-rag",
+            "Red and amber actions",
+            "Actions rated red or amber this quarter",
+            "None: no action is rated red or amber this quarter.",
+            with_priority(pack.red_and_amber),
+            "rag",
+        ),
+        ExceptionTable(
+            "exceptions-overdue",
+            "Overdue actions",
+            "Actions past their deadline and not complete",
+            "None: no action is past its deadline.",
+            with_priority(pack.overdue),
+            "overdue",
+        ),
+        ExceptionTable(
+            "exceptions-missing",
+            "Missing updates",
+            "Actions with no update submitted or accepted this quarter",
+            "None: every action has an update this quarter.",
+            with_priority(pack.missing),
+            "update",
+        ),
+        ExceptionTable(
+            "exceptions-returned",
+            "Returned updates",
+            "Updates sent back to their lead to be corrected",
+            "None: no update was returned this quarter.",
+            with_priority(pack.returned),
+            "update",
+        ),
+    ]
+
+
+def _day(moment: datetime | None) -> date | None:
+    return timezone.localdate(moment) if moment else None
+
+
+def submission_groups(submissions: list[Submission]) -> list[SubmissionGroup]:
+    """Who submitted what and when, one row per person, day and review, in the pack's order.
+
+    One row per update would give the board a page of near-identical lines for each lead.
+    """
+    groups: dict[tuple, SubmissionGroup] = {}
+    for s in submissions:
+        key = (s.submitted_by, _day(s.submitted_at), s.state, s.reviewed_by, _day(s.reviewed_at))
+        if key not in groups:
+            groups[key] = SubmissionGroup(*key[:3], s.state_label, *key[3:], references=[])
+        groups[key].references.append(s.action_reference)
+    return list(groups.values())
+
+
+def pack_title(pack: BoardPack) -> str:
+    return f"{pack.partnership}: board pack, {pack.period_label}"
+
+
+def pack_context(pack: BoardPack, *, marking: str = DEFAULT_MARKING, on_screen: bool = False) -> dict:
+    """What templates/reports/pack/_body.html and document.html need, from the read model alone.
+
+    `on_screen=True` is for the preview inside base.html: it leaves out the cover (the page has
+    its own h1) and the contents' page numbers.
+    """
+    priority_titles = {p.id: p.title for p in pack.priorities}
+    actions_by_id = {a.id: a for a in pack.actions}
+
+    def with_priority(actions: list[ActionRow]) -> list[tuple[ActionRow, str]]:
+        return [(action, priority_titles[action.priority_id]) for action in actions]
+
+    priorities = [
+        {
+            "priority": p,
+            "id": f"priority-{p.id}",
+            "heading": f"{p.order}. {p.title}",
+            "measures": [_measure_view(m) for m in p.measures],
+            "counts": [p.counts[status] for status in SEVERITY],
+            "counts_text": counts_text(p.counts),
+            "change": change_text(p.change, p.change_label, p.previous_status),
+            "change_sentence": change_sentence(p.change, p.previous_status, pack.previous_period_label),
+            "actions": [(a, change_text(a.change, a.change_label, a.previous_status)) for a in p.actions],
+        }
+        for p in pack.priorities
+    ]
+    contents = SECTIONS[:2] + [(p["id"], p["heading"]) for p in priorities] + SECTIONS[2:]
+    return {
+        "pack": pack,
+        "marking": marking,
+        "on_screen": on_screen,
+        "title": pack_title(pack),
+        "statuses": [(status, STATUS_LABELS[status]) for status in SEVERITY],
+        "counts": pack.counts,
+        "counts_text": counts_text(pack.counts),
+        "total_counts": [pack.counts[status] for status in SEVERITY],
+        "overall_status": pack.status,
+        "overall_status_label": STATUS_LABELS[pack.status] if pack.status else "No actions",
+        "contents": contents,
+        "priorities": priorities,
+        # Keyed by measure id, for pages that show a chart outside the pack's own layout.
+        "charts": {view.measure.id: view.chart for p in priorities for view in p["measures"]},
+        "exceptions": _exceptions(pack, with_priority),
+        "themes": [
+            {
+                "theme": theme,
+                "actions": with_priority([actions_by_id[i] for i in theme.action_ids if i in actions_by_id]),
+            }
+            for theme in pack.themes
+        ],
+        "submission_groups": submission_groups(pack.submissions),
+        "rag_definitions": [
+            (status, STATUS_LABELS[status], pack.rag_definitions.get(status) or FIXED_DEFINITIONS[status])
+            for status in (RED, AMBER, MISSING, GREEN, COMPLETE)
+            if pack.rag_definitions.get(status) or status in FIXED_DEFINITIONS
+        ],
+        # Unhashed on purpose: the PDF's fetcher reads the source file through the staticfiles
+        # finders, which know nothing of the manifest storage's hashed names.
+        "print_css": settings.STATIC_URL + PRINT_CSS,
+    }
+
+
+# The templates' indentation: whitespace with a line break in it, between two tags. WeasyPrint
+# builds a box for each such run (about 5% of its work on the demo pack), and dropping them
+# changes nothing on the page; spaces within a line, which can matter between inline tags, stay.
+INDENTATION = re.compile(r">\s*\n\s*<")
+
+
+def pack_html(pack: BoardPack, *, marking: str = DEFAULT_MARKING) -> str:
+    """The pack as one standalone HTML document for print (WeasyPrint, or a browser)."""
+    html = render_to_string("reports/pack/document.html", pack_context(pack, marking=marking))
+    return INDENTATION.sub("><", html)
