@@ -509,7 +509,7 @@ def _load_consultation(report, partnership, plan, priorities) -> Consultation:
 
 
 def _load_findings_answered(report, consultation, actions) -> None:
-    """"You told us → we did": which commitments answer which findings (seed.FINDINGS_ANSWERED_BY)."""
+    """ "You told us → we did": which commitments answer which findings (seed.FINDINGS_ANSWERED_BY)."""
     by_reference = {action.reference: action for action in actions.values()}
     findings = {finding.order: finding for finding in consultation.findings.all()}
     wanted: dict[str, list] = {reference: [] for reference in by_reference}
