@@ -52,21 +52,51 @@ def _display(model: type[models.Model], field_name: str, value, names: dict) -> 
     return str(value)
 
 
+def _m2m_links(model: type[models.Model], records: list) -> dict[tuple[int, str], list[dict]]:
+    """Each record's many-to-many links, one query per field for all records together.
+
+    simple-history's diff_against would ask the database twice per field for every pair of records,
+    so a long-lived action's page would slow down with every change made to it.
+    """
+    links: dict[tuple[int, str], list[dict]] = {}
+    if not records:
+        return links
+    for field in getattr(model.history.model, "_history_m2m_fields", []):
+        through = getattr(records[0], field.name).model
+        target = field.m2m_reverse_field_name()
+        rows = through.objects.filter(history_id__in=[r.history_id for r in records]).values(
+            "history_id", target
+        )
+        for row in rows.order_by(target):
+            links.setdefault((row["history_id"], field.name), []).append({target: row[target]})
+    return links
+
+
 def _entries(records: list, model: type[models.Model], label, names: dict) -> list[HistoryEntry]:
     entries, previous_by_object = [], {}
+    m2m_names = [field.name for field in getattr(model.history.model, "_history_m2m_fields", [])]
+    links = _m2m_links(model, records)
     for record in records:  # oldest first
         previous = previous_by_object.get(record.id)
         changes = []
         if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous, foreign_keys_are_objs=False)
-            for change in delta.changes:
-                if change.field in HIDDEN_FIELDS:
+            delta = record.diff_against(previous, excluded_fields=m2m_names, foreign_keys_are_objs=False)
+            moved = [(c.field, c.old, c.new) for c in delta.changes]
+            for name in m2m_names:
+                old, new = (
+                    links.get((previous.history_id, name), []),
+                    links.get((record.history_id, name), []),
+                )
+                if old != new:
+                    moved.append((name, old, new))
+            for field, old, new in moved:
+                if field in HIDDEN_FIELDS:
                     continue
                 changes.append(
                     Change(
-                        field=str(model._meta.get_field(change.field).verbose_name).capitalize(),
-                        old=_display(model, change.field, change.old, names),
-                        new=_display(model, change.field, change.new, names),
+                        field=str(model._meta.get_field(field).verbose_name).capitalize(),
+                        old=_display(model, field, old, names),
+                        new=_display(model, field, new, names),
                     )
                 )
         previous_by_object[record.id] = record

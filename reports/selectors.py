@@ -246,7 +246,7 @@ def _status_in(updates: list[ActionUpdate], period: ReportingPeriod | None) -> s
 
 
 def _action_row(action: Action, period: ReportingPeriod, previous: ReportingPeriod | None) -> ActionRow:
-    updates = list(action.updates.all())  # prefetched oldest first, up to this quarter
+    updates = action.pack_updates  # prefetched oldest first, up to this quarter
     this = next((u for u in updates if u.period_id == period.id), None)
     status = _status_in(updates, period)
     before = _status_in(updates, previous)
@@ -262,7 +262,7 @@ def _action_row(action: Action, period: ReportingPeriod, previous: ReportingPeri
         overall_objective=action.overall_objective,
         horizon=action.get_horizon_display(),
         responsible_officer=action.responsible_officer or (action.owner.full_name if action.owner else ""),
-        organisations=[o.short_name or o.name for o in action.responsible_organisations.all()],
+        organisations=[o.short_name or o.name for o in action.pack_organisations],
         deadline=action.deadline,
         status=status,
         status_label=STATUS_LABELS[status],
@@ -275,7 +275,7 @@ def _action_row(action: Action, period: ReportingPeriod, previous: ReportingPeri
         recovery_plan=reported.recovery_plan if reported else "",
         outcomes=reported.outcomes if reported else "",
         proposed_deadline=reported.proposed_deadline if reported else None,
-        theme_ids=[t.pk for t in action.themes.all()],
+        theme_ids=[t.pk for t in action.pack_themes],
     )
 
 
@@ -289,7 +289,7 @@ def _against_baseline(measure: Measure, latest: Reading | None) -> str:
 
 
 def _measure_row(measure: Measure) -> MeasureRow:
-    readings = [Reading(r.period.label, r.value, r.narrative) for r in measure.readings.all()]
+    readings = [Reading(r.period.label, r.value, r.narrative) for r in measure.pack_readings]
     latest = readings[-1] if readings else None
     return MeasureRow(
         id=measure.pk,
@@ -340,22 +340,30 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
     actions = (
         Action.objects.exclude(status=Action.Status.CANCELLED)
         .select_related("owner")
-        .prefetch_related(Prefetch("updates", queryset=updates), "responsible_organisations", "themes")
+        .prefetch_related(
+            # to_attr lists: prefetching into .all() costs a queryset per object, which adds up.
+            Prefetch("updates", queryset=updates, to_attr="pack_updates"),
+            Prefetch("responsible_organisations", to_attr="pack_organisations"),
+            Prefetch("themes", to_attr="pack_themes"),
+        )
         .order_by("order", "id")
     )
     readings = MeasureReading.objects.filter(period__start__lte=period.start).select_related("period")
     measures = Measure.objects.prefetch_related(
-        Prefetch("readings", queryset=readings.order_by("period__start"))
+        Prefetch("readings", queryset=readings.order_by("period__start"), to_attr="pack_readings")
     ).order_by("order")
     priorities = list(
         plan.priorities.select_related("lead_organisation", "lead_officer")  # 2
-        .prefetch_related(Prefetch("measures", queryset=measures), Prefetch("actions", queryset=actions))
+        .prefetch_related(
+            Prefetch("measures", queryset=measures, to_attr="pack_measures"),
+            Prefetch("actions", queryset=actions, to_attr="pack_actions"),
+        )
         .order_by("order")
     )  # 3 measures, 4 readings, 5 actions, 6 updates, 7 organisations, 8 themes
 
     priority_rows, submissions = [], []
     for priority in priorities:
-        rows = [_action_row(action, period, previous) for action in priority.actions.all()]
+        rows = [_action_row(action, period, previous) for action in priority.pack_actions]
         status = worst(r.status for r in rows)
         before = worst(r.previous_status for r in rows if r.previous_status) if previous else None
         change = change_between(before, status) if status else UNCHANGED
@@ -373,14 +381,14 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
                 change=change,
                 change_label=CHANGE_LABELS[change],
                 counts=_counts(rows),
-                measures=[_measure_row(m) for m in priority.measures.all()],
+                measures=[_measure_row(m) for m in priority.pack_measures],
                 actions=rows,
             )
         )
-        for action in priority.actions.all():
+        for action in priority.pack_actions:
             submissions += [
                 _submission(action, u)
-                for u in action.updates.all()
+                for u in action.pack_updates
                 if u.period_id == period.pk and u.state != ActionUpdate.State.DRAFT
             ]
 

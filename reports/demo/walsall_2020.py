@@ -2361,6 +2361,8 @@ DEMO_UPDATES = {
 # counts for the quarter (public place violence, domestic abuse, knife crime), the number at the
 # quarter's end (people in treatment; repeat offenders over the preceding 12 months), a rate for
 # the quarter (%), or sentences made in the quarter.
+# Counts of offences are rolling 12-month totals, as partnerships report them, so each reading
+# compares like for like with its annual baseline.
 DEMO_READINGS = {
     (1, 1): {
         "2020 Q1": {
@@ -2376,24 +2378,25 @@ DEMO_READINGS = {
     },
     (1, 2): {
         "2020 Q1": {
-            "value": Decimal("905"),
-            "narrative": "Demo reading: Public place violence offences recorded in the quarter, a little "
-            "under a quarter of the 2018/19 total.",
+            "value": Decimal("3652"),
+            "narrative": "Demo reading: Public place violence offences in the 12 months to March 2020, "
+            "a rolling year so it compares with the 2018/19 baseline.",
         },
         "2020 Q2": {
-            "value": Decimal("742"),
-            "narrative": "Demo reading: Fewer offences in lockdown with the night-time economy closed.",
+            "value": Decimal("3489"),
+            "narrative": "Demo reading: 12 months to June 2020. Fewer offences in lockdown with the "
+            "night-time economy closed.",
         },
     },
     (1, 3): {
         "2020 Q1": {
-            "value": Decimal("808"),
-            "narrative": "Demo reading: Domestic abuse offences recorded in the quarter.",
+            "value": Decimal("3301"),
+            "narrative": "Demo reading: Domestic abuse offences in the 12 months to March 2020.",
         },
         "2020 Q2": {
-            "value": Decimal("897"),
-            "narrative": "Demo reading: Domestic abuse offences rose in lockdown; MARAC moved to weekly "
-            "meetings.",
+            "value": Decimal("3390"),
+            "narrative": "Demo reading: 12 months to June 2020. Domestic abuse offences rose in lockdown; "
+            "MARAC moved to weekly meetings.",
         },
     },
     (2, 1): {
@@ -2487,12 +2490,13 @@ DEMO_READINGS = {
     },
     (4, 3): {
         "2020 Q1": {
-            "value": Decimal("66"),
-            "narrative": "Demo reading: Knife crime offences recorded in the quarter.",
+            "value": Decimal("258"),
+            "narrative": "Demo reading: Knife crime offences in the 12 months to March 2020.",
         },
         "2020 Q2": {
-            "value": Decimal("49"),
-            "narrative": "Demo reading: Lower in lockdown; partners expect a rise as restrictions ease.",
+            "value": Decimal("241"),
+            "narrative": "Demo reading: 12 months to June 2020. Lower in lockdown; partners expect a rise "
+            "as restrictions ease.",
         },
     },
     (5, 1): {

@@ -85,7 +85,7 @@ def test_officer_signs_in_with_keyboard_only(page: Page, live_server, officer):
     page.keyboard.press("Enter")
 
     page.wait_for_url(f"{live_server.url}/actions/")  # no actions to report on, so the plan
-    expect(page.get_by_role("heading", level=1)).to_have_text("Browser Test Plan 2020")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Plan actions")
     navigation = page.get_by_role("navigation", name="Menu")
     expect(navigation.get_by_role("link", name="Plan actions")).to_have_attribute("aria-current", "page")
     expect(navigation.get_by_role("button", name="Sign out")).to_be_visible()

@@ -51,8 +51,17 @@ def test_an_unknown_partnership_is_not_found(client):
 
 
 def test_public_plan_page_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):  # 16, and two for "you told us, we did"
         client.get(reverse("reports:public_plan", args=["safer-walsall"]))
+
+
+def test_you_told_us_we_did_shows_the_commitments_without_officer_names(client):
+    body = client.get(reverse("reports:public_plan", args=["safer-walsall"])).content.decode()
+
+    section = body[body.index('id="we-did-heading"') :]
+    assert "You told us, we did" in body
+    assert escape("“You also told us that you wanted to be at the heart of local decision making") in section
+    assert 'href="#priority-1">1.1</a>' in section and 'href="#priority-2">2.2</a>' in section
 
 
 def test_the_public_query_count_does_not_grow_with_the_plan(client):
