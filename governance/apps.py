@@ -7,4 +7,4 @@ class GovernanceConfig(AppConfig):
 
     def ready(self) -> None:
         # Sign-in, sign-out and failed sign-in go to the security log (SEC-17).
-        from swp import security_log  # noqa: F401
+        from swp import security_receivers  # noqa: F401

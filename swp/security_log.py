@@ -15,8 +15,7 @@ import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
 
-from django.contrib.auth import user_logged_in, user_logged_out, user_login_failed
-from django.dispatch import receiver
+from django.conf import settings
 
 logger = logging.getLogger("swp.security")
 _request_id: ContextVar[str] = ContextVar("request_id", default="")
@@ -28,8 +27,21 @@ ALLOWED_DETAILS = {
 
 
 def client_ip(request) -> str:
-    """The client's address: REMOTE_ADDR, which the proxy set-up (SWP_TRUSTED_PROXY) makes the real one."""
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    """The client's address, for the security log and for counting failed sign-ins (django-axes).
+
+    Behind SWP_PROXY_COUNT trusted proxies, each appends the address it saw to X-Forwarded-For, so
+    the client is that many entries from the end; anything further left was written by the client
+    and cannot be trusted. With no proxy, REMOTE_ADDR is the client.
+    """
+    if request is None:
+        return ""
+    proxies = settings.SWP_PROXY_COUNT
+    forwarded = [
+        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
+    ]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def security_event(event: str, *, request=None, user=None, obj=None, level=logging.INFO, **details) -> None:
@@ -83,20 +95,3 @@ class RequestIdMiddleware:
             _request_id.reset(token)
         response["X-Request-ID"] = request.request_id
         return response
-
-
-@receiver(user_logged_in)
-def _signed_in(sender, request, user, **kwargs):
-    security_event("sign_in", request=request, user=user)
-
-
-@receiver(user_logged_out)
-def _signed_out(sender, request, user, **kwargs):
-    security_event("sign_out", request=request, user=user)
-
-
-@receiver(user_login_failed)
-def _sign_in_failed(sender, credentials, request=None, **kwargs):
-    # `credentials` has the password masked by Django, but only the username is ever written.
-    username = credentials.get("username") or credentials.get("email") or ""
-    security_event("sign_in_failed", request=request, username=username[:150], level=logging.WARNING)

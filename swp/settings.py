@@ -5,6 +5,7 @@ development: with nothing set, the app runs on a SQLite file under var/ with DEB
 Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "import_export",
     "csp",
+    "axes",
     "django_tasks",  # the tasks API (built into Django from 6.0)
     "django_tasks_db",  # its database backend and `manage.py db_worker`
     "governance",
@@ -71,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "swp.middleware.NoStoreWhenSignedInMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "swp.urls"
@@ -108,6 +111,7 @@ DATABASES = {
 
 AUTH_USER_MODEL = "governance.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in before checking it
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -211,6 +215,8 @@ LOGGING = {
         "django": {"handlers": [], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
         # WeasyPrint reports every layout step of every page at INFO: keep its warnings only.
         "weasyprint.progress": {"level": "WARNING"},
+        # django-axes reports every failed sign-in at INFO; the security log already has them.
+        "axes": {"level": "WARNING"},
     },
 }
 SIMPLE_HISTORY_REVERT_DISABLED = True  # reverting in the admin would skip the update workflow
@@ -223,6 +229,24 @@ _HTTPS = not DEBUG and not env_bool("SWP_LOADTEST_PLAIN_HTTP", False)
 if env_bool("SWP_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = False
+# How many trusted proxies append to X-Forwarded-For in front of the app (swp.security_log.client_ip).
+SWP_PROXY_COUNT = int(os.environ.get("SWP_PROXY_COUNT", "1" if env_bool("SWP_BEHIND_PROXY", False) else "0"))
+
+# --- Failed sign-ins (SEC-07): django-axes -------------------------------------------------
+# Ten wrong passwords for one account from one address lock that pair out for a cool-off, even
+# with the right password; the same account from elsewhere, and other accounts from the same
+# office (everyone behind one council proxy), carry on. Cyber Essentials asks for at most ten.
+AXES_FAILURE_LIMIT = int(os.environ.get("SWP_SIGN_IN_ATTEMPTS", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("SWP_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form's field; the user model's is "email"
+AXES_CLIENT_IP_CALLABLE = "swp.security_log.client_ip"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Lockouts are in the security log; lift one early with `manage.py axes_reset_username EMAIL`.
+AXES_ENABLE_ADMIN = False
 SECURE_SSL_REDIRECT = _HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = int(os.environ.get("SWP_HSTS_SECONDS", "31536000")) if _HTTPS else 0
