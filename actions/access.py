@@ -10,12 +10,14 @@ from django.shortcuts import get_object_or_404
 
 from governance.permissions import can
 from priorities.models import ReportingPeriod
+from swp.security_log import refused_as_not_found
 
 from .models import Action, ActionUpdate, UpdateEvidence
 
 
 def _check(request: HttpRequest, perm: str, action: Action) -> None:
     if not can(request.user, "actions.view_action", action):
+        refused_as_not_found(request, action)
         raise Http404("No such action.")
     if perm != "actions.view_action" and not can(request.user, perm, action):
         raise PermissionDenied("Your role does not allow this.")

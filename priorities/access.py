@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from governance.access import current_partnership
 from governance.permissions import can
+from swp.security_log import refused_as_not_found
 
 from .models import Measure, Plan, ReportingPeriod
 from .selectors import current_plan
@@ -28,6 +29,7 @@ def get_current_plan_for_user(request: HttpRequest) -> Plan:
 
 def _check(request: HttpRequest, perm: str | None, obj) -> None:
     if not can(request.user, "priorities.view_plan_content", obj):
+        refused_as_not_found(request, obj)
         raise Http404("Not found.")
     if perm and not can(request.user, perm, obj):
         raise PermissionDenied("Your role does not allow this.")

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from governance.permissions import can
 from priorities.access import get_current_plan_for_user
 from priorities.models import Plan, ReportingPeriod
+from swp.security_log import refused_as_not_found
 
 from .models import IssuedPack
 
@@ -19,6 +20,7 @@ ISSUERS_ONLY = "Only the board secretary and partnership admins preview and issu
 
 def _check(request: HttpRequest, obj, *, issue: bool) -> None:
     if not can(request.user, "reports.view_packs", obj):
+        refused_as_not_found(request, obj)
         raise Http404("Not found.")
     if issue and not can(request.user, "reports.issue_pack", obj):
         raise PermissionDenied(ISSUERS_ONLY)

@@ -12,6 +12,9 @@ import uuid
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+from django.views import defaults
+
+from .security_log import security_event
 
 logger = logging.getLogger("swp.errors")
 DATABASE_DOWN = (OperationalError, InterfaceError)
@@ -34,3 +37,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response.status_code = 503
         response["Retry-After"] = "60"
     return response
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The 403 page, and a line in the security log saying who was refused what."""
+    security_event("access_refused", request=request, reason="role does not allow it", level=logging.WARNING)
+    return defaults.permission_denied(request, exception)

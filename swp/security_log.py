@@ -95,3 +95,10 @@ class RequestIdMiddleware:
             _request_id.reset(token)
         response["X-Request-ID"] = request.request_id
         return response
+
+
+def refused_as_not_found(request, obj) -> None:
+    """Log a request for another partnership's object, which the person is shown as "not found"."""
+    security_event(
+        "access_refused", request=request, obj=obj, reason="another partnership", level=logging.WARNING
+    )

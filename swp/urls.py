@@ -7,6 +7,7 @@ from governance.forms import SignInForm
 from swp.health import healthz
 
 handler500 = "swp.errors.server_error"
+handler403 = "swp.errors.permission_denied"
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),

@@ -63,3 +63,20 @@ def test_each_request_gets_an_id_in_its_response():
     response = RequestIdMiddleware(lambda request: HttpResponse())(RequestFactory().get("/"))
 
     assert len(response["X-Request-ID"]) == 32
+
+
+def test_refused_access_is_logged_with_the_object(client, outsider, viewer, p1, period, security_lines):
+    from tests import factories
+
+    action = factories.make_action(p1, "1.1")
+    client.force_login(outsider)
+    assert client.get(f"/actions/{action.pk}/").status_code == 404
+    client.force_login(viewer)
+    assert client.get(f"/actions/{action.pk}/updates/{period.pk}/").status_code == 403
+
+    events = [json.loads(line) for line in security_lines() if '"access_refused"' in line]
+    assert [(e["user_id"], e["reason"]) for e in events] == [
+        (outsider.pk, "another partnership"),
+        (viewer.pk, "role does not allow it"),
+    ]
+    assert events[0]["object"] == f"actions.Action:{action.pk}"
