@@ -185,6 +185,9 @@ class BoardPack:
     themes: list[ThemeRow]
     submissions: list[Submission]
     glossary: list[tuple[str, str]] = field(default_factory=lambda: list(GLOSSARY))
+    # Set when the pack is issued: which revision it is and, for a correction, why it was reissued.
+    revision: int = 1
+    correction: str = ""
 
     @property
     def actions(self) -> list[ActionRow]:

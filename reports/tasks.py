@@ -27,10 +27,13 @@ FAILED_MESSAGE = (
 
 
 def for_meeting(data: BoardPack, pack: IssuedPack) -> BoardPack:
-    """The read model with the meeting the secretary chose, which may not be the quarter's own."""
+    """The read model with the meeting the secretary chose (which may not be the quarter's own),
+    and the revision with its reason, so a correction says on its cover that it is one."""
     meeting = pack.meeting
     data.meeting = f"{meeting.board.name}, {meeting.date:%-d %B %Y}" if meeting else None
     data.meeting_date = meeting.date if meeting else None
+    data.revision = pack.revision
+    data.correction = pack.reason if pack.revision > 1 else ""
     return data
 
 

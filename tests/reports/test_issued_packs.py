@@ -226,6 +226,26 @@ def test_a_correction_is_revision_two_beside_revision_one(issued, secretary):
     ]
     assert stored_bytes(issued).startswith(b"%PDF") and stored_bytes(second).startswith(b"%PDF")
     assert issued.pdf.name != second.pdf.name
+    # The correction says so in what was rendered and stored; the first pack stays as it was.
+    assert (second.read_model["revision"], second.read_model["correction"]) == (
+        2,
+        "Action 1.1's update was corrected",
+    )
+    assert (issued.read_model["revision"], issued.read_model["correction"]) == (1, "")
+
+
+def test_a_corrections_cover_says_which_revision_it_is_and_why(issued, secretary):
+    from reports.rendering import pack_html
+    from reports.selectors import BoardPack
+
+    second = issue(issued.period, secretary, reason="Action 1.1's update was corrected")
+    data = BoardPack(**{**second.read_model, "priorities": [], "themes": [], "submissions": []})
+
+    html = pack_html(data)
+
+    assert (
+        "Revision 2, replacing the pack issued earlier. Why: Action 1.1&#x27;s update was corrected" in html
+    )
 
 
 def test_a_first_pack_ignores_a_reason(quarter, secretary, fake_pdf):
