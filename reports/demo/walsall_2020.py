@@ -1374,6 +1374,17 @@ DEMO_UPDATES = {
             "online from October 2020.",
             "outcomes": "Online resource pack published",
         },
+        "2020 Q3": {
+            "rag": "red",
+            "state": "submitted",
+            "progress": "Demo update: The rescheduled parents' conversations were cancelled again when "
+            "local restrictions returned in September, and the online resources reached few families "
+            "outside those already known to early help.",
+            "recovery_plan": "Demo: Run the conversations online through schools' parent networks from "
+            "November 2020, and ask health visitors to share the resources at every new-birth visit. "
+            "Report take-up to the board in January.",
+            "outcomes": "No sessions held this quarter",
+        },
     },
     (1, 3): {
         "2020 Q1": {

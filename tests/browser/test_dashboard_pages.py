@@ -116,11 +116,9 @@ def test_ratings_are_words_as_well_as_colours(page: Page, live_server, demo_load
 
 
 def test_the_officer_filters_downloads_and_follows_an_item(page: Page, live_server, demo_loaded, tmp_path):
-    """Done when: officer@ opens the dashboard, filters to West Midlands Police's off-track actions,
-    downloads them as XLSX and follows one to its page.
-
-    The demo has no red action for West Midlands Police in any quarter, and none amber in the open
-    2020 Q3, so the journey filters to amber in 2020 Q2, where it has five.
+    """Done when: officer@ opens the dashboard, filters to red actions led by West Midlands Police,
+    downloads them as XLSX and follows one to its page. In the open 2020 Q3 the demo has one: 1.3,
+    submitted red by the violence reduction lead.
     """
     base = live_server.url
     sign_in(page, base, ROLES["viewer"])
@@ -129,17 +127,15 @@ def test_the_officer_filters_downloads_and_follows_an_item(page: Page, live_serv
 
     page.get_by_role("link", name="See every action").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Plan actions")
-    page.get_by_role("checkbox", name="Amber").check()
+    page.get_by_role("checkbox", name="Red").check()
     page.get_by_label("Responsible partner").select_option(label="West Midlands Police")
-    page.get_by_label("Quarter").select_option(label="2020 Q2 (locked)")
     page.get_by_role("button", name="Apply filters").click()
 
-    expect(page.get_by_role("heading", name="5 actions match your filters")).to_be_visible()
-    assert "rag=amber" in page.url and "organisation=" in page.url
+    expect(page.get_by_role("heading", name="1 action matches your filters")).to_be_visible()
+    assert "rag=red" in page.url and "organisation=" in page.url
     rows = page.locator("tbody tr")
-    expect(rows).to_have_count(5)
-    for row in rows.all():
-        expect(row.locator(".app-rag")).to_have_text("Amber")
+    expect(rows).to_have_count(1)
+    expect(rows.first.locator(".app-rag")).to_have_text("Red")
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile("Download this list as Excel")).click()
@@ -150,8 +146,8 @@ def test_the_officer_filters_downloads_and_follows_an_item(page: Page, live_serv
     sheet = openpyxl.load_workbook(path).active
     header = [cell.value for cell in sheet[1]]
     data = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert len(data) == 5
-    assert {row[header.index("Rating 2020 Q2")] for row in data} == {"Amber"}
+    assert [row[header.index("Item")] for row in data] == ["1.3"]
+    assert {row[header.index("Rating 2020 Q3")] for row in data} == {"Red"}
     assert all("West Midlands Police" in row[header.index("Responsible partners")] for row in data)
     assert not [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
 

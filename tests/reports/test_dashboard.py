@@ -151,7 +151,7 @@ def test_counts_link_to_the_filtered_actions_list(client, viewer, board, p1, qua
     link = f"/actions/?priority={p1.pk}&amp;quarter={quarters[1].pk}&amp;rag=red#results"
     assert link in content
     listed = client.get(link.replace("&amp;", "&").split("#")[0]).content.decode()
-    assert "1 action match your filters" in listed and "Reduce knife crime" in listed
+    assert "1 action matches your filters" in listed and "Reduce knife crime" in listed
 
 
 def test_another_quarter_can_be_chosen(client, viewer, board, quarters):
