@@ -1374,17 +1374,6 @@ DEMO_UPDATES = {
             "online from October 2020.",
             "outcomes": "Online resource pack published",
         },
-        "2020 Q3": {
-            "rag": "red",
-            "state": "submitted",
-            "progress": "Demo update: The rescheduled parents' conversations were cancelled again when "
-            "local restrictions returned in September, and the online resources reached few families "
-            "outside those already known to early help.",
-            "recovery_plan": "Demo: Run the conversations online through schools' parent networks from "
-            "November 2020, and ask health visitors to share the resources at every new-birth visit. "
-            "Report take-up to the board in January.",
-            "outcomes": "No sessions held this quarter",
-        },
     },
     (1, 3): {
         "2020 Q1": {
@@ -1492,6 +1481,16 @@ DEMO_UPDATES = {
             "continue one-to-one phone sessions on the perpetrator programme. Restart group work in "
             "small, socially distanced groups from October 2020.",
             "outcomes": "Weekly virtual MARAC in place",
+        },
+        "2020 Q3": {
+            "rag": "red",
+            "state": "submitted",
+            "progress": "Demo update: Group work on the perpetrator programme could not restart when local "
+            "restrictions returned in September, and 34 referrals are waiting for a place.",
+            "recovery_plan": "Demo: Run the programme's groups online from November 2020, and ask the "
+            "Violence Reduction Unit to fund a second facilitator until the waiting list is cleared. "
+            "Report progress to the board in January.",
+            "outcomes": "No groups held this quarter; one-to-one sessions continued",
         },
     },
     # ---- 2 Prevent extremist activity ----

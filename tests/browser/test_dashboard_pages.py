@@ -146,7 +146,7 @@ def test_the_officer_filters_downloads_and_follows_an_item(page: Page, live_serv
     sheet = openpyxl.load_workbook(path).active
     header = [cell.value for cell in sheet[1]]
     data = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert [row[header.index("Item")] for row in data] == ["1.3"]
+    assert [row[header.index("Item")] for row in data] == ["1.10"]
     assert {row[header.index("Rating 2020 Q3")] for row in data} == {"Red"}
     assert all("West Midlands Police" in row[header.index("Responsible partners")] for row in data)
     assert not [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
