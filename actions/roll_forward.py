@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 
 from governance.models import User
 from priorities.models import Measure, Plan, PlanAim, ReportingPeriod, Theme
+from swp.history import save_as
 
 from .models import Action
 
@@ -110,7 +111,7 @@ def roll_forward(*, plan: Plan, by: User | None) -> Plan:
     if summary.problem:
         raise ValidationError(summary.problem)
 
-    new = Plan.objects.create(
+    new = Plan(
         partnership_id=plan.partnership_id,
         title=summary.title,
         period_start=summary.period_start,
@@ -123,6 +124,7 @@ def roll_forward(*, plan: Plan, by: User | None) -> Plan:
         rag_amber_definition=plan.rag_amber_definition,
         rag_green_definition=plan.rag_green_definition,
     )  # a draft, unpublished: its own approvals trail decides the rest
+    save_as(new, by=by, reason=f"Rolled forward from {plan.title}")
     bulk_create_with_history(
         [PlanAim(plan=new, order=a.order, text=a.text) for a in plan.aims.all()], PlanAim
     )
@@ -149,7 +151,7 @@ def roll_forward(*, plan: Plan, by: User | None) -> Plan:
         action = _copy(
             old, ACTION_FIELDS, plan=new, priority=priorities[old.priority_id], carried_over_from=old
         )
-        action.save()
+        save_as(action, by=by, reason=f"Carried over from {plan.title}")
         action.responsible_organisations.set(old.responsible_organisations.all())
         action.themes.set([themes[t.pk] for t in old.themes.all()])
         action.answers.set(old.answers.all())

@@ -214,3 +214,17 @@ def test_the_command_rolls_forward_and_its_dry_run_changes_nothing(year):
 def test_the_command_names_an_unknown_partnership(db):
     with pytest.raises(CommandError, match="No partnership “nowhere”"):
         call_command("roll_forward_plan", "--partnership", "nowhere")
+
+
+def test_the_history_says_who_rolled_forward_and_from_what(client, year, admin_user):
+    client.force_login(admin_user)
+    client.post(URL)
+
+    new = Plan.objects.get(title="Test Plan 2021")
+    created = new.history.earliest()
+    carried = Action.history.filter(plan_id=new.pk, reference="1.1").earliest()
+    assert (created.history_user, created.history_change_reason) == (
+        admin_user,
+        "Rolled forward from Test Plan 2020",
+    )
+    assert carried.history_change_reason == "Carried over from Test Plan 2020"
