@@ -16,29 +16,6 @@ NOT_STARTED = "not_started"
 STATE_LABELS = {NOT_STARTED: "Not started", **dict(ActionUpdate.State.choices)}
 
 
-def priorities_with_actions(*, plan: Plan) -> QuerySet[Priority]:
-    """The plan's priorities, each with its actions and their updates newest first, in four queries."""
-    updates = ActionUpdate.objects.select_related("period").order_by("-period__start")
-    actions = (
-        Action.objects.select_related("owner")
-        .prefetch_related("responsible_organisations", Prefetch("updates", queryset=updates))
-        .order_by("order", "id")
-    )
-    return (
-        plan.priorities.select_related("lead_organisation", "lead_officer")
-        .prefetch_related(Prefetch("actions", queryset=actions))
-        .order_by("order")
-    )
-
-
-def latest_reported_update(action: Action) -> ActionUpdate | None:
-    """The newest update that has left draft: what the partnership was last told."""
-    for update in action.updates.all():  # prefetched newest first
-        if update.state != ActionUpdate.State.DRAFT:
-            return update
-    return None
-
-
 def reports_on_something(*, user: User, partnership) -> bool:
     """Whether the person leads a priority, or owns an action, in the partnership's plans."""
     leads = Priority.objects.filter(plan__partnership=partnership, lead_officer=user)

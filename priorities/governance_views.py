@@ -97,12 +97,10 @@ def assessment(request: HttpRequest) -> HttpResponse:
 def consultation(request: HttpRequest) -> HttpResponse:
     """The consultations that informed the plan, and what people told us, with the priorities it shaped."""
     plan = get_plan_records_for_user(request)
-    # "We did": once actions say which findings they answer (actions.models.Action.answers,
-    # related_name "answered_by"), show them. This app may not import actions, so ask the model.
-    we_did = hasattr(ConsultationFinding, "answered_by")
+    # "We did": the actions that answer each finding (actions.models.Action.answers, related name
+    # "answered_by"), reached by name so this app never imports actions.
     findings = ConsultationFinding.objects.prefetch_related(
-        Prefetch("priorities", queryset=Priority.objects.order_by("order")),
-        *(["answered_by"] if we_did else []),
+        Prefetch("priorities", queryset=Priority.objects.order_by("order")), "answered_by"
     ).order_by("order")
     consultations = list(
         plan.consultations.prefetch_related(Prefetch("findings", queryset=findings)).order_by("-held_from")
@@ -113,7 +111,6 @@ def consultation(request: HttpRequest) -> HttpResponse:
         {
             "plan": plan,
             "consultations": consultations,
-            "we_did_available": we_did,
             "governance_page": "consultation",
         },
     )
