@@ -39,7 +39,12 @@ def neutralise(value: Cell) -> Cell:
     if not isinstance(value, str):
         return value
     value = _CONTROL_CHARACTERS.sub("", value)
-    return PROTECTIVE_PREFIX + value if value.startswith(FORMULA_TRIGGERS) else value
+    # Text that already starts with an apostrophe before a trigger gets one more, so an import, which
+    # strips exactly one, gives back what was written (swp/sheet_reading.strip_protective_prefix).
+    needs_prefix = value.startswith(FORMULA_TRIGGERS) or (
+        value.startswith(PROTECTIVE_PREFIX) and value[1:].startswith((*FORMULA_TRIGGERS, PROTECTIVE_PREFIX))
+    )
+    return PROTECTIVE_PREFIX + value if needs_prefix else value
 
 
 def _csv_text(value: Cell) -> str:
