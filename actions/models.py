@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from governance.models import Organisation, User
+from governance.models import IMPORT_EXPORT_PERMISSIONS, Organisation, User
 from priorities.models import ConsultationFinding, Plan, Priority, ReportingPeriod, Theme
 
 
@@ -75,6 +75,8 @@ class Action(models.Model):
     history = HistoricalRecords(m2m_fields=[responsible_organisations, themes, answers])
 
     class Meta:
+        # import and export: the admin's spreadsheet permissions (django-import-export, SEC-12).
+        default_permissions = IMPORT_EXPORT_PERMISSIONS
         ordering = ["plan", "priority__order", "order", "id"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "reference"], name="action_reference_unique_in_plan"),
@@ -146,6 +148,8 @@ class ActionUpdate(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        # import and export: the admin's spreadsheet permissions (django-import-export, SEC-12).
+        default_permissions = IMPORT_EXPORT_PERMISSIONS
         ordering = ["action", "period__start"]
         constraints = [
             models.UniqueConstraint(fields=["action", "period"], name="one_update_per_action_per_period"),

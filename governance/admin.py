@@ -13,6 +13,7 @@ from .models import (
     Membership,
     Organisation,
     Partnership,
+    PendingImport,
     User,
 )
 
@@ -159,3 +160,29 @@ class AttendanceAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "organisation__name"]
     autocomplete_fields = ["meeting", "user", "organisation"]
     list_select_related = ["meeting__board", "organisation"]
+
+
+@admin.register(PendingImport)
+class PendingImportAdmin(admin.ModelAdmin):
+    """Uploads waiting for their uploader's confirmation: visible for support, never editable here."""
+
+    list_display = ["original_name", "kind", "partnership", "created_by", "created_at", "applied_at"]
+    list_filter = ["kind", "partnership"]
+    exclude = ["content"]  # the file itself is not shown: it may hold OFFICIAL-SENSITIVE text
+    readonly_fields = [
+        "kind",
+        "partnership",
+        "created_by",
+        "original_name",
+        "file_format",
+        "sha256",
+        "context",
+        "created_at",
+        "applied_at",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -12,6 +12,10 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+# Django's four model permissions plus django-import-export's two, for the models the admin can
+# import and export (IMPORT_EXPORT_IMPORT/EXPORT_PERMISSION_CODE in settings).
+IMPORT_EXPORT_PERMISSIONS = ("add", "change", "delete", "view", "import", "export")
+
 
 class Partnership(models.Model):
     """A Community Safety Partnership: every other record belongs to exactly one."""
@@ -63,6 +67,8 @@ class Organisation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        # import and export: the admin's spreadsheet permissions (django-import-export, SEC-12).
+        default_permissions = IMPORT_EXPORT_PERMISSIONS
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from governance.models import Meeting, Organisation, Partnership, User
+from governance.models import IMPORT_EXPORT_PERMISSIONS, Meeting, Organisation, Partnership, User
 
 
 class StrategicAssessment(models.Model):
@@ -362,6 +362,8 @@ class Priority(models.Model):
     history = HistoricalRecords(m2m_fields=[cites])
 
     class Meta:
+        # import and export: the admin's spreadsheet permissions (django-import-export, SEC-12).
+        default_permissions = IMPORT_EXPORT_PERMISSIONS
         ordering = ["plan", "order"]
         verbose_name_plural = "priorities"
         constraints = [
@@ -442,6 +444,8 @@ class Measure(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        # import and export: the admin's spreadsheet permissions (django-import-export, SEC-12).
+        default_permissions = IMPORT_EXPORT_PERMISSIONS
         ordering = ["priority", "order"]
         constraints = [
             models.UniqueConstraint(fields=["priority", "order"], name="measure_order_unique_in_priority"),
@@ -494,6 +498,8 @@ class MeasureReading(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        # import and export: the admin's spreadsheet permissions (django-import-export, SEC-12).
+        default_permissions = IMPORT_EXPORT_PERMISSIONS
         ordering = ["measure", "period__start"]
         constraints = [
             models.UniqueConstraint(fields=["measure", "period"], name="one_reading_per_measure_per_period"),

@@ -23,6 +23,7 @@ def admin_client(client, demo, settings, tmp_path):
     from django.utils import timezone
 
     from actions.models import ActionUpdate, ReminderLog, UpdateComment, UpdateEvidence
+    from governance.models import PendingImport
 
     settings.MEDIA_ROOT = tmp_path
     admin = User.objects.get(email="admin@demo.example")
@@ -53,6 +54,16 @@ def admin_client(client, demo, settings, tmp_path):
         enqueued_at=timezone.now(),
         run_after=get_date_max(),  # "as soon as possible", as enqueue() stores it
     )
+    # A spreadsheet waiting for its uploader's confirmation: shown to support, never edited here.
+    PendingImport.objects.create(
+        kind="update_sheet",
+        partnership=update.period.plan.partnership,
+        created_by=admin,
+        original_name="my-updates.xlsx",
+        file_format="xlsx",
+        content=b"PK",
+        sha256="0" * 64,
+    )
     client.force_login(admin)
     return client
 
@@ -80,8 +91,9 @@ def test_changelist_loads(admin_client, model):
 def test_add_page_loads(admin_client, model):
     response = admin_client.get(_url(model, "add"))
     # Evidence comes only through the update page (its content is checked there); reminders only by
-    # email; board packs only by issuing them; task results only from the tasks they record.
-    read_only = {"updateevidence", "reminderlog", "issuedpack", "dbtaskresult"}
+    # email; board packs only by issuing them; task results only from the tasks they record; pending
+    # imports only by uploading them.
+    read_only = {"updateevidence", "reminderlog", "issuedpack", "dbtaskresult", "pendingimport"}
     assert response.status_code == (403 if model._meta.model_name in read_only else 200)
 
 
