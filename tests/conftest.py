@@ -10,9 +10,22 @@ partnership with tests.factories, and never count rows across the whole database
 
 import pytest
 from django.core.management import call_command
+from django.db.backends.signals import connection_created
 
 from governance.models import Partnership, Role
 from tests import factories
+
+
+def _allow_history_rewrite(sender, connection, **kwargs) -> None:
+    """pytest-django empties the database between transactional tests with TRUNCATE, which the
+    append-only history tables refuse on PostgreSQL (swp/append_only.py). The suite's own
+    connections are allowed to; tests/test_history_append_only.py switches it off to prove the guard."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET swp.allow_history_rewrite = 'on'")
+
+
+connection_created.connect(_allow_history_rewrite, dispatch_uid="tests_allow_history_rewrite")
 
 
 @pytest.fixture
