@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    "django_otp",  # two-factor authentication (SEC-10): TOTP apps and one-time recovery codes
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "swp.sign_in_security.SignInSecurityConfig",  # records 2FA facts and activity at sign-in
     "django_tasks",  # the tasks API (built into Django from 6.0)
     "django_tasks_db",  # its database backend and `manage.py db_worker`
     "governance",
@@ -69,7 +73,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "swp.session_timeout.IdleTimeoutMiddleware",  # signs out after SWP_IDLE_MINUTES without activity
+    "governance.two_factor.TwoFactorMiddleware",  # only the 2FA pages until the second factor is given
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "swp.middleware.NoStoreWhenSignedInMiddleware",
@@ -280,3 +287,41 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# --- Sessions (SEC-09, A11Y-09) ---------------------------------------------------------------
+# Signed out after SWP_IDLE_MINUTES without a request, with a warning SWP_IDLE_WARNING_SECONDS
+# before that lets the person stay signed in (swp/session_timeout.py, static/js/session-timeout.js);
+# and after SWP_SESSION_MAX_HOURS whatever they do. The key changes at sign-in; sign-out deletes it.
+SWP_IDLE_MINUTES = int(os.environ.get("SWP_IDLE_MINUTES", "30"))
+SWP_IDLE_TIMEOUT_SECONDS = SWP_IDLE_MINUTES * 60
+SWP_IDLE_WARNING_SECONDS = int(os.environ.get("SWP_IDLE_WARNING_SECONDS", "120"))
+SWP_SESSION_MAX_HOURS = int(os.environ.get("SWP_SESSION_MAX_HOURS", "12"))
+SWP_SESSION_MAX_SECONDS = SWP_SESSION_MAX_HOURS * 3600
+SESSION_COOKIE_AGE = SWP_SESSION_MAX_SECONDS
+
+# --- Two-factor authentication (SEC-10): django-otp -------------------------------------------
+# Partnership admins, secretaries and Django staff must set up an authenticator app (TOTP) and give
+# a code from it after their password; everyone else may choose to. SWP_REQUIRE_TWO_FACTOR=0 turns
+# the requirement off (the test settings do, for tests that are not about it); people who have set
+# it up are still asked for a code. Wrong codes are throttled: after n failures in a row the next
+# try must wait 2^(n-1) seconds.
+SWP_REQUIRE_TWO_FACTOR = env_bool("SWP_REQUIRE_TWO_FACTOR", True)
+OTP_TOTP_ISSUER = SERVICE_NAME
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin shows neither TOTP keys nor recovery codes
+SWP_RECOVERY_CODES = 10
+
+
+from import_export.formats import base_formats  # noqa: E402  (needed only here)
+
+# Spreadsheets in and out (issue 6; SECURITY-CHECKLIST SEC-12 to SEC-14, INT-04).
+# Only CSV and XLSX; importing and exporting in the admin need their own permissions, not "everyone".
+IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+# Not enough on its own (it misses + - @ and XLSX formulas): our resources neutralise every text cell.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Uploaded spreadsheets are refused above this size before anything reads them.
+SWP_MAX_SPREADSHEET_BYTES = int(os.environ.get("SWP_MAX_SPREADSHEET_BYTES", str(10 * 1024 * 1024)))

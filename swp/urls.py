@@ -17,10 +17,13 @@ urlpatterns = [
         auth_views.LoginView.as_view(form_class=SignInForm, redirect_authenticated_user=True),
         name="login",
     ),
+    path("accounts/two-factor/", include("governance.two_factor_urls")),  # SEC-10
+    path("accounts/session/", include("swp.session_urls")),  # the idle-timeout warning (SEC-09)
     path("accounts/", include("django.contrib.auth.urls")),
     path("accessibility/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
     path("", include("governance.urls")),  # /partnerships/choose/ and /governance/…
     path("governance/", include("priorities.urls")),  # the plan's approvals, assessment, consultation, EqIA
     path("", include("actions.urls")),
+    path("", include("actions.plan_workbook_urls")),  # whole-plan import and export
     path("", include("reports.urls")),
 ]

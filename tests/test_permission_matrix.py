@@ -31,6 +31,8 @@ from django.db.models import Count
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from actions import services
 from actions.models import Action, ActionUpdate, Rag
@@ -272,6 +274,16 @@ EXEMPT = {
     "(tests/governance/test_choose_partnership.py)",
     "actions:start": "after sign-in, a redirect to the review, your updates or the plan by role "
     "(tests/actions/test_plan_page.py)",
+    # Two-factor authentication (SEC-10): each person's own second factor, no partnership data.
+    "two_factor:manage": "your own two-factor settings (tests/test_two_factor.py)",
+    "two_factor:set_up": "setting up your own authenticator app (tests/test_two_factor.py)",
+    "two_factor:recovery_codes": "your own new recovery codes, shown once (tests/test_two_factor.py)",
+    "two_factor:verify": "the code after your password (tests/test_two_factor.py)",
+    "two_factor:recovery": "a recovery code instead of the app's code (tests/test_two_factor.py)",
+    "two_factor:new_recovery_codes": "replacing your own recovery codes (tests/test_two_factor.py)",
+    "two_factor:turn_off": "turning off your own optional 2FA, with a code (tests/test_two_factor.py)",
+    "session:extend": "'Stay signed in': POST only, your own session (tests/test_session_timeout.py)",
+    "session:status": "seconds left in your own session; not activity (tests/test_session_timeout.py)",
 }
 
 
@@ -428,10 +440,33 @@ def _files(media) -> dict:
     return {path: path.read_bytes() for path in media.rglob("*") if path.is_file()}
 
 
-def _signed_in(user) -> str:
-    client = Client()
+def verified(client: Client, user) -> Client:
+    """Sign the client in as the user, with the second factor given (SEC-10 is enforced here).
+
+    The user gets a confirmed authenticator app if they have none, and the session records it as
+    django_otp.login would after a right code: what every role's session looks like in production.
+    """
+    device, _ = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "Test app", "confirmed": True})
     client.force_login(user)
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def _signed_in(user) -> str:
+    return verified(Client(), user).cookies[settings.SESSION_COOKIE_NAME].value
+
+
+@pytest.fixture(autouse=True)
+def two_factor_enforced(settings):
+    """The matrix holds with two-factor authentication required, as in production.
+
+    The world's sessions are made once for the module, so the idle timeout is set long enough for a
+    slow run of it not to sign them out.
+    """
+    settings.SWP_REQUIRE_TWO_FACTOR = True
+    settings.SWP_IDLE_TIMEOUT_SECONDS = settings.SWP_SESSION_MAX_SECONDS = 24 * 3600
 
 
 @pytest.fixture(scope="module")
@@ -477,7 +512,7 @@ def client_for(user, *, enforce_csrf_checks: bool = False) -> Client:
     # Reuse one handler (its middleware): a new one costs a WhiteNoise scan of every static file.
     client.handler = _HANDLERS.setdefault(enforce_csrf_checks, client.handler)
     if user is not None:
-        client.force_login(user)
+        verified(client, user)
     return client
 
 
