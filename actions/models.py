@@ -52,6 +52,14 @@ class Action(models.Model):
     )
     start_date = models.DateField(null=True, blank=True)
     deadline = models.DateField(null=True, blank=True)
+    # Plans often give a timescale rather than a date ("Ongoing", "March 2021", "2021/22"): kept as
+    # written; `deadline` holds a date only when the plan gives an unambiguous one.
+    timescale = models.CharField(
+        "timescale as written",
+        max_length=100,
+        blank=True,
+        help_text="The deadline as the plan words it, when it is not a date, such as Ongoing or 2021/22.",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     themes = models.ManyToManyField(Theme, blank=True, related_name="actions")
     answers = models.ManyToManyField(

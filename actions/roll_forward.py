@@ -23,8 +23,8 @@ from .models import Action
 LEFT_BEHIND = (Action.Status.COMPLETE, Action.Status.CANCELLED)
 # Copied as they are; everything else about a row is either its new parent or starts afresh.
 PRIORITY_FIELDS = (
-    "order", "title", "lead_organisation", "lead_officer", "lead_support_officer",
-    "you_told_us", "why", "aim",
+    "order", "reference", "title", "lead_organisation", "lead_officer", "lead_support_officer",
+    "lead_as_written", "lead_officer_name", "lead_support_officer_name", "you_told_us", "why", "aim",
 )  # fmt: skip
 MEASURE_FIELDS = (
     "order", "title", "kind", "unit", "unit_type", "direction", "baseline_value", "baseline_period",
@@ -32,7 +32,7 @@ MEASURE_FIELDS = (
 )  # fmt: skip
 ACTION_FIELDS = (
     "reference", "order", "overall_objective", "objective", "horizon", "responsible_officer", "owner",
-    "start_date", "deadline", "status",
+    "start_date", "deadline", "timescale", "status",
 )  # fmt: skip
 
 
@@ -130,14 +130,26 @@ def roll_forward(*, plan: Plan, by: User | None) -> Plan:
     )
 
     priorities = {}
-    for old in plan.priorities.prefetch_related("cites", "measures").order_by("order"):
+    old_priorities = plan.priorities.prefetch_related(
+        "cites", "measures", "co_lead_organisations", "lead_groups"
+    ).order_by("order")
+    for old in old_priorities:
         priority = _copy(old, PRIORITY_FIELDS, plan=new)
         priority.save()
         priority.cites.set(old.cites.all())
+        priority.co_lead_organisations.set(old.co_lead_organisations.all())
+        priority.lead_groups.set(old.lead_groups.all())
         priorities[old.pk] = priority
         bulk_create_with_history(
             [_copy(m, MEASURE_FIELDS, priority=priority) for m in old.measures.all()], Measure
         )
+
+    # Sub-priorities point at their parent's copy, which exists once every priority is copied.
+    for old in old_priorities:
+        if old.parent_id:
+            priority = priorities[old.pk]
+            priority.parent = priorities[old.parent_id]
+            priority.save(update_fields=["parent"])
 
     themes = {}
     for old in plan.themes.prefetch_related("priorities"):

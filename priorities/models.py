@@ -359,7 +359,54 @@ class Priority(models.Model):
         verbose_name="statistics it cites",
         help_text="The strategic assessment figures this priority rests on.",
     )
-    history = HistoricalRecords(m2m_fields=[cites])
+    # As real plans write them (issue 6): numbered priorities with sub-priorities (1, 1.1, 1.1.1),
+    # led jointly by several partners, by a group rather than an organisation, or by no single body.
+    reference = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The plan's own number for it, such as 1 or 1.2. Blank: its order is its number.",
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sub_priorities",
+        verbose_name="part of",
+        help_text="For a sub-priority: the priority it belongs to.",
+    )
+    co_lead_organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="co_led_priorities",
+        verbose_name="joint lead partners",
+        help_text="Further lead partners, when the plan names more than one; the first is the lead partner.",
+    )
+    lead_groups = models.ManyToManyField(
+        "governance.Board",
+        blank=True,
+        related_name="led_priorities",
+        verbose_name="lead groups",
+        help_text="Groups of the partnership that lead it, such as a violence reduction group.",
+    )
+    lead_as_written = models.CharField(
+        "lead as written",
+        max_length=300,
+        blank=True,
+        help_text=(
+            "The lead exactly as the plan words it, such as “All partners” or “Joint: police and council”."
+        ),
+    )
+    lead_officer_name = models.CharField(
+        "lead officer as written",
+        max_length=150,
+        blank=True,
+        help_text="As the plan names them; need not have an account.",
+    )
+    lead_support_officer_name = models.CharField(
+        "lead support officer as written", max_length=150, blank=True
+    )
+    history = HistoricalRecords(m2m_fields=[cites, co_lead_organisations, lead_groups])
 
     class Meta:
         # import and export: the admin's spreadsheet permissions (django-import-export, SEC-12).
@@ -369,17 +416,45 @@ class Priority(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "order"], name="priority_order_unique_in_plan"),
             models.UniqueConstraint(fields=["plan", "title"], name="priority_title_unique_in_plan"),
+            models.UniqueConstraint(
+                fields=["plan", "reference"],
+                condition=~Q(reference=""),
+                name="priority_reference_unique_in_plan",
+                violation_error_message="Another priority of this plan has this number.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("id")),
+                name="priority_not_its_own_parent",
+                violation_error_message="A priority cannot be part of itself.",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def number(self) -> str:
+        """The plan's number for it: its reference, else its order."""
+        return self.reference or str(self.order)
+
     def clean(self) -> None:
+        errors = {}
         if self.lead_organisation_id and self.plan_id:
             if self.lead_organisation.partnership_id != self.plan.partnership_id:
-                raise ValidationError(
-                    {"lead_organisation": "Choose one of this partnership's organisations."}
-                )
+                errors["lead_organisation"] = "Choose one of this partnership's organisations."
+        if self.parent_id and self.plan_id:
+            if self.parent.plan_id != self.plan_id:
+                errors["parent"] = "Choose a priority of the same plan."
+            elif self.pk:
+                seen, priority = {self.pk}, self.parent
+                while priority is not None:
+                    if priority.pk in seen:
+                        errors["parent"] = "A priority cannot be part of one of its own sub-priorities."
+                        break
+                    seen.add(priority.pk)
+                    priority = priority.parent
+        if errors:
+            raise ValidationError(errors)
 
 
 class Theme(models.Model):

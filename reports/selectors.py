@@ -325,8 +325,16 @@ def _submission(action: Action, update: ActionUpdate) -> Submission:
     )
 
 
+def _leads(priority) -> str:
+    """Every body that leads the priority, as the plan names them: "All partners" when none is one."""
+    names = [priority.lead_organisation.name] if priority.lead_organisation else []
+    names += [organisation.name for organisation in priority.pack_co_leads]
+    names += [group.name for group in priority.pack_lead_groups]
+    return "; ".join(names) or priority.lead_as_written
+
+
 def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = False) -> BoardPack:
-    """Everything the quarterly pack for `period` shows, in ten queries whatever the plan's size.
+    """Everything the quarterly pack for `period` shows, in twelve queries whatever the plan's size.
 
     With accepted_only, only updates the board secretary has accepted count (a submitted one is as
     if not there): the public pages show only what has been approved.
@@ -360,9 +368,11 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
         .prefetch_related(
             Prefetch("measures", queryset=measures, to_attr="pack_measures"),
             Prefetch("actions", queryset=actions, to_attr="pack_actions"),
+            Prefetch("co_lead_organisations", to_attr="pack_co_leads"),
+            Prefetch("lead_groups", to_attr="pack_lead_groups"),
         )
         .order_by("order")
-    )  # 3 measures, 4 readings, 5 actions, 6 updates, 7 organisations, 8 themes
+    )  # 3 measures, 4 readings, 5 actions, 6 updates, 7 organisations, 8 themes, 9 co-leads, 10 groups
 
     priority_rows, submissions = [], []
     for priority in priorities:
@@ -375,8 +385,10 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
                 id=priority.pk,
                 order=priority.order,
                 title=priority.title,
-                lead_organisation=priority.lead_organisation.name if priority.lead_organisation else "",
-                lead_officer=priority.lead_officer.full_name if priority.lead_officer else "",
+                lead_organisation=_leads(priority),
+                lead_officer=priority.lead_officer.full_name
+                if priority.lead_officer
+                else priority.lead_officer_name,
                 aim=priority.aim,
                 status=status,
                 status_label=STATUS_LABELS[status] if status else "No actions",
@@ -397,7 +409,7 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
 
     by_id = {row.id: row for priority in priority_rows for row in priority.actions}
     themes = []
-    for theme in plan.themes.prefetch_related("priorities").order_by("name"):  # 9, 10
+    for theme in plan.themes.prefetch_related("priorities").order_by("name"):  # 11, 12
         linked = [row for row in by_id.values() if theme.pk in row.theme_ids]
         themes.append(
             ThemeRow(

@@ -228,3 +228,25 @@ def test_the_history_says_who_rolled_forward_and_from_what(client, year, admin_u
         "Rolled forward from Test Plan 2020",
     )
     assert carried.history_change_reason == "Carried over from Test Plan 2020"
+
+
+def test_sub_priorities_joint_leads_and_wording_as_written_carry_forward(year, p1, walsall, police):
+    """Plans loaded from a workbook have sub-priorities, joint and group leads, and timescales in words."""
+    council = factories.make_organisation(walsall, "Walsall Council", kind="council")
+    group = factories.make_board(walsall, "Violence Reduction Group", kind="thematic")
+    p1.reference, p1.lead_as_written = "1", "Police and council jointly"
+    p1.save()
+    p1.co_lead_organisations.add(council)
+    p1.lead_groups.add(group)
+    sub = factories.make_priority(year, 3, title="Knife crime", reference="1.1", parent=p1)
+    factories.make_action(sub, "1.1.1", timescale="2021/22", status=Action.Status.IN_PROGRESS)
+
+    new = service.roll_forward(plan=year, by=None)
+
+    copy = new.priorities.get(title=p1.title)
+    assert (copy.reference, copy.lead_as_written) == ("1", "Police and council jointly")
+    assert list(copy.co_lead_organisations.all()) == [council]
+    assert list(copy.lead_groups.all()) == [group]
+    sub_copy = new.priorities.get(title="Knife crime")
+    assert sub_copy.parent == copy  # the new plan's priority, not last year's
+    assert new.actions.get(reference="1.1.1").timescale == "2021/22"

@@ -235,4 +235,4 @@ def test_the_query_count_does_not_grow_with_the_plan(plan, q1, q2, p1, p2):
     for n in range(2, 6):
         grow(n)
 
-    assert queries() == small <= 11
+    assert queries() == small <= 13

@@ -1,0 +1,117 @@
+"""Many sheets into one XLSX workbook, or into a ZIP of CSV files: every text cell neutralised.
+
+swp/spreadsheets.py writes one sheet; a plan needs several. The cells are made the same way
+(swp.spreadsheets.neutralise, and XLSX text always a string cell, never a formula: SEC-14), so a
+text beginning with = + - @, a tab or a carriage return gets one protective apostrophe, which the
+import takes off again (swp.sheet_reading.strip_protective_prefix). Numbers, dates and booleans
+stay what they are.
+"""
+
+import datetime
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.utils.text import slugify
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from swp.spreadsheets import Cell, csv_bytes, neutralise, sheet_title
+
+ZIP_CONTENT_TYPE = "application/zip"
+
+
+@dataclass
+class SheetData:
+    title: str
+    headers: Sequence[str]
+    rows: Iterable[Sequence[Cell]]
+    widths: Sequence[int] = ()  # column widths, in characters
+    # Drop-down lists: column index -> the words offered (Excel shows them; typing others is allowed).
+    choices: dict[int, Sequence[str]] = field(default_factory=dict)
+    header_row: bool = True
+
+
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_BOLD = Font(bold=True)
+
+
+def _put(sheet, row: int, column: int, value: Cell, *, bold: bool = False) -> None:
+    value = neutralise(value)
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        value = value.replace(tzinfo=None)
+    cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # text, always: openpyxl would store "=..." as a live formula
+        if "\n" in value or len(value) > 60:
+            cell.alignment = _WRAP
+    elif isinstance(value, datetime.datetime):
+        cell.number_format = "yyyy-mm-dd hh:mm"
+    elif isinstance(value, datetime.date):
+        cell.number_format = "dd/mm/yyyy"
+    if bold:
+        cell.font = _BOLD
+
+
+def xlsx_workbook(sheets: Sequence[SheetData]) -> bytes:
+    """An ordinary (not write-only) workbook: it records each sheet's size, so reading one sheet back
+    does not mean scanning all the others (openpyxl's read-only mode does, when the size is missing).
+    A plan is hundreds of rows, not hundreds of thousands."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for data in sheets:
+        sheet = workbook.create_sheet(sheet_title(data.title))
+        for index, width in enumerate(data.widths):
+            sheet.column_dimensions[_letter(index)].width = width
+        for index, words in data.choices.items():
+            # A list, not a formula: the words are ours, joined into the validation's own quoted list.
+            listed = ",".join(words)
+            if len(listed) > 250 or any('"' in word or "," in word for word in words):
+                continue  # Excel's limit for a list written in place
+            validation = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
+            validation.showErrorMessage = False  # a suggestion: the import checks the words itself
+            validation.add(f"{_letter(index)}2:{_letter(index)}2000")
+            sheet.add_data_validation(validation)
+        number = 0
+        if data.header_row:
+            sheet.freeze_panes = "A2"
+            number = 1
+            for column, header in enumerate(data.headers, start=1):
+                _put(sheet, number, column, header, bold=True)
+        for row in data.rows:
+            number += 1
+            for column, value in enumerate(row, start=1):
+                if value is not None and value != "":
+                    _put(sheet, number, column, value)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def csv_zip(sheets: Sequence[SheetData]) -> bytes:
+    """One CSV file per sheet (UTF-8 with a byte order mark), named after the sheet, in a ZIP."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for data in sheets:
+            name = f"{slugify(data.title) or 'sheet'}.csv"
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # byte-stable
+            info.compress_type = zipfile.ZIP_DEFLATED
+            headers = data.headers if data.header_row else []
+            body = csv_bytes(headers, data.rows) if data.header_row else _csv_without_header(data.rows)
+            archive.writestr(info, body)
+    return out.getvalue()
+
+
+def _csv_without_header(rows: Iterable[Sequence[Cell]]) -> bytes:
+    rows = list(rows)
+    head, rest = (rows[0], rows[1:]) if rows else ([], [])
+    return csv_bytes(head, rest)
+
+
+def _letter(index: int) -> str:
+    from swp.sheet_reading import column_letter
+
+    return column_letter(index)

@@ -1,0 +1,241 @@
+"""Whole-plan workbooks in the web app: the blank template, loading a plan (upload, preview, confirm)
+and exporting any plan of the partnership with its updates and history.
+
+Loading is for the partnership admin (governance.manage_partnership); reading and exporting for every
+member (governance.view_plan_data: viewers read everything). Another partnership's plan, or another
+person's upload, is "not found" (INT-06). Confirming reads the stored upload again and creates the
+plan in one transaction, or nothing (INT-04, INT-05).
+"""
+
+import hashlib
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from governance.access import current_partnership
+from governance.models import Partnership, PendingImport
+from governance.permissions import can
+from priorities.models import Plan
+from swp.security_log import refused_as_not_found, security_event
+from swp.spreadsheets import XLSX_CONTENT_TYPE
+
+from .plan_workbook import exporter, importer, template
+from .plan_workbook.writer import ZIP_CONTENT_TYPE
+from .plan_workbook_forms import PlanWorkbookUploadForm
+
+logger = logging.getLogger(__name__)
+KIND = PendingImport.Kind.PLAN_WORKBOOK
+TEMPLATE_FILENAME = "plan-workbook-template.xlsx"
+
+
+def _member_partnership(request: HttpRequest) -> Partnership:
+    partnership = current_partnership(request)
+    if partnership is None or not can(request.user, "governance.view_plan_data", partnership):
+        raise PermissionDenied("You do not have a role in any partnership yet.")
+    return partnership
+
+
+def _admin_partnership(request: HttpRequest) -> Partnership:
+    partnership = _member_partnership(request)
+    if not can(request.user, "governance.manage_partnership", partnership):
+        raise PermissionDenied("Only the partnership's admin can load a plan from a workbook.")
+    return partnership
+
+
+def _plan_for_member(request: HttpRequest, pk: int) -> Plan:
+    partnership = _member_partnership(request)
+    plan = get_object_or_404(Plan.objects.select_related("partnership"), pk=pk)
+    if plan.partnership_id != partnership.pk or not can(request.user, "priorities.view_plan_content", plan):
+        refused_as_not_found(request, plan)
+        raise Http404("Not found.")
+    return plan
+
+
+def _pending(request: HttpRequest, partnership: Partnership, pk) -> PendingImport:
+    """Only the uploader's own, unconfirmed upload in this partnership; anyone else's is not found."""
+    return get_object_or_404(
+        PendingImport.objects.for_user(user=request.user, partnership=partnership, kind=KIND), pk=pk
+    )
+
+
+def _attachment(body: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    partnership = _member_partnership(request)
+    plans = Plan.objects.filter(partnership=partnership).order_by("-period_start", "title")
+    return render(
+        request,
+        "actions/plan_workbook/index.html",
+        {
+            "partnership": partnership,
+            "plans": plans,
+            "can_load": can(request.user, "governance.manage_partnership", partnership),
+        },
+    )
+
+
+@login_required
+@require_safe
+def template_download(request: HttpRequest) -> HttpResponse:
+    """The blank workbook: for a partnership admin, and for superusers (the Django admin links here)."""
+    if not (request.user.is_superuser and request.user.is_staff):
+        _admin_partnership(request)
+    security_event(
+        "export_downloaded", request=request, format="xlsx", filename=TEMPLATE_FILENAME, reason="template"
+    )
+    return _attachment(template.template_bytes(), XLSX_CONTENT_TYPE, TEMPLATE_FILENAME)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    partnership = _admin_partnership(request)
+    form = PlanWorkbookUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        PendingImport.objects.discard_stale()
+        received = form.cleaned_data["file"]
+        pending = PendingImport.objects.create(
+            kind=KIND,
+            partnership=partnership,
+            created_by=request.user,
+            original_name=received.name[:200],
+            file_format=form.fmt,
+            content=form.content,
+            sha256=hashlib.sha256(form.content).hexdigest(),
+        )
+        return redirect("plan_workbook:preview", pk=pending.pk)
+    if request.method == "POST":
+        security_event(
+            "import_refused", request=request, reason="; ".join(form.errors.get("file", [])), obj=partnership
+        )
+    return render(request, "actions/plan_workbook/upload.html", {"form": form, "partnership": partnership})
+
+
+def _read(pending: PendingImport, partnership: Partnership) -> importer.Preview:
+    return importer.read_workbook(bytes(pending.content), pending.file_format, partnership=partnership)
+
+
+def _preview_page(request, pending, preview, *, failed: bool = False) -> HttpResponse:
+    return render(
+        request,
+        "actions/plan_workbook/preview.html",
+        {"pending": pending, "preview": preview, "failed": failed, "partnership": preview.partnership},
+    )
+
+
+@login_required
+@require_safe
+def preview(request: HttpRequest, pk) -> HttpResponse:
+    partnership = _admin_partnership(request)
+    pending = _pending(request, partnership, pk)
+    result = _read(pending, partnership)
+    security_event(
+        "import_previewed",
+        request=request,
+        obj=partnership,
+        filename=pending.original_name,
+        sha256=pending.sha256,
+        rows=len(result.priorities) + len(result.measures) + len(result.actions),
+        reason=f"{len(result.problems)} problems" if result.problems else "no problems",
+    )
+    return _preview_page(request, pending, result)
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, pk) -> HttpResponse:
+    partnership = _admin_partnership(request)
+    pending = _pending(request, partnership, pk)
+    result = _read(pending, partnership)  # what is created is what the stored file says, checked again
+    if not result.ok:
+        return _preview_page(request, pending, result)
+    try:
+        plan = importer.apply(result, by=request.user)
+    except Exception:  # anything at all: nothing was saved, and the person must be told so
+        logger.exception("Plan workbook import failed: %s", pending.pk)
+        security_event(
+            "import_failed",
+            request=request,
+            obj=partnership,
+            filename=pending.original_name,
+            sha256=pending.sha256,
+            level=logging.ERROR,
+        )
+        return _preview_page(request, pending, result, failed=True)
+    pending.applied_at = timezone.now()
+    pending.save(update_fields=["applied_at"])
+    security_event(
+        "import_applied",
+        request=request,
+        obj=plan,
+        filename=pending.original_name,
+        sha256=pending.sha256,
+        rows=len(result.priorities) + len(result.measures) + len(result.actions),
+    )
+    messages.success(
+        request,
+        f"Loaded “{plan.title}” as a draft: {len(result.priorities)} priorities, {len(result.measures)} "
+        f"measures and {len(result.actions)} actions. It now needs its approvals.",
+    )
+    return redirect("plan_workbook:plan", pk=plan.pk)
+
+
+@login_required
+@require_safe
+def plan_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_for_member(request, pk)
+    priorities = list(
+        plan.priorities.select_related("parent", "lead_organisation")
+        .prefetch_related("co_lead_organisations", "lead_groups", "measures", "actions")
+        .order_by("order")
+    )
+    for priority in priorities:
+        priority.lead_text = _lead_text(priority)
+    return render(
+        request,
+        "actions/plan_workbook/plan.html",
+        {"plan": plan, "priorities": priorities, "periods": list(plan.periods.order_by("start"))},
+    )
+
+
+def _lead_text(priority) -> str:
+    first = [priority.lead_organisation] if priority.lead_organisation else []
+    others = [o for o in priority.co_lead_organisations.all() if o.pk != priority.lead_organisation_id]
+    names = [b.name for b in [*first, *others, *priority.lead_groups.all()]]
+    return "; ".join(names) or priority.lead_as_written or "No single lead"
+
+
+@login_required
+@require_safe
+def export(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_for_member(request, pk)
+    fmt = request.GET.get("format", "xlsx")
+    if fmt not in ("xlsx", "csv"):
+        raise Http404("Choose an Excel workbook or CSV files.")
+    body = exporter.export_bytes(plan, fmt, by=request.user)
+    stem = slugify(plan.title) or "plan"
+    filename = f"{stem}.xlsx" if fmt == "xlsx" else f"{stem}-csv.zip"
+    security_event(
+        "export_downloaded",
+        request=request,
+        obj=plan,
+        format=fmt,
+        filename=filename,
+        rows=plan.actions.count(),
+    )
+    return _attachment(body, XLSX_CONTENT_TYPE if fmt == "xlsx" else ZIP_CONTENT_TYPE, filename)
