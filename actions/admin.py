@@ -3,8 +3,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from priorities.admin import MeasureInline, PriorityAdmin
 from priorities.models import Priority
+from swp.import_export_support import SafeImportExportMixin
 
 from .models import Action, ActionUpdate, ReminderLog, UpdateComment, UpdateEvidence
+from .resources import ActionResource, ActionUpdateResource
 
 
 class VersionedAdmin(SimpleHistoryAdmin):
@@ -41,7 +43,8 @@ class ActionUpdateInline(admin.StackedInline):
 
 
 @admin.register(Action)
-class ActionAdmin(VersionedAdmin):
+class ActionAdmin(SafeImportExportMixin, VersionedAdmin):
+    resource_classes = [ActionResource]
     list_display = ["reference", "short_title", "priority", "horizon", "owner", "deadline", "status"]
     list_display_links = ["reference", "short_title"]
     list_filter = [
@@ -61,7 +64,8 @@ class ActionAdmin(VersionedAdmin):
 
 
 @admin.register(ActionUpdate)
-class ActionUpdateAdmin(VersionedAdmin):
+class ActionUpdateAdmin(SafeImportExportMixin, VersionedAdmin):
+    resource_classes = [ActionUpdateResource]
     list_display = ["action", "period", "rag", "state", "submitted_by", "submitted_at"]
     list_filter = ["period__plan__partnership", "period__plan", "period", "state", "rag"]
     search_fields = ["action__reference", "action__overall_objective", "progress", "outcomes"]

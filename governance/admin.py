@@ -3,6 +3,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from swp.import_export_support import SafeImportExportMixin
+
 from .models import (
     AgendaItem,
     Attendance,
@@ -16,6 +18,7 @@ from .models import (
     PendingImport,
     User,
 )
+from .resources import OrganisationResource
 
 
 class MembershipInline(admin.TabularInline):
@@ -33,7 +36,8 @@ class PartnershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(SafeImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [OrganisationResource]
     list_display = ["name", "short_name", "kind", "membership", "partnership"]
     list_filter = ["partnership", "kind", "membership"]
     search_fields = ["name", "short_name"]

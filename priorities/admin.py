@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from swp.import_export_support import SafeImportExportMixin
+
 from . import approvals
 from .models import (
     ApprovalStep,
@@ -19,6 +21,7 @@ from .models import (
     StrategicAssessment,
     Theme,
 )
+from .resources import MeasureReadingResource, MeasureResource, PriorityResource
 
 
 class BaselineStatisticInline(admin.TabularInline):
@@ -154,7 +157,8 @@ class MeasureInline(admin.StackedInline):
 
 
 @admin.register(Priority)
-class PriorityAdmin(SimpleHistoryAdmin):
+class PriorityAdmin(SafeImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PriorityResource]
     list_display = ["order", "title", "plan", "lead_organisation", "lead_officer"]
     list_display_links = ["title"]
     list_filter = ["plan__partnership", "plan", "lead_organisation"]
@@ -174,7 +178,8 @@ class ThemeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Measure)
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(SafeImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [MeasureResource]
     list_display = ["title", "priority", "kind", "unit", "direction", "baseline_value", "target_value"]
     list_filter = ["priority__plan__partnership", "priority__plan", "kind", "direction"]
     search_fields = ["title", "baseline_source"]
@@ -183,7 +188,8 @@ class MeasureAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MeasureReading)
-class MeasureReadingAdmin(SimpleHistoryAdmin):
+class MeasureReadingAdmin(SafeImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [MeasureReadingResource]
     list_display = ["measure", "period", "value", "entered_by", "entered_at"]
     list_filter = ["period__plan__partnership", "period__plan", "period"]
     search_fields = ["measure__title", "narrative"]

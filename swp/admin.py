@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest
 
@@ -12,4 +13,7 @@ class PlanManagerAdminSite(admin.AdminSite):
     site_title = "Partnership plan manager admin"
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return request.user.is_active and request.user.is_superuser
+        # The two-factor middleware already sends an unverified superuser to give their code; this
+        # is the second lock, should that middleware ever be left out (SEC-10).
+        verified = not settings.SWP_REQUIRE_TWO_FACTOR or request.user.is_verified()
+        return request.user.is_active and request.user.is_superuser and verified

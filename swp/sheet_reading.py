@@ -65,16 +65,26 @@ def decode_csv(data: bytes) -> str:
 def csv_rows(data: bytes) -> list[SheetRow]:
     text = decode_csv(data)
     try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
         return [
             SheetRow(number, tuple(row))
-            for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1)
+            for number, row in enumerate(
+                csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text)), start=1
+            )
         ]
     except csv.Error as error:
         raise UploadRefused(f"The CSV file could not be read: {error}") from None
+
+
+def csv_delimiter(text: str) -> str:
+    """Comma, semicolon (Excel in much of Europe) or tab: whichever the first non-blank line has most of.
+
+    csv.Sniffer is not used: a quoted cell with a line break in it (a progress narrative, say) makes
+    it give up or guess wrong.
+    """
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {delimiter: first.count(delimiter) for delimiter in (",", ";", "\t")}
+    best = max(counts, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] else ","
 
 
 def xlsx_sheet_names(data: bytes) -> list[str]:
@@ -89,6 +99,8 @@ def xlsx_rows(data: bytes, *, sheet: str | None = None) -> Iterator[SheetRow]:
     """Rows of the named sheet (or the first), as values: formulas give their last calculated result."""
     workbook = _open_workbook(data)
     try:
+        if sheet and sheet not in workbook.sheetnames:
+            raise UploadRefused(f"The workbook has no sheet called “{sheet}”")
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
         for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
             yield SheetRow(number, tuple(row))
@@ -220,7 +232,9 @@ def text(value: Value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime.datetime):
-        value = value.date() if value.time() == datetime.time(0) else value
+        if value.time() != datetime.time(0):
+            return value.strftime("%d/%m/%Y %H:%M:%S" if value.second else "%d/%m/%Y %H:%M")
+        value = value.date()
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
     cleaned = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -270,6 +284,8 @@ def parse_uk_date(value: Value) -> datetime.date | None:
         raise CellError(f"“{raw}” is not a date. Enter {DATE_EXAMPLE}, or leave it blank")
     if not 1 <= month <= 12:
         raise CellError(f"“{raw}” is not a real date: there is no month {month}. Enter {DATE_EXAMPLE}")
+    if not 1900 <= year <= 2199:
+        raise CellError(f"“{raw}” is not a likely date: check the year. Enter {DATE_EXAMPLE}")
     try:
         return datetime.date(year, month, day)
     except ValueError:
@@ -290,7 +306,9 @@ def parse_rag(value: Value) -> str:
     raise CellError(f"“{str(value).strip()}” is not a RAG rating. Enter red, amber or green (or R, A or G)")
 
 
-_AMOUNT = re.compile(r"^-?\d+(?:\.\d+)?$")
+# Commas only as thousands separators: "1,5" could be one and a half (as written in much of Europe)
+# or fifteen, so it is an error rather than a guess.
+_AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+|)(?:\.\d+)?$")
 
 
 def parse_number(value: Value) -> Decimal | None:
@@ -299,16 +317,19 @@ def parse_number(value: Value) -> Decimal | None:
         return None
     if isinstance(value, bool):
         raise CellError(f"“{text(value)}” is not a number")
-    if isinstance(value, (int, Decimal)):
+    if isinstance(value, int):
         return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
+    if isinstance(value, (float, Decimal)):
+        number = Decimal(repr(value)) if isinstance(value, float) else value
+        if not number.is_finite():
+            raise CellError(f"“{value}” is not a number")
+        return number
     raw = str(value).strip()
-    cleaned = raw.replace(",", "").replace("£", "").replace(" ", "").removesuffix("%")
-    if not _AMOUNT.match(cleaned):
+    cleaned = raw.replace("£", "").replace(" ", "").removesuffix("%")
+    if not cleaned.strip("-") or not _AMOUNT.match(cleaned):
         raise CellError(f"“{raw}” is not a number")
     try:
-        return Decimal(cleaned)
+        return Decimal(cleaned.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern already ruled this out
         raise CellError(f"“{raw}” is not a number") from None
 

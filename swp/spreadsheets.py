@@ -38,11 +38,19 @@ def neutralise(value: Cell) -> Cell:
     """The value as it is safe to write: text that a spreadsheet would run gets an apostrophe first."""
     if not isinstance(value, str):
         return value
+    # Text that began with a control character (a NUL, say) may have been built to hide what follows
+    # from a filter; once the character is dropped it is marked like a formula, whatever follows.
+    began_with_control = bool(_CONTROL_CHARACTERS.match(value))
     value = _CONTROL_CHARACTERS.sub("", value)
     # Text that already starts with an apostrophe before a trigger gets one more, so an import, which
     # strips exactly one, gives back what was written (swp/sheet_reading.strip_protective_prefix).
-    needs_prefix = value.startswith(FORMULA_TRIGGERS) or (
-        value.startswith(PROTECTIVE_PREFIX) and value[1:].startswith((*FORMULA_TRIGGERS, PROTECTIVE_PREFIX))
+    needs_prefix = (
+        (began_with_control and bool(value))
+        or value.startswith(FORMULA_TRIGGERS)
+        or (
+            value.startswith(PROTECTIVE_PREFIX)
+            and value[1:].startswith((*FORMULA_TRIGGERS, PROTECTIVE_PREFIX))
+        )
     )
     return PROTECTIVE_PREFIX + value if needs_prefix else value
 

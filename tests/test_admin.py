@@ -64,8 +64,28 @@ def admin_client(client, demo, settings, tmp_path):
         content=b"PK",
         sha256="0" * 64,
     )
+    # An authenticator app and recovery codes (django-otp's models are in the admin too).
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    # Someone else's: the signed-in admin would otherwise be asked for a code first.
+    secretary = User.objects.get(email="secretary@demo.example")
+    TOTPDevice.objects.create(user=secretary, name="Authenticator app")
+    StaticDevice.objects.create(user=secretary, name="Recovery codes")
     client.force_login(admin)
     return client
+
+
+def test_import_and_export_pages_load_for_the_six_spreadsheet_models(admin_client):
+    from actions.models import Action, ActionUpdate
+    from governance.models import Organisation
+    from priorities.models import Measure, MeasureReading, Priority
+
+    for model in (Organisation, Priority, Measure, MeasureReading, Action, ActionUpdate):
+        for view in ("import", "export"):
+            response = admin_client.get(_url(model, view))
+            assert response.status_code == 200, (model, view)
+            assert "csv" in response.content.decode() and "xlsx" in response.content.decode()
 
 
 def test_the_admin_is_for_superusers_only(client, walsall):
