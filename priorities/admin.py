@@ -163,7 +163,10 @@ class PriorityAdmin(SafeImportExportMixin, SimpleHistoryAdmin):
     list_display_links = ["title"]
     list_filter = ["plan__partnership", "plan", "lead_organisation"]
     search_fields = ["title", "aim", "you_told_us", "why"]
-    autocomplete_fields = ["plan", "lead_organisation", "lead_officer", "lead_support_officer", "cites"]
+    autocomplete_fields = [
+        "plan", "parent", "lead_organisation", "co_lead_organisations", "lead_groups", "lead_officer",
+        "lead_support_officer", "cites",
+    ]  # fmt: skip
     list_select_related = ["plan", "lead_organisation", "lead_officer"]
     # actions.admin re-registers this with the actions inline too, so this app never imports actions.
     inlines = [MeasureInline]

@@ -173,3 +173,9 @@ def test_admin_edit_of_an_action_is_in_its_history_with_the_editor(admin_client)
     assert latest.history_user.email == "admin@demo.example"
     action.refresh_from_db()
     assert action.version == 2
+
+
+def test_the_admin_home_offers_the_blank_plan_workbook(admin_client):
+    response = admin_client.get(reverse("admin:index"))
+    assert reverse("plan_workbook:template") in response.content.decode()
+    assert admin_client.get(reverse("plan_workbook:template")).status_code == 200
