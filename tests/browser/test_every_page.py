@@ -1,0 +1,582 @@
+"""Every page each role can reach, in Chromium: axe-core, the Nu HTML checker, 400% zoom and text spacing.
+
+A11Y-01: for an anonymous visitor and for each role of the Safer Walsall demo (partnership admin,
+secretary, a priority lead, an action owner, a viewer), sign in through the sign-in form, then
+follow every same-origin link from the page sign-in lands on, the published plans and the
+navigation, breadth first, plus the pages reached by typing rather than a link (two-factor, change
+password, plan workbooks; the 404 page for the anonymous visitor). Each HTML page gets axe-core with
+the WCAG 2.2 AA tags and the target-size rule: zero violations; and it must link to the
+accessibility statement from its footer (A11Y-11). Downloads (?format=, PDF/CSV/XLSX/ZIP),
+sign-out, the Django admin (not built with our components: the accessibility statement says so)
+and the session endpoints are not followed. Links to the same route that differ only by ids are
+visited twice at most (`django.urls.resolve` names the route; a route an earlier role checked gets
+one visit, a public page the anonymous visitor checked none), and each role has a page cap, so the
+crawl stays inside its time budget however much data the demo grows.
+
+Then each form the crawl met (POST, with fields someone can see, not a destructive one) is
+submitted once with its text fields emptied, and the error state is checked with axe too. This
+runs after the crawl, in this test's own database (a live-server test's data is flushed after it
+and the next test loads the demo again), so an accepted submission cannot change what the crawl
+saw or what another test sees; forms that confirm, delete, lock, reopen, issue or roll forward are
+never submitted.
+
+A11Y-02: the server's HTML of every page (and error state) the crawl saw is kept, and the last
+test runs the Nu HTML checker (npm vnu-jar, Java) over all of it in one JVM: zero errors.
+
+A11Y-06: a representative set of pages at 320 CSS px wide (1280 px at 400% zoom) does not
+scroll sideways, except inside labelled, focusable table regions, and with the WCAG 1.4.12
+text-spacing styles applied no text is cut off.
+
+Each role's pages and axe's "incomplete" items (for a person to review) are written to
+var/accessibility/.
+"""
+
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+import pytest
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+
+from actions.models import Action
+from governance.models import Meeting
+from priorities.models import Plan
+
+from .conftest import AXE_JS, AXE_OPTIONS, REPO_ROOT, describe_violations
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "demo-walsall-2020"
+ROLES = {
+    "anonymous": None,
+    "admin": "admin@demo.example",
+    "secretary": "secretary@demo.example",
+    "lead": "lead.violence@demo.example",
+    "owner": "owner@demo.example",
+    "viewer": "officer@demo.example",
+}
+# Pages per role, error states not counted: enough for every route today (the admin, first to
+# sign in, stops here after its repeats). SWP_A11Y_PAGE_CAP changes it for a longer or shorter run.
+PAGE_CAP = int(os.environ.get("SWP_A11Y_PAGE_CAP", "40"))
+# Instances of one route worth checking (one if an earlier role checked it); SWP_A11Y_PER_ROUTE=1
+# makes the run about a quarter shorter.
+PER_ROUTE = int(os.environ.get("SWP_A11Y_PER_ROUTE", "2"))
+ARTEFACTS = REPO_ROOT / "var" / "accessibility"
+VNU_JAR = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# Not followed: signing out, the session-timeout endpoints (JSON), the Django admin (Django's own
+# markup, listed as untested in the accessibility statement), the health check, files.
+SKIP_PATH_PREFIXES = (
+    "/admin/",
+    "/accounts/logout/",
+    "/accounts/session/",
+    "/healthz/",
+    "/static/",
+    "/media/",
+)
+DOWNLOAD_ROUTES = {"reports:pack_download", "actions:evidence"}
+DOWNLOAD_SUFFIXES = (".pdf", ".csv", ".xlsx", ".zip")
+
+# Forms never submitted, whatever their fields: by the URL they post to or the page they are on
+# (confirming an import, deleting, locking or reopening a quarter, issuing a pack, rolling forward)…
+NEVER_SUBMIT_PATHS = re.compile(
+    r"/admin/|/issue/|roll-forward|delete|/quarter/|/retry/|logout|/accounts/session/|turn-off"
+    r"|new-recovery-codes|/confirm"
+)
+# …or by what their buttons say.
+NEVER_SUBMIT_BUTTONS = re.compile(
+    r"\b(delete|remove|lock|reopen|issue|sign out|turn off|roll forward|import|approve|publish)\b",
+    re.I,
+)
+
+FORMS_JS = """() => [...document.forms].map((form, index) => {
+    const visible = [...form.elements].filter(e =>
+        !['hidden', 'submit', 'button', 'image', 'reset'].includes(e.type)
+        && !['BUTTON', 'FIELDSET', 'OUTPUT', 'OBJECT'].includes(e.tagName)
+        && e.getClientRects().length > 0);
+    return {
+        index,
+        method: (form.getAttribute('method') || 'get').toLowerCase(),
+        action: form.action,
+        fields: visible.length,
+        buttons: [...form.querySelectorAll('button, input[type=submit]')]
+            .map(b => (b.innerText || b.value || '').trim()),
+    };
+})"""
+
+# Empties every field someone can type in and submits the form with its first submit button,
+# with the browser's own validation off so the server's error messages are what is checked.
+SUBMIT_EMPTY_JS = """index => {
+    const form = document.forms[index];
+    form.noValidate = true;
+    for (const e of form.elements) {
+        const typed = ['text', 'email', 'number', 'date', 'url', 'tel', 'search', 'password', 'file'];
+        if (e.tagName === 'TEXTAREA' || (e.tagName === 'INPUT' && typed.includes(e.type))) {
+            e.value = '';
+        }
+    }
+    const button = form.querySelector('button[type=submit], button:not([type]), input[type=submit]');
+    if (button) { button.click(); } else { form.requestSubmit(); }
+}"""
+
+
+@dataclass
+class Visit:
+    url: str
+    status: int
+    title: str
+    state: str = "clean"  # or "errors": the page after an empty submission
+    violations: list = field(default_factory=list)
+    incomplete: list = field(default_factory=list)
+    load_seconds: float = 0.0
+    axe_seconds: float = 0.0
+
+
+@dataclass
+class Crawl:
+    role: str
+    visits: list[Visit] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)
+    downloads: list[str] = field(default_factory=list)
+    refused_forms: list[str] = field(default_factory=list)  # re-rendered with an error summary
+    accepted_forms: list[str] = field(default_factory=list)  # empty submission went through
+    problems: list[str] = field(default_factory=list)
+
+
+# What the roles crawled earlier in this run checked, so that a later role spends its time on what
+# is new to it: a route another signed-in role checked gets one visit, not two; the public pages the
+# anonymous visitor checked are not checked again (their content is the same for everyone, and the
+# navigation that differs is on every other page); a form's error state is checked once.
+ROUTES_CHECKED: dict[str, Counter] = {}
+FORMS_CHECKED: set[str] = set()
+
+
+def allowance(route: str, role: str) -> int:
+    earlier = {r: counts[route] for r, counts in ROUTES_CHECKED.items() if r != role and counts[route]}
+    if not earlier:
+        return PER_ROUTE
+    return 0 if "anonymous" in earlier else 1
+
+
+@pytest.fixture(scope="module")
+def saved_html(tmp_path_factory) -> Path:
+    """Where the server's HTML of each page checked goes, for the Nu HTML checker at the end."""
+    return tmp_path_factory.mktemp("every-page-html")
+
+
+def sign_in(page: Page, base: str, email: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Work email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    assert "/accounts/login/" not in page.url, f"{email} could not sign in"
+
+
+@functools.cache
+def axe_source() -> str:
+    return AXE_JS.read_text()
+
+
+def run_axe(page: Page) -> tuple[list, list]:
+    page.evaluate(axe_source())
+    results = page.evaluate(
+        "options => axe.run(document, options)"
+        ".then(r => ({violations: r.violations, incomplete: r.incomplete}))",
+        AXE_OPTIONS,
+    )
+    return results["violations"], results["incomplete"]
+
+
+def normalise(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
+
+
+def route_of(url: str) -> str:
+    """The name of the URL pattern a URL resolves to: /actions/1/ and /actions/2/?x=y are one route."""
+    path = urlsplit(url).path
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return path
+    return f"{match.namespace}:{match.url_name}" if match.namespace else str(match.url_name)
+
+
+def reason_to_skip(url: str, base: str) -> str | None:
+    parts = urlsplit(url)
+    if f"{parts.scheme}://{parts.netloc}" != base:
+        return "another site"
+    if parts.path.startswith(SKIP_PATH_PREFIXES):
+        return parts.path.split("/")[1] or "/"
+    if "format" in dict(parse_qsl(parts.query)):
+        return "download (?format=)"
+    if parts.path.lower().endswith(DOWNLOAD_SUFFIXES):
+        return "download"
+    try:
+        match = resolve(parts.path)
+    except Resolver404:
+        return None  # followed, so that a broken link shows up as a 404
+    if f"{match.namespace}:{match.url_name}" in DOWNLOAD_ROUTES:
+        return "download"
+    return None
+
+
+def file_name(role: str, number: int, state: str) -> str:
+    return f"{role}-{number:03d}-{state}.html"
+
+
+def check_here(
+    page: Page, crawl: Crawl, url: str, status: int, html: str, state: str, saved_html: Path, loaded: float
+) -> None:
+    (saved_html / file_name(crawl.role, len(crawl.visits), state)).write_text(html)
+    began = time.monotonic()
+    violations, incomplete = run_axe(page)
+    visit = Visit(url, status, page.title(), state, violations, incomplete)
+    visit.load_seconds, visit.axe_seconds = began - loaded, time.monotonic() - began
+    crawl.visits.append(visit)
+
+
+def extra_start_pages(base: str, role: str) -> list[str]:
+    """Pages someone reaches by typing or from an email rather than a link, where they exist.
+
+    For a role that may not see one, its 403 or 404 page is what gets checked.
+    """
+    names = ["two_factor:manage", "password_change", "plan_workbook:index"] if ROLES[role] else []
+    urls = []
+    for name in names:
+        try:
+            urls.append(f"{base}{reverse(name)}")
+        except NoReverseMatch:
+            pass
+    if not ROLES[role]:
+        urls.append(f"{base}/no-such-page/")  # the 404 page
+    return urls
+
+
+def crawl_as(page: Page, base: str, role: str, saved_html: Path) -> Crawl:
+    crawl = Crawl(role)
+    start = [page.url, f"{base}/"] if ROLES[role] else [f"{base}/", f"{base}/accounts/login/"]
+    extras = {normalise(url) for url in extra_start_pages(base, role)}
+    queue = [normalise(url) for url in start] + sorted(extras)
+    seen = set(queue)
+    per_route = ROUTES_CHECKED[role] = Counter()
+    forms: dict[str, tuple[str, int]] = {}  # route of the page + where it posts -> (page url, form index)
+    while queue and len(crawl.visits) < PAGE_CAP:
+        # Breadth first, but a route this role has not seen yet goes before another instance of
+        # one it has, so that the page cap, if it bites, cuts repeats rather than new pages.
+        url = queue.pop(next((i for i, queued in enumerate(queue) if not per_route[route_of(queued)]), 0))
+        route = route_of(url)
+        if per_route[route] >= allowance(route, role):
+            crawl.skipped["same route, other ids, or checked for another role"] += 1
+            continue
+        per_route[route] += 1
+        loaded = time.monotonic()
+        try:
+            response = page.goto(url)
+        except PlaywrightError as error:
+            if "Download is starting" in str(error):
+                crawl.downloads.append(url)
+                continue
+            raise
+        assert response is not None
+        if "text/html" not in (response.header_value("content-type") or ""):
+            crawl.downloads.append(url)
+            continue
+        if response.status >= 400 and url not in extras:
+            crawl.problems.append(f"{response.status} at {url} (linked from a page {role} can see)")
+        landed = normalise(page.url)
+        if landed != url and landed in seen and route_of(landed) != route:
+            continue  # a redirect to a page already on the list
+        seen.add(landed)
+        if not page.locator(f'footer a[href="{reverse("accessibility")}"]').count():  # A11Y-11
+            crawl.problems.append(f"{landed} has no link to the accessibility statement in its footer")
+        check_here(page, crawl, landed, response.status, response.text(), "clean", saved_html, loaded)
+
+        for form in page.evaluate(FORMS_JS):
+            key = f"{route_of(landed)} -> {route_of(form['action'])}"
+            if (
+                form["method"] == "post"
+                and form["fields"]
+                and key not in forms
+                and key not in FORMS_CHECKED
+                and not NEVER_SUBMIT_PATHS.search(urlsplit(form["action"]).path + " " + urlsplit(landed).path)
+                and not any(NEVER_SUBMIT_BUTTONS.search(text) for text in form["buttons"])
+            ):
+                forms[key] = (landed, form["index"])
+
+        links = page.eval_on_selector_all(
+            "a[href]", "links => links.map(a => [a.href, a.hasAttribute('download')])"
+        )
+        for href, is_download in links:
+            href = normalise(href)
+            if href in seen:
+                continue
+            seen.add(href)
+            reason = "download" if is_download else reason_to_skip(href, base)
+            if reason:
+                crawl.skipped[reason] += 1
+            else:
+                queue.append(href)
+    crawl.skipped["routes left out by the page cap"] += len(
+        {route_of(url) for url in queue if per_route[route_of(url)] < allowance(route_of(url), role)}
+    )
+
+    # Each form once, emptied, after the crawl: whatever it changes, the crawl has seen its pages.
+    for key, (url, index) in forms.items():
+        FORMS_CHECKED.add(key)
+        page.goto(url)
+        loaded = time.monotonic()
+        with page.expect_navigation() as navigation:
+            page.evaluate(SUBMIT_EMPTY_JS, index)
+        response = navigation.value
+        refused = ".govuk-error-summary, .govuk-notification-banner:not(.govuk-notification-banner--success)"
+        if response is None or page.locator(refused).count() == 0:
+            crawl.accepted_forms.append(f"{key} at {url}")
+            continue
+        crawl.refused_forms.append(f"{key} at {url}")
+        check_here(
+            page, crawl, normalise(page.url), response.status, response.text(), "errors", saved_html, loaded
+        )
+    return crawl
+
+
+def write_artefact(crawl: Crawl, seconds: float) -> None:
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    lines = [f"{crawl.role}: {len(crawl.visits)} pages checked in {seconds:.1f} s"]
+    lines += [
+        f"  {v.status} {v.state:6} {v.load_seconds:4.1f}+{v.axe_seconds:4.1f}s {v.url}  ({v.title})"
+        for v in crawl.visits
+    ]
+    lines.append(f"Forms refused empty and checked in their error state: {len(crawl.refused_forms)}")
+    lines += [f"  {form}" for form in crawl.refused_forms]
+    lines.append(
+        f"Forms that accepted an empty submission (no error state to check): {len(crawl.accepted_forms)}"
+    )
+    lines += [f"  {form}" for form in crawl.accepted_forms]
+    lines.append(f"Not followed (links): {dict(crawl.skipped)}; downloads met: {len(crawl.downloads)}")
+    lines.append("axe-core 'incomplete' items, for a person to review:")
+    for visit in crawl.visits:
+        for item in visit.incomplete:
+            targets = "; ".join(" ".join(map(str, node["target"])) for node in item["nodes"][:3])
+            lines.append(f"  {visit.url} [{visit.state}] {item['id']}: {item['help']} at {targets}")
+    (ARTEFACTS / f"crawl-{crawl.role}.txt").write_text("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_each_role_reaches_has_no_axe_violations(
+    page: Page, live_server, demo_loaded, saved_html, role
+):
+    began = time.monotonic()
+    base = live_server.url
+    if ROLES[role]:
+        sign_in(page, base, ROLES[role])
+    crawl = crawl_as(page, base, role, saved_html)
+    write_artefact(crawl, time.monotonic() - began)
+
+    print(f"\n{role}: {len(crawl.visits)} pages checked ({len(crawl.refused_forms)} in an error state)")
+    failures = [
+        f"{visit.url} [{visit.state}]\n{describe_violations(visit.violations)}"
+        for visit in crawl.visits
+        if visit.violations
+    ]
+    assert not failures, "\n\n".join(failures)
+    assert not crawl.problems, "\n".join(crawl.problems)
+    assert len(crawl.visits) >= (3 if role == "anonymous" else 10), "the crawl found too few pages"
+
+
+# --- A11Y-06: 400% zoom and text spacing ---------------------------------------------------------
+
+NARROW = {"width": 320, "height": 256}  # 1280×1024 at 400% zoom
+
+# WCAG 1.4.12's test values, as the W3C's text-spacing bookmarklet applies them. A constructed
+# style sheet, because the content security policy (rightly) refuses an injected <style>.
+TEXT_SPACING_JS = """() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`
+        * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+        p { margin-bottom: 2em !important; }
+    `);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}"""
+
+# What sticks out sideways past the viewport, other than inside a region that scrolls on its own,
+# can be reached by keyboard (tabindex="0") and has a name (the GOV.UK pattern for wide tables).
+OVERFLOWING_JS = """() => {
+    const width = document.documentElement.clientWidth;
+    const inLabelledScroller = e => {
+        for (let a = e.parentElement; a; a = a.parentElement) {
+            const style = getComputedStyle(a);
+            if (['auto', 'scroll'].includes(style.overflowX) && a.getAttribute('tabindex') === '0'
+                    && (a.getAttribute('aria-label') || a.getAttribute('aria-labelledby'))) {
+                return true;
+            }
+        }
+        return false;
+    };
+    return {
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: width,
+        culprits: [...document.querySelectorAll('body *')]
+            .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > width + 1)
+            .filter(e => !inLabelledScroller(e))
+            .slice(0, 5)
+            .map(e => `<${e.tagName.toLowerCase()} class="${e.className}">`
+                + ` right edge at ${Math.round(e.getBoundingClientRect().right)}px`),
+    };
+}"""
+
+# Text cut off: an element that hides its overflow (hidden or clip) and has more content than room,
+# and whose content is text. The 1 px visually hidden text for screen readers is left out: it is
+# meant to be clipped.
+CLIPPED_JS = """() => [...document.querySelectorAll('body *')]
+    .filter(e => {
+        const style = getComputedStyle(e);
+        const hides = v => v === 'hidden' || v === 'clip';
+        if (!hides(style.overflowX) && !hides(style.overflowY)) return false;
+        if (!e.getClientRects().length || e.clientWidth <= 1 || e.clientHeight <= 1) return false;
+        if (!e.innerText || !e.innerText.trim()) return false;
+        return (hides(style.overflowY) && e.scrollHeight > e.clientHeight + 1)
+            || (hides(style.overflowX) && e.scrollWidth > e.clientWidth + 1);
+    })
+    .slice(0, 5)
+    .map(e => `<${e.tagName.toLowerCase()} class="${e.className}">`
+        + ` ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}:`
+        + ` ${e.innerText.trim().slice(0, 60)}`)"""
+
+
+def representative_pages(base: str) -> list[tuple[str, str]]:
+    plan = Plan.objects.get(partnership__slug="safer-walsall")
+    q2, q3 = plan.periods.get(label="2020 Q2"), plan.periods.get(label="2020 Q3")
+    action = Action.objects.filter(plan=plan).order_by("priority__order", "order").first()
+    meeting = Meeting.objects.filter(board__partnership=plan.partnership).order_by("-date").first()
+    return [
+        ("dashboard", f"{base}/dashboard/"),
+        ("actions list", f"{base}/actions/"),
+        ("an action's update form", f"{base}/actions/{action.pk}/updates/{q3.pk}/"),
+        ("board pack preview", f"{base}/packs/{q2.pk}/preview/"),
+        ("governance meeting", f"{base}/governance/meetings/{meeting.pk}/"),
+    ]
+
+
+def assert_reflows(page: Page, name: str) -> None:
+    overflow = page.evaluate(OVERFLOWING_JS)
+    assert overflow["scrollWidth"] <= overflow["clientWidth"] + 1, (
+        f"{name} scrolls sideways at 320 CSS px ({overflow['scrollWidth']} > {overflow['clientWidth']}): "
+        f"{overflow['culprits']}"
+    )
+    assert not overflow["culprits"], f"{name}: content sticks out at 320 CSS px: {overflow['culprits']}"
+
+
+def assert_text_spacing_clips_nothing(page: Page, name: str) -> None:
+    page.evaluate(TEXT_SPACING_JS)
+    assert page.evaluate("() => getComputedStyle(document.body).wordSpacing") != "0px"  # it applied
+    clipped = page.evaluate(CLIPPED_JS)
+    assert not clipped, f"{name}: text cut off with WCAG 1.4.12 text spacing: {clipped}"
+    assert_reflows(page, f"{name} with text spacing")
+
+
+def test_the_reflow_and_clipping_checks_find_what_they_look_for(page: Page):
+    """The two checks below fail pages for the right reasons: a wide box and cut-off text are found,
+    a wide table in a labelled, focusable scrolling region and visually hidden text are not."""
+    page.set_viewport_size(NARROW)
+    page.set_content(
+        """<main>
+        <div style="overflow-x: auto" tabindex="0" aria-label="Wide table"><table style="width: 900px">
+          <tr><td>wide but scrolls on its own</td></tr></table></div>
+        <span style="position: absolute; width: 1px; height: 1px; overflow: hidden">visually hidden</span>
+        <p style="height: 1em; overflow: hidden">Text that cannot fit on one line at 320px, so it is cut</p>
+        </main>"""
+    )
+    assert_reflows(page, "a page whose only wide thing scrolls in its own region")
+    clipped = page.evaluate(CLIPPED_JS)
+    assert len(clipped) == 1 and "cannot fit" in clipped[0]
+
+    page.set_content('<div style="width: 900px">too wide</div>')
+    with pytest.raises(AssertionError, match="scrolls sideways"):
+        assert_reflows(page, "a page with a wide box")
+
+
+def test_representative_pages_reflow_at_400_percent_zoom_and_keep_text_with_wider_spacing(
+    page: Page, live_server, demo_loaded
+):
+    base = live_server.url
+    page.set_viewport_size(NARROW)
+    page.goto(f"{base}/accounts/login/")
+    assert_reflows(page, "sign-in page")
+    assert_text_spacing_clips_nothing(page, "sign-in page")
+
+    sign_in(page, base, ROLES["secretary"])
+    for name, url in representative_pages(base):
+        response = page.goto(url)
+        assert response is not None and response.ok, f"{name}: {url} gave {response and response.status}"
+        assert_reflows(page, name)
+        assert_text_spacing_clips_nothing(page, name)
+
+
+# --- A11Y-02: the Nu HTML checker over every page the crawl saw ----------------------------------
+
+# vnu errors we accept, each with the reason. Keep this list short and each pattern narrow: a
+# pattern matches the message text, and the error must also come from the markup named.
+VNU_ALLOWED: list[tuple[str, str, str]] = [
+    # (message regex, extract substring, why)
+]
+
+
+VNU_ARGS = ("--errors-only", "--format", "json", "--stdout")
+
+
+def allowed(message: dict) -> bool:
+    return any(
+        re.search(pattern, message.get("message", "")) and extract in message.get("extract", "")
+        for pattern, extract, _why in VNU_ALLOWED
+    )
+
+
+def test_every_page_the_crawl_saw_is_valid_html(saved_html):
+    """Runs last: one JVM over the server's HTML of every page and error state checked above."""
+    pages = sorted(saved_html.glob("*.html"))
+    if not pages:
+        pytest.skip("no pages saved: the crawl tests in this module did not run")
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail(
+            "Java is missing, so the Nu HTML checker cannot run: apt-get install default-jre-headless"
+        )
+    if not VNU_JAR.exists():
+        pytest.fail(f"{VNU_JAR.relative_to(REPO_ROOT)} is missing: run script/build-assets (npm ci)")
+
+    began = time.monotonic()
+    result = subprocess.run(
+        # C1 JIT only: this short run spends more on compiling than it saves (14 s, not 66 s, here).
+        [java, "-XX:TieredStopAtLevel=1", "-Xss2m", "-jar", str(VNU_JAR), *VNU_ARGS, *map(str, pages)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    seconds = time.monotonic() - began
+    try:
+        messages = json.loads(result.stdout)["messages"]
+    except (ValueError, KeyError):
+        pytest.fail(
+            f"The Nu HTML checker did not report (status {result.returncode}): {result.stderr[:2000]}"
+        )
+    print(f"\nNu HTML checker: {len(pages)} pages in {seconds:.1f} s")
+
+    errors = [m for m in messages if m.get("type") in {"error", "non-document-error"} and not allowed(m)]
+    lines = [
+        f"{Path(urlsplit(m.get('url', '')).path).name}:{m.get('lastLine', '?')}: {m.get('message')}"
+        f"\n    {m.get('extract', '').strip()[:200]}"
+        for m in errors
+    ]
+    assert not errors, f"{len(errors)} HTML error(s) in {len(pages)} pages:\n" + "\n".join(lines[:60])
