@@ -1,7 +1,8 @@
 """The quarter-end rush (LOAD-02): leads saving updates, viewers on the dashboard, the secretary on packs.
 
 Run by script/loadtest (`make loadtest`) against gunicorn and PostgreSQL on loopback, with the
-Safer Walsall demo loaded. Mix by weight: 70% leads, 25% viewers, 5% the secretary. Leads save
+Safer Walsall demo loaded. Mix by weight: 70% leads, 25% viewers, 5% the secretary (previews a
+pack and asks for one: 202, made by the worker, see pack_requests.py). Leads save
 drafts of this quarter's updates: a 409 is two people saving the same update at once, which the
 app is meant to catch, so it counts as handled, not as a failure. Every save the app confirmed is
 counted in SAVES_FILE, which the post-run check compares with the history records written.
@@ -13,6 +14,7 @@ import re
 from pathlib import Path
 
 from locust import HttpUser, between, events, task
+from pack_requests import issue_waiting_packs
 
 PASSWORD = "demo-walsall-2020"
 LEADS = [f"lead.{name}@demo.example" for name in ("violence", "prevent", "drugs", "soc", "reoffending")]
@@ -22,13 +24,15 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 VERSION = re.compile(r'name="version" value="(\d+)"')
 EDIT_LINK = re.compile(r'href="(/actions/\d+/updates/\d+/)"')
 PACK_PREVIEW = re.compile(r'href="(/packs/\d+/preview/)"')
-saves = 0
+saves = 0  # saves the app confirmed (302 to the next page)
+unanswered = 0  # saves sent that got no answer: cut off when the run stopped, or the connection failed
 
 
 @events.test_stop.add_listener
 def _write_saves(**kwargs):
+    """Writes "<confirmed> <unanswered>": the app may or may not have kept an unanswered save."""
     SAVES_FILE.parent.mkdir(parents=True, exist_ok=True)
-    SAVES_FILE.write_text(str(saves))
+    SAVES_FILE.write_text(f"{saves} {unanswered}")
 
 
 # LOAD-02's bars. Signing in is left out: it is slow on purpose (password hashing).
@@ -97,9 +101,12 @@ class Lead(SignedIn):
             "deadline_change_reason": "",
             "save_draft": "",
         }
+        global saves, unanswered
+        unanswered += 1  # until an answer comes: a user stopped mid-request never gets one
         post = self.client.post(link, data, name="save update", allow_redirects=False, catch_response=True)
         with post as saved:
-            global saves
+            if saved.status_code:
+                unanswered -= 1
             if saved.status_code == 302:
                 saves += 1
                 saved.success()
@@ -119,6 +126,8 @@ class Viewer(SignedIn):
 
 
 class Secretary(SignedIn):
+    """Previews a quarter's pack, then asks for one: answered 202 at once, made by the worker."""
+
     weight = 5
     email = "secretary@demo.example"
 
@@ -128,3 +137,4 @@ class Secretary(SignedIn):
         previews = PACK_PREVIEW.findall(packs.text)
         if previews:
             self.client.get(random.choice(previews), name="pack preview")
+        issue_waiting_packs(self.client, limit=1)

@@ -2,6 +2,11 @@
 
 Members (viewers included) list and download issued packs; the secretary and admins preview and
 issue them. Nothing here imports reports.pdf: the PDF is made by the task in reports/tasks.py.
+
+Asking for a pack (or asking again after a failure) answers 202 Accepted as soon as the pack is
+queued (LOAD-04), with a Location header and a page linking to the pack's status page: the
+request never waits for the PDF. Only with the immediate task backend (development, tests) is
+the pack already made by then, and the answer is a redirect to the finished pack's page.
 """
 
 import hashlib
@@ -13,6 +18,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from governance.permissions import can
@@ -132,9 +138,7 @@ def issue(request: HttpRequest, period_pk: int) -> HttpResponse:
         except services.CannotIssue as refusal:
             form.add_error(None, str(refusal))
         else:
-            if pack.is_issued:
-                messages.success(request, f"{period.label} board pack issued (revision {pack.revision})")
-            return redirect("reports:pack_status", pack.pk)
+            return _requested(request, pack)
     being_made = IssuedPack.objects.filter(period=period, state__in=IN_PROGRESS).first()
     return render(
         request,
@@ -166,6 +170,16 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
     except services.CannotIssue as refusal:
         messages.error(request, str(refusal))
         return redirect("reports:pack_status", failed.pk)
+    return _requested(request, pack)
+
+
+def _requested(request: HttpRequest, pack: IssuedPack) -> HttpResponse:
+    """The answer to a pack just asked for: 202 and a page saying it is being made, while it is."""
+    if pack.in_progress:
+        response = render(request, "reports/packs/accepted.html", {"issued_pack": pack}, status=202)
+        response["Location"] = reverse("reports:pack_status", args=[pack.pk])
+        return response
+    # Made inline (the immediate backend): straight to the finished (or failed) pack.
     if pack.is_issued:
         messages.success(request, f"{pack.period.label} board pack issued (revision {pack.revision})")
     return redirect("reports:pack_status", pack.pk)

@@ -13,6 +13,12 @@ as_postgres() {
 }
 
 pg_dir=
+
+# The server's options: Unix socket only in $pg_dir/sock, durability off (it is thrown away).
+pg_options() {
+  echo "-k $pg_dir/sock -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+}
+
 stop_postgres() {
   if [ -n "$pg_dir" ]; then
     if [ -f "$pg_dir/data/postmaster.pid" ]; then
@@ -39,7 +45,7 @@ start_postgres() {
     exit 1
   }
   as_postgres "$pgbin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/data/server.log" -w \
-    -o "-k $pg_dir/sock -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "$(pg_options)" \
     start >/dev/null || {
     cat "$pg_dir/data/server.log" >&2
     exit 1

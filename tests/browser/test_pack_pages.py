@@ -89,3 +89,27 @@ def test_secretary_previews_issues_and_downloads_the_pack(
     expect(q2.get_by_role("table")).to_contain_text(pack.pdf_sha256[:12])
     expect(q2.get_by_role("button", name="Issue a correction to the 2020 Q2 pack")).to_be_visible()
     assert_no_axe_violations(page)
+
+
+def test_with_a_busy_worker_the_secretary_is_told_the_pack_is_being_made(
+    page: Page, live_server, demo_loaded, settings, assert_no_axe_violations
+):
+    """With a real worker (SWP_TASKS_BACKEND=database) the request answers 202 and a page saying so."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # queued, not run
+    base = live_server.url
+    sign_in(page, base, SECRETARY, "/packs/")
+    page.wait_for_url(f"{base}/packs/")
+    quarter_section(page, QUARTER).get_by_role("link", name=f"Preview the {QUARTER} pack").click()
+    page.get_by_role("button", name="Issue this pack").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Issue the {QUARTER} board pack")
+    with page.expect_response(lambda r: r.request.method == "POST") as answer:
+        page.get_by_role("button", name="Issue pack").click()
+    assert answer.value.status == 202
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"The {QUARTER} board pack is being made")
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Check progress").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{QUARTER} board pack, revision 1")
+    expect(page.locator("main")).to_contain_text("Being made")
+    pack = IssuedPack.objects.get(period__label=QUARTER, plan__partnership__slug="safer-walsall")
+    assert pack.state == IssuedPack.State.QUEUED

@@ -9,8 +9,10 @@ import logging
 from datetime import timedelta
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks.signals import task_enqueued
 
 from governance.models import Board, Meeting, Membership, Role
 from priorities.models import ReportingPeriod, Theme
@@ -384,6 +386,68 @@ def test_asking_again_while_a_pack_is_being_made_goes_to_that_pack(client, secre
     assert response.url == url("pack_status", waiting.pk)
     assert "already being made" in text(client.get(response.url))
     assert IssuedPack.objects.filter(period=quarter).count() == 1
+
+
+@pytest.fixture
+def enqueued(settings):
+    """Tasks enqueued while the test runs, on a backend that stores them and runs none (a busy worker)."""
+    settings.TASKS = DUMMY
+    seen = []
+
+    def record(sender, task_result, **kwargs):
+        seen.append(task_result)
+
+    task_enqueued.connect(record)
+    yield seen
+    task_enqueued.disconnect(record)
+
+
+def test_asking_for_a_pack_answers_202_at_once_and_leaves_the_pdf_to_the_worker(
+    client, secretary, quarter, fake_pdf, enqueued
+):
+    """LOAD-04: the request queues exactly one task and renders nothing; the page links to the pack."""
+    client.force_login(secretary)
+    response = client.post(
+        url("pack_issue", quarter.pk), {"meeting": quarter.meeting_id, "protective_marking": "OFFICIAL"}
+    )
+    pack = IssuedPack.objects.get(period=quarter)
+    assert response.status_code == 202
+    assert response["Location"] == url("pack_status", pack.pk)
+    assert [(r.task.name, r.args) for r in enqueued] == [("make_pack", [pack.pk])]
+    assert pack.task_id == enqueued[0].id
+    assert not fake_pdf  # no PDF was made in the request
+    assert (pack.state, pack.pdf.name, pack.pdf_sha256) == ("queued", "", "")
+
+    page = text(response)
+    assert "<title>2020 Q2 board pack is being made" in page
+    assert "The 2020 Q2 board pack is being made" in page
+    assert f'href="{url("pack_status", pack.pk)}">Check progress' in page
+    assert 'http-equiv="refresh"' not in page and "<script>" not in page  # no reloading, no inline script
+    assert url("pack_download", pack.pk) not in page
+
+    # Following the link: the pack's page says it is still being made.
+    status_page = text(client.get(response["Location"]))
+    assert "Being made" in status_page and "Refresh this page to see whether it is ready" in status_page
+
+
+def test_trying_again_after_a_failure_answers_202_too(client, secretary, quarter, monkeypatch, enqueued):
+    monkeypatch.setattr("reports.pdf.render_pdf", lambda pack, *, marking: 1 / 0)
+    with override_settings(TASKS=pack_helpers.IMMEDIATE):
+        failed = issue(quarter, secretary)
+    assert failed.state == "failed"
+    enqueued.clear()
+    client.force_login(secretary)
+    response = client.post(url("pack_retry", failed.pk))
+    again = IssuedPack.objects.exclude(pk=failed.pk).get(period=quarter)
+    assert response.status_code == 202 and response["Location"] == url("pack_status", again.pk)
+    assert len(enqueued) == 1 and again.state == "queued"
+
+
+def test_an_invalid_request_queues_nothing(client, secretary, quarter, enqueued):
+    client.force_login(secretary)
+    response = client.post(url("pack_issue", quarter.pk), {"meeting": quarter.meeting_id})
+    assert response.status_code == 200 and not enqueued
+    assert not IssuedPack.objects.filter(period=quarter).exists()
 
 
 def test_issue_accepts_only_get_and_post(client, secretary, quarter):
