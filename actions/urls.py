@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import evidence_views, reading_views, review_views, roll_forward_views, update_views, views
+from . import (
+    evidence_views,
+    reading_views,
+    review_views,
+    roll_forward_views,
+    update_sheet_views,
+    update_views,
+    views,
+)
 
 app_name = "actions"
 urlpatterns = [
@@ -8,6 +16,10 @@ urlpatterns = [
     path("actions/", views.plan_actions, name="plan"),
     path("actions/<int:pk>/", views.action_detail, name="detail"),
     path("my-updates/", update_views.my_updates, name="my_updates"),
+    path("my-updates/sheet/download/", update_sheet_views.download, name="update_sheet_download"),
+    path("my-updates/sheet/upload/", update_sheet_views.upload, name="update_sheet_upload"),
+    path("my-updates/sheet/<uuid:pk>/", update_sheet_views.preview, name="update_sheet_preview"),
+    path("my-updates/sheet/<uuid:pk>/confirm/", update_sheet_views.confirm, name="update_sheet_confirm"),
     path("actions/<int:pk>/updates/<int:period_pk>/", update_views.edit_update, name="edit_update"),
     path("measures/<int:pk>/readings/<int:period_pk>/", reading_views.edit_reading, name="edit_reading"),
     path("updates/<int:pk>/comments/", update_views.add_comment, name="add_comment"),

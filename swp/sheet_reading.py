@@ -237,8 +237,17 @@ def text(value: Value) -> str:
         value = value.date()
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
-    cleaned = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
-    return strip_protective_prefix(cleaned)
+    raw = str(value)
+    unprefixed = strip_protective_prefix(raw)
+    if unprefixed is not raw:
+        # The export protected this value, so its first character (a tab or a carriage return, say)
+        # is what was written: keep it exactly, and tidy only the rest.
+        return unprefixed[0] + _tidy_line_endings(unprefixed[1:]).rstrip()
+    return _tidy_line_endings(raw).strip()
+
+
+def _tidy_line_endings(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def is_blank(value: Value) -> bool:

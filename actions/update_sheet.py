@@ -1,0 +1,356 @@
+"""The lead's quarterly update sheet: an XLSX of every action they may update in the open quarter.
+
+Sheet "Updates": a title, a line pointing at the instructions, then one row per action. Grey
+columns (reference, priority, objective, current deadline, this quarter's state and any comment
+from the secretary) are context: the sheet is protected so they cannot be typed over by accident,
+but protection is only a convenience (it has no password) and the upload checks everything again.
+White columns are the update: RAG (a Red/Amber/Green drop-down), progress, what is being done,
+outcomes, complete? (Yes/No), a proposed deadline and its reason, and "Submit for review?"
+(Yes/No, or blank: see the instructions). The last column, hidden, is the sheet check: which
+action the row was downloaded for and the version of its update then, so a change someone else
+made since is found rather than overwritten (actions/update_sheet_import.py reads it).
+
+Sheet "Instructions": plain English, including the plan's own RAG definitions. A hidden sheet
+"About" records the plan and quarter the sheet was made for.
+
+Every text cell is neutralised (swp/spreadsheets.neutralise) and written as a string cell, so text
+beginning "=" can never become a live formula (SEC-14). Written in openpyxl's write-only mode, so
+a plan of thousands of actions needs little memory.
+"""
+
+import datetime
+import io
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from governance.models import User
+from governance.permissions import can
+from priorities.models import Plan, ReportingPeriod
+from swp.spreadsheets import neutralise
+
+from .models import Action, ActionUpdate
+from .selectors import NOT_STARTED, STATE_LABELS
+
+UPDATES_SHEET = "Updates"
+INSTRUCTIONS_SHEET = "Instructions"
+ABOUT_SHEET = "About"
+SHEET_KIND = "Quarterly update sheet"
+HEADER_ROW = 3
+DATE_FORMAT = "dd/mm/yyyy"
+RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green"}
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    heading: str
+    width: int
+    editable: bool
+    hidden: bool = False
+    wrap: bool = False
+
+
+# Headings are what actions/update_sheet_import.COLUMNS accepts first, so our own sheet always matches.
+CONTEXT_HEADINGS = (
+    "Priority (do not change)",
+    "Objective (do not change)",
+    "Current deadline (do not change)",
+    "State this quarter (do not change)",
+    "Secretary's comment (do not change)",
+)
+SHEET_COLUMNS = (
+    SheetColumn("Ref (do not change)", 12, editable=False),
+    SheetColumn(CONTEXT_HEADINGS[0], 28, editable=False, wrap=True),
+    SheetColumn(CONTEXT_HEADINGS[1], 50, editable=False, wrap=True),
+    SheetColumn(CONTEXT_HEADINGS[2], 16, editable=False),
+    SheetColumn(CONTEXT_HEADINGS[3], 16, editable=False),
+    SheetColumn(CONTEXT_HEADINGS[4], 30, editable=False, wrap=True),
+    SheetColumn("RAG", 10, editable=True),
+    SheetColumn("Progress", 50, editable=True, wrap=True),
+    SheetColumn("What is being done", 40, editable=True, wrap=True),
+    SheetColumn("Outcomes", 35, editable=True, wrap=True),
+    SheetColumn("Complete?", 11, editable=True),
+    SheetColumn("Proposed deadline", 16, editable=True),
+    SheetColumn("Reason for new deadline", 35, editable=True, wrap=True),
+    SheetColumn("Submit for review?", 12, editable=True),
+    SheetColumn("Sheet check (do not change)", 14, editable=False, hidden=True),
+)
+_INDEX = {column.heading: index for index, column in enumerate(SHEET_COLUMNS)}
+
+_GREY = PatternFill("solid", fgColor="F3F2F1")
+_HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
+_LOCKED = Protection(locked=True)
+_UNLOCKED = Protection(locked=False)
+
+
+def sheet_marker(plan: Plan, period: ReportingPeriod) -> str:
+    """Which plan and quarter a sheet was made for, in the title row's hidden cell (read back on upload)."""
+    return f"{SHEET_KIND}: plan {plan.pk}, quarter {period.pk} ({period.label})"
+
+
+def fingerprint(action: Action, update: ActionUpdate | None) -> str:
+    """What a row was when downloaded: the action it is for and the version of its update (0: none)."""
+    return f"a{action.pk}v{update.version if update else 0}"
+
+
+def sheet_actions(*, user: User, plan: Plan, period: ReportingPeriod) -> list[Action]:
+    """Every action of the plan the person may update, with this quarter's update as `sheet_update`."""
+    updates = {u.action_id: u for u in ActionUpdate.objects.filter(period=period)}
+    actions = (
+        Action.objects.filter(plan=plan)
+        .exclude(status=Action.Status.CANCELLED)
+        .select_related("plan", "priority")
+        .order_by("priority__order", "order", "id")
+    )
+    mine = []
+    for action in actions:
+        if can(user, "actions.edit_update", action):
+            action.sheet_update = updates.get(action.pk)
+            mine.append(action)
+    return mine
+
+
+def _cell(sheet, value, *, editable: bool = False, bold: bool = False, wrap: bool = False, fill=None):
+    value = neutralise(value)
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # text, always: never let openpyxl infer a formula
+    if isinstance(value, datetime.date):
+        cell.number_format = DATE_FORMAT
+    cell.protection = _UNLOCKED if editable else _LOCKED
+    if bold:
+        cell.font = Font(bold=True)
+    if wrap:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if fill is not None:
+        cell.fill = fill
+    elif not editable:
+        cell.fill = _GREY
+    return cell
+
+
+def _row_values(action: Action) -> list:
+    update: ActionUpdate | None = action.sheet_update
+    state = update.state if update else NOT_STARTED
+    values = [
+        action.reference,
+        f"{action.priority.order}. {action.priority.title}",
+        action.objective or action.overall_objective,
+        action.deadline,
+        STATE_LABELS[state],
+        update.review_comment if update and update.state == ActionUpdate.State.RETURNED else "",
+    ]
+    if update is None:
+        values += ["", "", "", "", "", None, "", ""]
+    else:
+        values += [
+            RAG_LABELS.get(update.rag, ""),
+            update.progress,
+            update.recovery_plan,
+            update.outcomes,
+            "Yes" if update.marks_complete else "No",
+            update.proposed_deadline,
+            update.deadline_change_reason,
+            "",  # blank: the upload decides (see the instructions)
+        ]
+    values.append(fingerprint(action, update))
+    return values
+
+
+def _validation(sheet, options: str, column_heading: str, rows: int, prompt: str) -> None:
+    letter = get_column_letter(_INDEX[column_heading] + 1)
+    validation = DataValidation(
+        type="list",
+        formula1=f'"{options}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=column_heading,
+        error=f"Choose {options.replace(',', ', ').rsplit(', ', 1)[0]} or {options.rsplit(',', 1)[1]}",
+        showInputMessage=True,
+        promptTitle=column_heading,
+        prompt=prompt,
+    )
+    validation.add(f"{letter}{HEADER_ROW + 1}:{letter}{HEADER_ROW + max(rows, 1)}")
+    sheet.data_validations.append(validation)
+
+
+def _updates_sheet(workbook: Workbook, *, plan: Plan, period: ReportingPeriod, actions: list[Action]) -> None:
+    sheet = workbook.create_sheet(UPDATES_SHEET)
+    for index, column in enumerate(SHEET_COLUMNS, start=1):
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        dimension.hidden = column.hidden
+    sheet.freeze_panes = f"B{HEADER_ROW + 1}"
+    # Say the sheet's size up front, as Excel does: without it openpyxl's reader parses the whole
+    # sheet once more each time it opens the workbook, just to find out how big it is.
+    last = get_column_letter(len(SHEET_COLUMNS))
+    sheet.calculate_dimension = lambda: f"A1:{last}{HEADER_ROW + len(actions)}"
+    # Protected so the grey columns are not typed over by mistake; no password, and never trusted.
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+    sheet.protection.sort = False
+    sheet.protection.autoFilter = False
+    _validation(
+        sheet, "Red,Amber,Green", "RAG", len(actions), "Red, Amber or Green: see the Instructions sheet"
+    )
+    _validation(sheet, "Yes,No", "Complete?", len(actions), "Yes if the action is finished")
+    _validation(
+        sheet,
+        "Yes,No",
+        "Submit for review?",
+        len(actions),
+        "Yes: submit. No: keep as a draft. Blank: see Instructions",
+    )
+    title = f"{plan.title}: updates for {period.label}"
+    title_row = [_cell(sheet, title, bold=True, fill=PatternFill())]
+    title_row += [_cell(sheet, None, fill=PatternFill()) for _ in SHEET_COLUMNS[2:]]
+    title_row.append(_cell(sheet, sheet_marker(plan, period), fill=PatternFill()))  # in the hidden column
+    sheet.append(title_row)
+    sheet.append(
+        [
+            _cell(
+                sheet,
+                "Fill in the white columns, one row per action. Grey columns are for information: "
+                "they are not read back. The Instructions sheet explains each column.",
+                fill=PatternFill(),
+            )
+        ]
+    )
+    sheet.append(
+        [
+            _cell(sheet, column.heading, bold=True, wrap=True, fill=_HEADER_FILL, editable=False)
+            for column in SHEET_COLUMNS
+        ]
+    )
+    for action in actions:
+        sheet.append(
+            [
+                _cell(sheet, value, editable=column.editable, wrap=column.wrap)
+                for column, value in zip(SHEET_COLUMNS, _row_values(action), strict=True)
+            ]
+        )
+
+
+def instructions(plan: Plan, period: ReportingPeriod) -> list[tuple[str, str]]:
+    """The Instructions sheet, as (heading, text) pairs; also shown on the upload page."""
+    deadline = (
+        f"{period.update_deadline.day} {period.update_deadline:%B %Y}"
+        if period.update_deadline
+        else "the deadline"
+    )
+    return [
+        (
+            "What this is",
+            f"Your updates for {period.label} on {plan.title}, one row per action you can update.",
+        ),
+        (
+            "How to use it",
+            f"Fill in the white columns on the Updates sheet, save the file as .xlsx, and upload it from "
+            f"“Your updates”. You will see exactly what will change, row by row, before anything is saved; "
+            f"nothing is saved until you confirm, and then every row is saved or none is. Updates are due "
+            f"by {deadline}.",
+        ),
+        ("Ref", "The action's item number. Do not change it: it says which action the row is for."),
+        (
+            "Grey columns",
+            "Priority, objective, current deadline, this quarter's state and the secretary's "
+            "comment are there to help you. They are not read back, so changing them does nothing.",
+        ),
+        (
+            "RAG",
+            "How the action is doing: Red, Amber or Green (R, A or G also work). "
+            "“Complete” marks the action complete and rates it green. “Not started” keeps the update "
+            "as a draft with no rating.",
+        ),
+        ("Red", plan.rag_red_definition or "Off track."),
+        ("Amber", plan.rag_amber_definition or "At risk."),
+        ("Green", plan.rag_green_definition or "On track."),
+        ("Progress", "What has been done since the last update, in plain English."),
+        ("What is being done", "Needed when you rate an action red or amber: how it will get back on track."),
+        ("Outcomes", "What difference it has made so far, for example, 3 events held with 120 residents."),
+        ("Complete?", "Yes if the action is finished. The secretary's acceptance marks it complete."),
+        (
+            "Proposed deadline",
+            "Only if the deadline should change: a date like 31/03/2021 (day first). "
+            "It must be on or after the action's start date, and needs a reason. A date equal to the "
+            "current deadline means no change.",
+        ),
+        ("Reason for new deadline", "Why the deadline should change."),
+        (
+            "Submit for review?",
+            "Yes: submit the update to the secretary (it needs a rating and progress, "
+            "and, for red or amber, what is being done). No: save it as a draft. Blank: submit it if it "
+            "has all of those, otherwise save it as a draft. A row you did not change is left as it is.",
+        ),
+        (
+            "Blank rows",
+            "Rows with nothing filled in are skipped. A blank cell in a row you filled in clears that field.",
+        ),
+        (
+            "Dates",
+            "Day first: 31/03/2021, 31/3/21 or 2021-03-31. Anything that is not clearly one date, "
+            "such as “TBC” or 31/09/2021, is shown as an error for you to fix.",
+        ),
+        (
+            "Sheet check",
+            "A hidden column records each row's update as it was when you downloaded the sheet. "
+            "If someone else has changed an update since, that row is shown as an error rather than "
+            "overwriting their change: download a new sheet.",
+        ),
+        (
+            "Other spreadsheets",
+            "You can also upload your own sheet or a CSV file: it needs a column for the "
+            "item number (Ref, Item No. or Item number) and columns such as RAG, Progress, Recovery plan, "
+            "Outcomes and Deadline. Title rows above the headings, and notes or a key below, are fine.",
+        ),
+    ]
+
+
+def _instructions_sheet(workbook: Workbook, *, plan: Plan, period: ReportingPeriod) -> None:
+    sheet = workbook.create_sheet(INSTRUCTIONS_SHEET)
+    sheet.column_dimensions["A"].width = 26
+    sheet.column_dimensions["B"].width = 100
+    sheet.append(
+        [_cell(sheet, f"How to fill in your {period.label} update sheet", bold=True, fill=PatternFill())]
+    )
+    sheet.append([])
+    for heading, body in instructions(plan, period):
+        sheet.append(
+            [
+                _cell(sheet, heading, bold=True, fill=PatternFill(), wrap=True),
+                _cell(sheet, body, fill=PatternFill(), wrap=True),
+            ]
+        )
+
+
+def _about_sheet(workbook: Workbook, *, plan: Plan, period: ReportingPeriod, user: User) -> None:
+    sheet = workbook.create_sheet(ABOUT_SHEET)
+    sheet.sheet_state = "hidden"
+    for key, value in (
+        ("Sheet", SHEET_KIND),
+        ("Plan", plan.pk),
+        ("Quarter", period.pk),
+        ("Quarter label", period.label),
+        ("Downloaded by", user.pk),
+    ):
+        sheet.append([_cell(sheet, key, fill=PatternFill()), _cell(sheet, value, fill=PatternFill())])
+
+
+def update_sheet_bytes(
+    *, user: User, plan: Plan, period: ReportingPeriod, actions: list[Action] | None = None
+) -> bytes:
+    """The workbook, as bytes. `actions` defaults to sheet_actions(user=, plan=, period=)."""
+    if actions is None:
+        actions = sheet_actions(user=user, plan=plan, period=period)
+    workbook = Workbook(write_only=True)
+    _updates_sheet(workbook, plan=plan, period=period, actions=actions)
+    _instructions_sheet(workbook, plan=plan, period=period)
+    _about_sheet(workbook, plan=plan, period=period, user=user)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,254 @@
+"""A lead's bulk updates from a spreadsheet: download the sheet, upload it, preview, confirm.
+
+Download and upload are for anyone who may update at least one action of the current plan (its
+owners and priority leads, and the board secretary and admins); others get 403, another
+partnership's people only ever see their own. A pending upload is loaded by its random id AND its
+uploader AND the current partnership, else 404 (INT-06). Confirm re-reads the stored bytes, never
+anything the browser sends but the digest of the preview it showed, and applies all or nothing.
+"""
+
+import hashlib
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from governance.models import PendingImport
+from governance.permissions import can
+from priorities.access import get_current_plan_for_user
+from priorities.models import Plan, ReportingPeriod
+from swp.security_log import security_event
+from swp.spreadsheets import XLSX_CONTENT_TYPE
+from swp.upload_checks import UploadRefused
+
+from . import services
+from .models import Action
+from .selectors import reporting_period_for_updates
+from .update_sheet import instructions, sheet_actions, update_sheet_bytes
+from .update_sheet_forms import UpdateSheetUploadForm
+from .update_sheet_import import ImportPlan, PreviewOutOfDate, apply_import, build_plan, pending_bytes
+
+# A preview lists at most this many changed rows (every error is always listed, up to ERRORS_SHOWN).
+CHANGES_SHOWN = 1000
+ERRORS_SHOWN = 1000
+KIND = PendingImport.Kind.UPDATE_SHEET
+
+
+def _may_update_some_action(user, plan: Plan) -> bool:
+    """Whether the person may update at least one of the plan's actions (the sheet's rule, per action)."""
+    actions = Action.objects.filter(plan=plan).exclude(status=Action.Status.CANCELLED)
+    actions = actions.select_related("plan", "priority")
+    if not can(user, "governance.run_cycle", plan.partnership):
+        actions = actions.filter(Q(owner=user) | Q(priority__lead_officer=user))
+    candidate = actions.first()
+    return candidate is not None and can(user, "actions.edit_update", candidate)
+
+
+def _plan_and_period(request: HttpRequest) -> tuple[Plan, ReportingPeriod]:
+    plan = get_current_plan_for_user(request)
+    if not _may_update_some_action(request.user, plan):
+        raise PermissionDenied("You do not own or lead any actions, so you have no update sheet.")
+    period = reporting_period_for_updates(plan=plan)
+    if period is None:
+        raise Http404("No quarter is open for updates yet.")
+    return plan, period
+
+
+def _pending_for_user(request: HttpRequest, pk, plan: Plan) -> PendingImport:
+    """The person's own unapplied upload in this partnership, or 404 (another person's is never found)."""
+    pending = get_object_or_404(
+        PendingImport.objects.for_user(user=request.user, partnership=plan.partnership, kind=KIND), pk=pk
+    )
+    if pending.context.get("plan") != plan.pk:
+        raise Http404("No such upload.")
+    return pending
+
+
+@login_required
+@require_safe
+def download(request: HttpRequest) -> HttpResponse:
+    plan, period = _plan_and_period(request)
+    actions = sheet_actions(user=request.user, plan=plan, period=period)
+    body = update_sheet_bytes(user=request.user, plan=plan, period=period, actions=actions)
+    filename = f"{slugify(f'{plan.title} updates {period.label}') or 'update-sheet'}.xlsx"
+    response = HttpResponse(body, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    security_event(
+        "update_sheet_downloaded",
+        request=request,
+        obj=plan,
+        rows=len(actions),
+        period=period.label,
+        format="xlsx",
+        filename=filename,
+    )
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    plan, period = _plan_and_period(request)
+    form = UpdateSheetUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = build_plan(data=form.content, fmt=form.fmt, user=request.user, plan=plan, period=period)
+        except UploadRefused as refusal:
+            form.add_error("file", str(refusal))
+        else:
+            PendingImport.objects.discard_stale()
+            pending = PendingImport.objects.create(
+                kind=KIND,
+                partnership=plan.partnership,
+                created_by=request.user,
+                original_name=upload.name[-200:],
+                file_format=form.fmt,
+                content=form.content,
+                sha256=hashlib.sha256(form.content).hexdigest(),
+                context={"plan": plan.pk, "period": period.pk},
+            )
+            security_event(
+                "import_previewed",
+                request=request,
+                obj=pending,
+                rows=len(result.rows),
+                changes=len(result.changes),
+                reason=f"{len(result.error_messages)} errors",
+                period=period.label,
+                format=form.fmt,
+                filename=pending.original_name,
+                sha256=pending.sha256,
+            )
+            return redirect("actions:update_sheet_preview", pending.pk)
+    if request.method == "POST" and form.errors:
+        security_event(
+            "import_refused",
+            request=request,
+            obj=plan,
+            reason="; ".join(str(e) for e in form.errors.get("file", []))[:300],
+            level=logging.WARNING,
+        )
+    context = {"form": form, "plan": plan, "period": period, "instructions": instructions(plan, period)}
+    return render(request, "actions/update_sheet/upload.html", context, status=400 if form.errors else 200)
+
+
+def _preview(request, pending, result: ImportPlan, *, status: int = 200, out_of_date: bool = False):
+    changes = result.changes
+    errors = result.error_messages
+    return render(
+        request,
+        "actions/update_sheet/preview.html",
+        {
+            "pending": pending,
+            "plan": result.plan,
+            "period": result.period,
+            "result": result,
+            "changes": changes[:CHANGES_SHOWN],
+            "changes_not_shown": max(0, len(changes) - CHANGES_SHOWN),
+            "errors": errors[:ERRORS_SHOWN],
+            "errors_not_shown": max(0, len(errors) - ERRORS_SHOWN),
+            "unchanged": result.unchanged,
+            "skipped": result.skipped,
+            "ignored": result.ignored,
+            "out_of_date": out_of_date,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def preview(request: HttpRequest, pk) -> HttpResponse:
+    plan, period = _plan_and_period(request)
+    pending = _pending_for_user(request, pk, plan)
+    try:
+        result = build_plan(
+            data=pending_bytes(pending), fmt=pending.file_format, user=request.user, plan=plan, period=period
+        )
+    except UploadRefused as refusal:  # pragma: no cover - it was read once already at upload
+        messages.error(request, str(refusal))
+        return redirect("actions:update_sheet_upload")
+    return _preview(request, pending, result)
+
+
+def _failed(request, plan, pending, reason: str, *, status: int) -> HttpResponse:
+    security_event(
+        "import_failed",
+        request=request,
+        obj=pending,
+        reason=reason[:300],
+        filename=pending.original_name,
+        sha256=pending.sha256,
+        level=logging.WARNING,
+    )
+    return render(
+        request,
+        "actions/update_sheet/failed.html",
+        {"plan": plan, "pending": pending, "reason": reason},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, pk) -> HttpResponse:
+    plan, period = _plan_and_period(request)
+    pending = _pending_for_user(request, pk, plan)
+    try:
+        result = apply_import(
+            pending=pending,
+            user=request.user,
+            plan=plan,
+            period=period,
+            expected_digest=request.POST.get("digest", ""),
+        )
+    except PreviewOutOfDate as stale:
+        security_event(
+            "import_failed",
+            request=request,
+            obj=pending,
+            reason="the preview no longer matches the database, or the sheet has errors",
+            level=logging.WARNING,
+        )
+        return _preview(request, pending, stale.plan, status=409, out_of_date=True)
+    except services.Conflict as conflict:
+        reference = conflict.current.action.reference if conflict.current else "an action"
+        reason = f"Someone else changed the update for {reference} while it was saving."
+        return _failed(request, plan, pending, reason, status=409)
+    except (services.NotAllowedNow, ValidationError) as refusal:
+        reason = "; ".join(refusal.messages) if isinstance(refusal, ValidationError) else str(refusal)
+        return _failed(request, plan, pending, reason, status=409)
+    except DatabaseError:
+        _failed(request, plan, pending, "database error", status=500)
+        raise
+    submitted = result.submitted_count
+    drafts = len(result.changes) - submitted
+    security_event(
+        "import_applied",
+        request=request,
+        obj=pending,
+        rows=len(result.rows),
+        changes=len(result.changes),
+        period=period.label,
+        filename=pending.original_name,
+        sha256=pending.sha256,
+    )
+    parts = []
+    if submitted:
+        parts.append(f"{submitted} submitted for review")
+    if drafts:
+        parts.append(f"{drafts} saved as draft{'s' if drafts != 1 else ''}")
+    total = len(result.changes)
+    plural = "s" if total != 1 else ""
+    messages.success(
+        request, f"{total} update{plural} saved from {pending.original_name}: {' and '.join(parts)}"
+    )
+    return redirect("actions:my_updates")
