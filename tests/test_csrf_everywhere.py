@@ -7,6 +7,8 @@ admin included: nothing may be exempt. Each refusal must be the CSRF check's (it
 nothing in the database, the media directory, the session or the outbox may change.
 """
 
+import uuid
+
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -117,8 +119,10 @@ def test_the_same_post_with_the_token_goes_through(w, csrf_cookie):
 
 
 def sample_url(name: str) -> str:
-    """The URL of a named pattern, with 1 for each of its parameters (or an app's label, for the admin)."""
-    for args in ([], [1], [1, 1], [1, 1, 1], *([label] for label in sorted(apps.app_configs))):
+    """The URL of a named pattern, with 1 for each of its parameters (a UUID for a pending upload, an
+    app's label for the admin)."""
+    some_uuid = uuid.UUID(int=1)
+    for args in ([], [1], [1, 1], [1, 1, 1], [some_uuid], *([label] for label in sorted(apps.app_configs))):
         try:
             return reverse(name, args=args)
         except NoReverseMatch:
@@ -171,6 +175,8 @@ def test_a_get_to_a_post_only_url_is_refused_and_changes_nothing(w, csrf_cookie)
         "eqia_action_done_post",
         "evidence_upload_post",
         "pack_retry_post",
+        "plan_workbook_confirm_post",
         "sign_out",
+        "update_sheet_confirm_post",
     ]
     assert state(w, client) == before

@@ -15,8 +15,10 @@ WhiteNoise scan every static file again (about a tenth of a second a time).
 
 import copy
 import datetime
+import hashlib
 import io
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +38,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from actions import services
 from actions.models import Action, ActionUpdate, Rag
-from governance.models import Meeting, Role
+from actions.update_sheet_import import build_plan as build_update_sheet_plan
+from governance.models import Meeting, PendingImport, Role
 from priorities import approvals
 from priorities.models import (
     ApprovalStage,
@@ -50,9 +53,12 @@ from priorities.models import (
 from reports import services as pack_services
 from reports.models import IssuedPack
 from tests import factories
+from tests.fixtures.plan_workbooks import minimal, workbook
 from tests.reports.pack_helpers import fake_pdf
 
 PDF = b"%PDF-1.4\n%%EOF"
+# A lead's update sheet as people write them: just the item number and this quarter's progress.
+UPDATE_SHEET_CSV = b"Ref,Progress\r\n1.1,Now with the ward names.\r\n"
 
 OK = "ok"  # allowed: the operation's own success status, Operation.ok (200, or 302 for a redirect)
 OWN = "own"  # a page about "your partnership": an outsider gets their own, never walsall's
@@ -119,6 +125,22 @@ MATRIX = {
     "roll_forward_get":      (OK,    403,   403,   403,   403,   403,   403,   OWN,   SIGN_IN),
     "roll_forward_post":     (OK,    403,   403,   403,   403,   403,   403,   OWN,   SIGN_IN),
     "delete_draft_post":     (OK,    403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
+    # The lead's update sheet: for those who may update actions; a pending upload is its uploader's
+    "update_sheet_download_get": (OK, OK,   OK,    OK,    403,   403,   403,   OWN,   SIGN_IN),
+    "update_sheet_upload_get": (OK,  OK,    OK,    OK,    403,   403,   403,   OWN,   SIGN_IN),
+    "update_sheet_upload_post": (OK, OK,    OK,    OK,    403,   403,   403,   OWN,   SIGN_IN),
+    "update_sheet_preview_get": (404, 404,  OK,    404,   403,   403,   403,   404,   SIGN_IN),
+    "update_sheet_confirm_post": (404, 404, OK,    404,   403,   403,   403,   404,   SIGN_IN),
+    # Whole-plan workbooks: loading a plan is the partnership admin's; exporting is any member's
+    "plan_workbooks_get":    (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OWN,   SIGN_IN),
+    "plan_workbook_template_get": (OK, 403, 403,   403,   403,   403,   403,   OK,    SIGN_IN),
+    "plan_workbook_upload_get": (OK, 403,   403,   403,   403,   403,   403,   OWN,   SIGN_IN),
+    "plan_workbook_upload_post": (OK, 403,  403,   403,   403,   403,   403,   OWN,   SIGN_IN),
+    "plan_workbook_preview_get": (OK, 403,  403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "plan_workbook_confirm_post": (OK, 403, 403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "view_plan_workbook_plan": (OK,  OK,    OK,    OK,    OK,    OK,    OK,    404,   SIGN_IN),
+    "export_plan_xlsx":      (OK,    OK,    OK,    OK,    OK,    OK,    OK,    404,   SIGN_IN),
+    "export_plan_csv":       (OK,    OK,    OK,    OK,    OK,    OK,    OK,    404,   SIGN_IN),
 }
 # fmt: on
 EXPECTED = {(role, op): cell for op, row in MATRIX.items() for role, cell in zip(ROLES, row, strict=True)}
@@ -253,6 +275,31 @@ OPERATIONS = {
     "roll_forward_get": get(lambda w: reverse("actions:roll_forward")),
     "roll_forward_post": post(lambda w: reverse("actions:roll_forward")),
     "delete_draft_post": post(lambda w: reverse("actions:delete_draft", args=[w.draft.pk])),
+    "update_sheet_download_get": get(lambda w: reverse("actions:update_sheet_download")),
+    "update_sheet_upload_get": get(lambda w: reverse("actions:update_sheet_upload")),
+    "update_sheet_upload_post": post(
+        lambda w: reverse("actions:update_sheet_upload"),
+        lambda w: {"file": SimpleUploadedFile("updates.csv", UPDATE_SHEET_CSV)},
+    ),
+    "update_sheet_preview_get": get(
+        lambda w: reverse("actions:update_sheet_preview", args=[w.pending_sheet.pk])
+    ),
+    "update_sheet_confirm_post": post(
+        lambda w: reverse("actions:update_sheet_confirm", args=[w.pending_sheet.pk]),
+        lambda w: {"digest": w.pending_sheet_digest},
+    ),
+    "plan_workbooks_get": get(lambda w: reverse("plan_workbook:index")),
+    "plan_workbook_template_get": get(lambda w: reverse("plan_workbook:template")),
+    "plan_workbook_upload_get": get(lambda w: reverse("plan_workbook:upload")),
+    "plan_workbook_upload_post": post(
+        lambda w: reverse("plan_workbook:upload"),
+        lambda w: {"file": SimpleUploadedFile("plan.xlsx", w.plan_workbook)},
+    ),
+    "plan_workbook_preview_get": get(lambda w: reverse("plan_workbook:preview", args=[w.pending_plan.pk])),
+    "plan_workbook_confirm_post": post(lambda w: reverse("plan_workbook:confirm", args=[w.pending_plan.pk])),
+    "view_plan_workbook_plan": get(lambda w: reverse("plan_workbook:plan", args=[w.plan.pk])),
+    "export_plan_xlsx": get(lambda w: reverse("plan_workbook:export", args=[w.plan.pk]) + "?format=xlsx"),
+    "export_plan_csv": get(lambda w: reverse("plan_workbook:export", args=[w.plan.pk]) + "?format=csv"),
 }
 assert set(OPERATIONS) == set(MATRIX)
 
@@ -394,6 +441,31 @@ def build_world(media) -> SimpleNamespace:
         by=users["outsider"],
     )
     factories.make_board(elsewhere, "Elsewhere Board")
+    # The lead's update sheet, uploaded and previewed but not yet confirmed.
+    pending_sheet = PendingImport.objects.create(
+        kind=PendingImport.Kind.UPDATE_SHEET,
+        partnership=walsall,
+        created_by=users["lead"],
+        original_name="updates.csv",
+        file_format="csv",
+        content=UPDATE_SHEET_CSV,
+        sha256=hashlib.sha256(UPDATE_SHEET_CSV).hexdigest(),
+        context={"plan": plan.pk, "period": period.pk},
+    )
+    pending_sheet_digest = build_update_sheet_plan(
+        data=UPDATE_SHEET_CSV, fmt="csv", user=users["lead"], plan=plan, period=period
+    ).digest()
+    # A whole-plan workbook the admin has uploaded and not yet confirmed.
+    plan_workbook = workbook(minimal())
+    pending_plan = PendingImport.objects.create(
+        kind=PendingImport.Kind.PLAN_WORKBOOK,
+        partnership=walsall,
+        created_by=users["admin"],
+        original_name="plan.xlsx",
+        file_format="xlsx",
+        content=plan_workbook,
+        sha256=hashlib.sha256(plan_workbook).hexdigest(),
+    )
     factories.make_action(
         factories.make_priority(elsewhere_plan, 1, title="Elsewhere's priority"),
         "1.1",
@@ -420,6 +492,10 @@ def build_world(media) -> SimpleNamespace:
         failed_pack=failed_pack,
         eqia_item=eqia_item,
         draft=draft,
+        pending_sheet=pending_sheet,
+        pending_sheet_digest=pending_sheet_digest,
+        plan_workbook=plan_workbook,
+        pending_plan=pending_plan,
         media=media,
         edit_url=reverse("actions:edit_update", args=[action.pk, period.pk]),
         reading_url=reverse("actions:edit_reading", args=[measure.pk, period.pk]),
@@ -530,7 +606,7 @@ def rows(queryset, *fields) -> list:
 
 
 def snapshot(w) -> dict:
-    """Everything the operations could change, to compare before and after a request (eight queries)."""
+    """Everything the operations could change, to compare before and after a request (nine queries)."""
     updates = ActionUpdate.objects.filter(action__plan=w.plan).annotate(
         comments_=Count("comments", distinct=True), evidence_=Count("evidence", distinct=True)
     )
@@ -570,6 +646,9 @@ def snapshot(w) -> dict:
         "meetings": rows(meetings, "date", "decisions_", "attendance_"),
         "plans": rows(plans, "title", "status", "steps_"),
         "eqia actions": rows(EqiaActionItem.objects.filter(eqia__plan=w.plan), "order", "done", "done_by_id"),
+        "pending imports": rows(
+            PendingImport.objects.filter(partnership=w.walsall), "kind", "original_name", "applied_at"
+        ),
     }
 
 
@@ -718,10 +797,17 @@ def _normalised(html: str) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
 
 
+def _missing(value):
+    """An id of the same kind that names nothing: a number, or a UUID for pending uploads."""
+    if isinstance(value, uuid.UUID):
+        return uuid.UUID(int=0)
+    return MISSING if isinstance(value, int) else value
+
+
 def _with_missing_ids(url: str) -> str:
     path, _, query = url.partition("?")
     match = resolve(path)
-    kwargs = {key: MISSING if isinstance(value, int) else value for key, value in match.kwargs.items()}
+    kwargs = {key: _missing(value) for key, value in match.kwargs.items()}
     return reverse(match.view_name, kwargs=kwargs) + (f"?{query}" if query else "")
 
 
