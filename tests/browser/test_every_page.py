@@ -168,9 +168,13 @@ def allowance(route: str, role: str) -> int:
     return 0 if "anonymous" in earlier else 1
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def saved_html(tmp_path_factory) -> Path:
-    """Where the server's HTML of each page checked goes, for the Nu HTML checker at the end."""
+    """Where the server's HTML of each page checked goes, for the Nu HTML checker at the end.
+
+    Session-wide, not per module: pytest-django runs live-server tests in a group of their own, so
+    the crawl and the checker (which needs no database) are not next to each other in a full run,
+    and a module fixture would be made afresh, empty, between them."""
     return tmp_path_factory.mktemp("every-page-html")
 
 
