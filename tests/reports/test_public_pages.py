@@ -51,7 +51,8 @@ def test_an_unknown_partnership_is_not_found(client):
 
 
 def test_public_plan_page_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(20):  # 16, two for the priorities' joint leads, two for "you told us, we did"
+    # 16, two for the priorities' joint leads and groups, two for "you told us, we did"
+    with django_assert_max_num_queries(20):
         client.get(reverse("reports:public_plan", args=["safer-walsall"]))
 
 
