@@ -12,25 +12,20 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError
-from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from governance.models import PendingImport
-from governance.permissions import can
-from priorities.access import get_current_plan_for_user
-from priorities.models import Plan, ReportingPeriod
 from swp.security_log import security_event
 from swp.spreadsheets import XLSX_CONTENT_TYPE
 from swp.upload_checks import UploadRefused
 
 from . import services
-from .models import Action
-from .selectors import reporting_period_for_updates
+from .access import get_pending_update_sheet_for_user, get_update_sheet_plan_for_user
 from .update_sheet import instructions, sheet_actions, update_sheet_bytes
 from .update_sheet_forms import UpdateSheetUploadForm
 from .update_sheet_import import ImportPlan, PreviewOutOfDate, apply_import, build_plan, pending_bytes
@@ -41,40 +36,10 @@ ERRORS_SHOWN = 1000
 KIND = PendingImport.Kind.UPDATE_SHEET
 
 
-def _may_update_some_action(user, plan: Plan) -> bool:
-    """Whether the person may update at least one of the plan's actions (the sheet's rule, per action)."""
-    actions = Action.objects.filter(plan=plan).exclude(status=Action.Status.CANCELLED)
-    actions = actions.select_related("plan", "priority")
-    if not can(user, "governance.run_cycle", plan.partnership):
-        actions = actions.filter(Q(owner=user) | Q(priority__lead_officer=user))
-    candidate = actions.first()
-    return candidate is not None and can(user, "actions.edit_update", candidate)
-
-
-def _plan_and_period(request: HttpRequest) -> tuple[Plan, ReportingPeriod]:
-    plan = get_current_plan_for_user(request)
-    if not _may_update_some_action(request.user, plan):
-        raise PermissionDenied("You do not own or lead any actions, so you have no update sheet.")
-    period = reporting_period_for_updates(plan=plan)
-    if period is None:
-        raise Http404("No quarter is open for updates yet.")
-    return plan, period
-
-
-def _pending_for_user(request: HttpRequest, pk, plan: Plan) -> PendingImport:
-    """The person's own unapplied upload in this partnership, or 404 (another person's is never found)."""
-    pending = get_object_or_404(
-        PendingImport.objects.for_user(user=request.user, partnership=plan.partnership, kind=KIND), pk=pk
-    )
-    if pending.context.get("plan") != plan.pk:
-        raise Http404("No such upload.")
-    return pending
-
-
 @login_required
 @require_safe
 def download(request: HttpRequest) -> HttpResponse:
-    plan, period = _plan_and_period(request)
+    plan, period = get_update_sheet_plan_for_user(request)
     actions = sheet_actions(user=request.user, plan=plan, period=period)
     body = update_sheet_bytes(user=request.user, plan=plan, period=period, actions=actions)
     filename = f"{slugify(f'{plan.title} updates {period.label}') or 'update-sheet'}.xlsx"
@@ -95,7 +60,7 @@ def download(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
-    plan, period = _plan_and_period(request)
+    plan, period = get_update_sheet_plan_for_user(request)
     form = UpdateSheetUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -167,8 +132,8 @@ def _preview(request, pending, result: ImportPlan, *, status: int = 200, out_of_
 @login_required
 @require_safe
 def preview(request: HttpRequest, pk) -> HttpResponse:
-    plan, period = _plan_and_period(request)
-    pending = _pending_for_user(request, pk, plan)
+    plan, period = get_update_sheet_plan_for_user(request)
+    pending = get_pending_update_sheet_for_user(request, pk, plan)
     try:
         result = build_plan(
             data=pending_bytes(pending), fmt=pending.file_format, user=request.user, plan=plan, period=period
@@ -200,8 +165,8 @@ def _failed(request, plan, pending, reason: str, *, status: int) -> HttpResponse
 @login_required
 @require_POST
 def confirm(request: HttpRequest, pk) -> HttpResponse:
-    plan, period = _plan_and_period(request)
-    pending = _pending_for_user(request, pk, plan)
+    plan, period = get_update_sheet_plan_for_user(request)
+    pending = get_pending_update_sheet_for_user(request, pk, plan)
     try:
         result = apply_import(
             pending=pending,
