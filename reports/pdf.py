@@ -11,6 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.conf import settings
+
+from .limits import run_within_limits
 from .rendering import DEFAULT_MARKING, pack_html
 from .selectors import BoardPack
 
@@ -64,5 +67,16 @@ def html_to_pdf(html: str) -> RenderedPdf:
 
 
 def render_pdf(pack: BoardPack, *, marking: str = DEFAULT_MARKING) -> RenderedPdf:
-    """The pack as PDF bytes, with its page count and how long WeasyPrint took."""
-    return html_to_pdf(pack_html(pack, marking=marking))
+    """The pack as PDF bytes, with its page count and how long WeasyPrint took.
+
+    Our templates run here; WeasyPrint runs in a child process stopped at SWP_PACK_TIME_LIMIT_SECONDS
+    or SWP_PACK_MEMORY_LIMIT_MB (reports.limits), so an enormous plan fails its pack with
+    LimitExceeded instead of taking the worker's memory or holding it for ever.
+    """
+    html = pack_html(pack, marking=marking)
+    return run_within_limits(
+        html_to_pdf,
+        html,
+        seconds=settings.SWP_PACK_TIME_LIMIT_SECONDS,
+        megabytes=settings.SWP_PACK_MEMORY_LIMIT_MB,
+    )

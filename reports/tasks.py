@@ -15,6 +15,7 @@ from django_tasks import TaskContext, task
 
 from swp.security_log import security_event
 
+from .limits import LimitExceeded
 from .models import IssuedPack, State
 from .selectors import BoardPack, board_pack
 
@@ -23,6 +24,10 @@ logger = logging.getLogger(__name__)
 FAILED_MESSAGE = (
     "The PDF could not be made. Nothing was issued. Try again; if it fails again, tell your "
     "system administrator, quoting pack reference {reference}."
+)
+TOO_BIG_MESSAGE = (
+    "The PDF could not be made: this pack is too big. {limit} Nothing was issued. Your system "
+    "administrator can raise the limit; tell them, quoting pack reference {reference}."
 )
 
 
@@ -54,11 +59,13 @@ def make_pack(context: TaskContext, pack_id: int) -> str:
         data = for_meeting(board_pack(plan=pack.plan, period=pack.period), pack)
         rendered = render_pdf(data, marking=pack.protective_marking)
         _issue(pack, data, rendered.pdf, pages=rendered.pages, render_seconds=rendered.render_seconds)
+    except LimitExceeded as stopped:
+        logger.warning("pack_failed pack=%s period=%s limit=%s", pack_id, pack.period_id, stopped.kind)
+        _fail(pack_id, TOO_BIG_MESSAGE.format(limit=stopped, reference=pack_id))
+        return "failed"
     except Exception:
         logger.exception("pack_failed pack=%s period=%s", pack_id, pack.period_id)
-        IssuedPack.objects.filter(pk=pack_id, state=IssuedPack.State.MAKING).update(
-            state=IssuedPack.State.FAILED, failure_message=FAILED_MESSAGE.format(reference=pack_id)
-        )
+        _fail(pack_id, FAILED_MESSAGE.format(reference=pack_id))
         return "failed"
     security_event(
         "pack_issued",
@@ -69,6 +76,12 @@ def make_pack(context: TaskContext, pack_id: int) -> str:
         sha256=pack.pdf_sha256,
     )
     return "issued"
+
+
+def _fail(pack_id: int, message: str) -> None:
+    IssuedPack.objects.filter(pk=pack_id, state=IssuedPack.State.MAKING).update(
+        state=IssuedPack.State.FAILED, failure_message=message
+    )
 
 
 def _issue(pack: IssuedPack, data: BoardPack, pdf: bytes, *, pages: int, render_seconds: float) -> None:

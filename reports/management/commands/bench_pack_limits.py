@@ -1,0 +1,90 @@
+"""LOAD-04's pathological pack, measured: a 10,000-action plan's pack is stopped at its limit, and the
+same process then makes the Safer Walsall pack as usual.
+
+    python manage.py bench_pack_limits [--priorities 50 --actions 200] [--time-limit S] [--memory-limit MB]
+
+The synthetic plan is made inside a transaction that is rolled back, so nothing is left behind.
+Prints what stopped the render and when, the worker's own memory before and after, and the
+next pack's time: figures, not a pass or fail.
+"""
+
+import os
+import resource
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from reports.demo.synthetic import load_synthetic_plan
+from reports.limits import LimitExceeded, resident_megabytes, run_within_limits
+from reports.rendering import pack_html
+from reports.selectors import board_pack
+
+from .board_pack import find_period
+
+
+class Command(BaseCommand):
+    help = "Render a 10,000-action pack under the pack limits, then the demo pack in the same process."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--priorities", type=int, default=50)
+        parser.add_argument("--actions", type=int, default=200, help="Actions per priority (200).")
+        parser.add_argument("--time-limit", type=float, default=settings.SWP_PACK_TIME_LIMIT_SECONDS)
+        parser.add_argument("--memory-limit", type=int, default=settings.SWP_PACK_MEMORY_LIMIT_MB)
+        parser.add_argument("--partnership", default="safer-walsall")
+        parser.add_argument("--period", default="2020 Q2")
+
+    def handle(self, *args, **options):
+        from reports.pdf import html_to_pdf  # WeasyPrint loaded once, as on a running worker
+
+        limits = {"seconds": options["time_limit"], "megabytes": options["memory_limit"]}
+        html_to_pdf('<html lang="en-GB"><head><title>Warm up</title></head><body><p>x</p></body></html>')
+        demo = find_period(partnership_slug=options["partnership"], label=options["period"])
+        self.stdout.write(f"Limits: {limits['seconds']:g} s, {limits['megabytes']:,} MB resident")
+        self.stdout.write(f"Worker resident memory before: {resident_megabytes_now():.0f} MB")
+
+        with transaction.atomic():
+            started = time.perf_counter()
+            plan, period = load_synthetic_plan(
+                priorities=options["priorities"], actions_per_priority=options["actions"]
+            )
+            actions = plan.actions.count()
+            html = pack_html(board_pack(plan=plan, period=period))
+            self.stdout.write(
+                f"Synthetic plan of {actions:,} actions made and its HTML written ({len(html) / 1e6:.1f} MB) "
+                f"in {time.perf_counter() - started:.1f} s (rolled back afterwards)"
+            )
+            transaction.set_rollback(True)
+
+        started = time.perf_counter()
+        try:
+            rendered = run_within_limits(html_to_pdf, html, **limits)
+        except LimitExceeded as stopped:
+            self.stdout.write(
+                f"Pathological pack: stopped at the {stopped.kind} limit after "
+                f"{time.perf_counter() - started:.1f} s. {stopped}"
+            )
+        else:
+            self.stdout.write(
+                f"Pathological pack: made within the limits, {rendered.pages} pages in "
+                f"{time.perf_counter() - started:.1f} s"
+            )
+        del html
+        self.stdout.write(f"Worker resident memory after: {resident_megabytes_now():.0f} MB")
+
+        started = time.perf_counter()
+        demo_html = pack_html(board_pack(plan=demo.plan, period=demo))
+        rendered = run_within_limits(html_to_pdf, demo_html, **limits)
+        self.stdout.write(
+            f"Next job, {demo.plan.partnership.name} {demo.label}: {rendered.pages} pages "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
+        self.stdout.write(
+            f"Worker peak resident memory over the whole run (ru_maxrss): "
+            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+        )
+
+
+def resident_megabytes_now() -> float:
+    return resident_megabytes(os.getpid())
