@@ -6,6 +6,7 @@ import subprocess
 import sys
 import tarfile
 import uuid
+from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
 
@@ -147,7 +148,12 @@ def test_postgresql_restore_drill_compares_every_table(demo, scratch_postgres, t
     target = Database.from_settings({**connection.settings_dict, "NAME": name})
     restore(database=target, media_root=tmp_path / "restored-media", archive_path=tmp_path / "b.tar")
 
-    with psycopg2.connect(**params) as live, psycopg2.connect(**{**params, "dbname": name}) as copy:
+    # closing(): psycopg2's own `with` ends the transaction but leaves the connection open, and an
+    # open connection to the test database stops pytest-django dropping it at the end of the run.
+    with (
+        closing(psycopg2.connect(**params)) as live,
+        closing(psycopg2.connect(**{**params, "dbname": name})) as copy,
+    ):
         tables = sorted(manifest["tables"])
         assert every_row(copy.cursor(), tables) == every_row(live.cursor(), tables)
     assert manifest["tables"]["actions_actionupdate"] > 100  # the demo's updates really were there
@@ -158,7 +164,7 @@ def test_postgresql_restore_drill_compares_every_table(demo, scratch_postgres, t
 
 def assert_sequences_ahead_of_ids(params, name):
     """A new row in the restored database gets a fresh id: no sequence fell behind its table."""
-    with psycopg2.connect(**{**params, "dbname": name}) as copy, copy.cursor() as cursor:
+    with closing(psycopg2.connect(**{**params, "dbname": name})) as copy, copy.cursor() as cursor:
         cursor.execute(
             "SELECT table_name FROM information_schema.columns WHERE column_name = 'id' "
             "AND table_schema = 'public' AND (column_default IS NOT NULL OR is_identity = 'YES')"
