@@ -20,8 +20,10 @@ and the next test loads the demo again), so an accepted submission cannot change
 saw or what another test sees; forms that confirm, delete, lock, reopen, issue or roll forward are
 never submitted.
 
-A11Y-02: the server's HTML of every page (and error state) the crawl saw is kept, and the last
-test runs the Nu HTML checker (npm vnu-jar, Java) over all of it in one JVM: zero errors.
+A11Y-02: for every page (and error state) the crawl saw, both the HTML the server sent (what a
+browser without JavaScript gets) and the DOM after our scripts and GOV.UK Frontend's have run
+(serialised before axe is injected) are kept, and the last test runs the Nu HTML checker (npm
+vnu-jar, Java) over all of them in one JVM: zero errors.
 
 A11Y-06: a representative set of pages at 320 CSS px wide (1280 px at 400% zoom) does not
 scroll sideways, except inside labelled, focusable table regions, and with the WCAG 1.4.12
@@ -236,14 +238,16 @@ def reason_to_skip(url: str, base: str) -> str | None:
     return None
 
 
-def file_name(role: str, number: int, state: str) -> str:
-    return f"{role}-{number:03d}-{state}.html"
+def file_name(role: str, number: int, state: str, source: str) -> str:
+    return f"{role}-{number:03d}-{state}-{source}.html"
 
 
 def check_here(
     page: Page, crawl: Crawl, url: str, status: int, html: str, state: str, saved_html: Path, loaded: float
 ) -> None:
-    (saved_html / file_name(crawl.role, len(crawl.visits), state)).write_text(html)
+    number = len(crawl.visits)
+    (saved_html / file_name(crawl.role, number, state, "server")).write_text(html)
+    (saved_html / file_name(crawl.role, number, state, "dom")).write_text(page.content())
     began = time.monotonic()
     violations, incomplete = run_axe(page)
     visit = Visit(url, status, page.title(), state, violations, incomplete)
@@ -548,8 +552,10 @@ def allowed(message: dict) -> bool:
 
 
 def test_every_page_the_crawl_saw_is_valid_html(saved_html):
-    """Runs last: one JVM over the server's HTML of every page and error state checked above."""
+    """Runs last: one JVM over every page and error state checked above, as sent and after scripts."""
     pages = sorted(saved_html.glob("*.html"))
+    dom = list(saved_html.glob("*-dom.html"))
+    assert len(dom) * 2 == len(pages), "each page is checked as sent and as the scripts left it"
     if not pages:
         pytest.skip("no pages saved: the crawl tests in this module did not run")
     java = shutil.which("java")
