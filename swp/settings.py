@@ -122,6 +122,13 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Argon2id at OWASP's parameters (swp/passwords.py says why). PBKDF2 only checks older hashes,
+# which are replaced at the next sign-in. (Not Django's Argon2 hasher as well: it has the same
+# algorithm name, so listed after ours it would check every Argon2 hash and ask for a new one.)
+PASSWORD_HASHERS = [
+    "swp.passwords.Argon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
