@@ -26,5 +26,5 @@ every = sorted(IssuedPack.objects.issued().values_list("render_seconds", flat=Tr
 if every:
     print(
         f"every pack issued so far:       {len(every)}, rendering {every[len(every) // 2]:.1f} s "
-        f"at the median, {every[-1]:.1f} s at most (the worker runs at nice 10)"
+        f"at the median, {every[-1]:.1f} s at most (the worker runs at low CPU priority)"
     )
