@@ -20,6 +20,7 @@ from reports.pdf import render_pdf
 from reports.rendering import pack_context, pack_html
 from reports.selectors import board_pack
 from tests import factories
+from tests.fixtures.untrusted_text import seed_payloads
 
 RAG_WORDS = ["Red", "Amber", "No rating", "Green", "Complete"]
 SECTION_HEADINGS = [
@@ -298,3 +299,15 @@ def test_board_pack_queries_do_not_grow_with_the_plan(
     assert len(pack.actions) == priorities * actions
     with django_assert_num_queries(0):
         pack_html(pack)
+
+
+def test_typed_text_appears_literally_in_the_board_pack_pdf(demo, tmp_path):
+    """SEC-11: what someone typed, markup and all, is printed as the characters they typed."""
+    seed_payloads()
+    period = ReportingPeriod.objects.select_related("plan").get(
+        plan__partnership__slug="safer-walsall", label="2020 Q2"
+    )
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(render_pdf(board_pack(plan=period.plan, period=period)).pdf)
+    text = pdf_text(path)
+    assert "<script>alert(1)</script><b data-xss>x</b>" in " ".join(text.split())
