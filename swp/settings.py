@@ -174,7 +174,7 @@ if _tasks_backend not in _TASKS_BACKENDS:
     raise ImproperlyConfigured("SWP_TASKS_BACKEND must be 'database' or 'immediate'.")
 TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[_tasks_backend]}}
 # WeasyPrint makes each pack in a child process, stopped at these limits (LOAD-04): the pack fails
-# with a plain message and the worker goes on. The Walsall pack needs about 5 s and 170 MB, a
+# with a plain message and the worker goes on. The Walsall pack needs 3-5 s and 170 MB, a
 # 50-priority, 1,000-action plan about a minute and 900 MB. Keep the time well under the 30
 # minutes after which a pack still "being made" is taken to be lost (reports.services).
 SWP_PACK_TIME_LIMIT_SECONDS = int(os.environ.get("SWP_PACK_TIME_LIMIT_SECONDS", "600"))
