@@ -123,3 +123,29 @@ def test_the_benchmark_prints_its_figures_and_leaves_nothing_behind(small_pack):
         assert line in report
     assert "met      the same number of SQL queries for every size" in report
     assert not Partnership.objects.filter(slug="synthetic-000").exists()
+
+
+def test_the_limits_benchmark_reports_the_stopped_pack_then_makes_the_next(small_pack):
+    out = io.StringIO()
+    # A time limit no render meets: the synthetic pack and the next one are both reported stopped,
+    # and the command carries on to the end rather than failing with the first.
+    call_command(
+        "bench_pack_limits",
+        "--partnership",
+        small_pack.slug,
+        "--priorities",
+        "2",
+        "--actions",
+        "3",
+        "--time-limit",
+        "0.05",
+        stdout=out,
+    )
+    report = out.getvalue()
+    assert "Synthetic plan of 6 actions" in report
+    assert "Pathological pack: stopped at the time limit after" in report
+    assert "It was stopped after 0.05 seconds, its time limit." in report
+    assert "Worker resident memory after:" in report
+    assert f"Next job, {small_pack.name} 2020 Q2: stopped at the time limit" in report
+    assert "Worker peak resident memory" in report
+    assert not Partnership.objects.filter(slug="synthetic-000").exists()

@@ -57,33 +57,28 @@ class Command(BaseCommand):
             )
             transaction.set_rollback(True)
 
-        started = time.perf_counter()
-        try:
-            rendered = run_within_limits(html_to_pdf, html, **limits)
-        except LimitExceeded as stopped:
-            self.stdout.write(
-                f"Pathological pack: stopped at the {stopped.kind} limit after "
-                f"{time.perf_counter() - started:.1f} s. {stopped}"
-            )
-        else:
-            self.stdout.write(
-                f"Pathological pack: made within the limits, {rendered.pages} pages in "
-                f"{time.perf_counter() - started:.1f} s"
-            )
+        self._render("Pathological pack", html, limits)
         del html
         self.stdout.write(f"Worker resident memory after: {resident_megabytes_now():.0f} MB")
-
-        started = time.perf_counter()
         demo_html = pack_html(board_pack(plan=demo.plan, period=demo))
-        rendered = run_within_limits(html_to_pdf, demo_html, **limits)
-        self.stdout.write(
-            f"Next job, {demo.plan.partnership.name} {demo.label}: {rendered.pages} pages "
-            f"in {time.perf_counter() - started:.1f} s"
-        )
+        self._render(f"Next job, {demo.plan.partnership.name} {demo.label}", demo_html, limits)
         self.stdout.write(
             f"Worker peak resident memory over the whole run (ru_maxrss): "
             f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
         )
+
+    def _render(self, name: str, html: str, limits: dict) -> None:
+        from reports.pdf import html_to_pdf
+
+        started = time.perf_counter()
+        try:
+            rendered = run_within_limits(html_to_pdf, html, **limits)
+        except LimitExceeded as stopped:
+            seconds = time.perf_counter() - started
+            self.stdout.write(f"{name}: stopped at the {stopped.kind} limit after {seconds:.1f} s. {stopped}")
+        else:
+            seconds = time.perf_counter() - started
+            self.stdout.write(f"{name}: {rendered.pages} pages in {seconds:.1f} s")
 
 
 def resident_megabytes_now() -> float:
