@@ -7,8 +7,9 @@ Run twice by script/loadtest, with the same viewers on the dashboard each time:
                (the 2020 demo has three quarters open or locked, so up to three are queued).
 script/loadtest compares the two dashboard p95s and prints the ratio (the bar: within 20%).
 The viewers' think time is short (SWP_LOAD04_THINK_MIN/MAX, default 0.5-1.5 s) so the
-dashboard is asked for often enough to give a stable p95 in a minute. Signing in is slow on
-purpose (password hashing) and would weigh on the first seconds of either run, so dashboards
+dashboard is asked for often enough to give a steady p95 in the two minutes script/loadtest gives
+each run (one minute's p95 moved by 20% between identical runs). Signing in and the first pages
+would weigh on the first seconds of either run, so dashboards
 asked for in the first SWP_LOAD04_WARMUP seconds (default 20) are counted apart, as
 "dashboard (warm-up)", and left out of the comparison.
 """
