@@ -110,12 +110,10 @@ class Command(BaseCommand):
 
     def _warm_up(self) -> None:
         """Import WeasyPrint and load the fonts once, as a running worker would have done already."""
-        from reports.pdf import html_to_pdf
+        from reports.pdf import warm_up
 
         started = time.perf_counter()
-        html_to_pdf(
-            '<html lang="en-GB"><head><title>Warm up</title></head><body><p>Warm up</p></body></html>'
-        )
+        warm_up()
         self.stdout.write(
             f"WeasyPrint import and first tiny render (not counted below): "
             f"{time.perf_counter() - started:.2f} s"

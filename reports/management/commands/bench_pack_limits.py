@@ -18,6 +18,7 @@ from django.db import transaction
 
 from reports.demo.synthetic import load_synthetic_plan
 from reports.limits import LimitExceeded, resident_megabytes, run_within_limits
+from reports.pdf import html_to_pdf, warm_up  # reports.pdf loads WeasyPrint only when it renders
 from reports.rendering import pack_html
 from reports.selectors import board_pack
 
@@ -36,10 +37,8 @@ class Command(BaseCommand):
         parser.add_argument("--period", default="2020 Q2")
 
     def handle(self, *args, **options):
-        from reports.pdf import html_to_pdf  # WeasyPrint loaded once, as on a running worker
-
         limits = {"seconds": options["time_limit"], "megabytes": options["memory_limit"]}
-        html_to_pdf('<html lang="en-GB"><head><title>Warm up</title></head><body><p>x</p></body></html>')
+        warm_up()  # WeasyPrint loaded once, in the parent, as on a running worker
         demo = find_period(partnership_slug=options["partnership"], label=options["period"])
         self.stdout.write(f"Limits: {limits['seconds']:g} s, {limits['megabytes']:,} MB resident")
         self.stdout.write(f"Worker resident memory before: {resident_megabytes_now():.0f} MB")
@@ -68,8 +67,6 @@ class Command(BaseCommand):
         )
 
     def _render(self, name: str, html: str, limits: dict) -> None:
-        from reports.pdf import html_to_pdf
-
         started = time.perf_counter()
         try:
             rendered = run_within_limits(html_to_pdf, html, **limits)
