@@ -6,6 +6,7 @@ partner organisations with their ids, and who still owes updates. Each function 
 number of queries whatever the plan's size.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -108,10 +109,7 @@ class PartnerProgress:
 
     @property
     def counts(self) -> list[Count]:
-        tally: dict[str, int] = {}
-        for action in self.actions:
-            tally[action.status] = tally.get(action.status, 0) + 1
-        return count_rows(tally)
+        return count_rows(Counter(action.status for action in self.actions))
 
 
 @dataclass
@@ -225,10 +223,7 @@ class ThemeView:
 
     @property
     def counts(self) -> list[Count]:
-        tally: dict[str, int] = {}
-        for _, action in self.actions:
-            tally[action.status] = tally.get(action.status, 0) + 1
-        return count_rows(tally)
+        return count_rows(Counter(action.status for _, action in self.actions))
 
 
 def theme_view(*, theme: Theme, period: ReportingPeriod) -> ThemeView:
