@@ -1,104 +1,19 @@
-"""The plan's actions list, filtered (django-filter), and each action's status in a quarter, in SQL.
+"""The plan's actions list, filtered (django-filter): the filters as a GOV.UK form, and the filterset.
 
-`with_quarter_status()` puts the board pack's status rule (reports/selectors.py, which this app
-may not import) into the query, so the RAG filter can run in the database whatever the plan's
-size, and shows exactly what the pack and the dashboard show. For a quarter Q:
-
-- "" (no status) for a cancelled action: the pack leaves those out;
-- "complete" if a reported (submitted or accepted) update in Q or an earlier quarter marked the
-  action complete, or if the action was closed (status complete) and has no update at all in Q;
-- otherwise the RAG of Q's reported update; a submitted update counts before the secretary has
-  reviewed it, a draft or a returned one does not;
-- otherwise "missing" (shown as "No rating").
-
-tests/actions/test_action_filters.py checks the two agree for every demo action in every quarter.
+The rating each action shows, and is filtered by, is its status in the chosen quarter (actions/status.py).
 """
 
 import django_filters
 from crispy_forms_gds.layout import HTML, Div, Field, Layout, Size
 from django import forms
-from django.db.models import (
-    Case,
-    CharField,
-    F,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    TextField,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Q, QuerySet
 
 from governance.models import Organisation
 from priorities.models import Priority, ReportingPeriod, Theme
 from swp.forms import GovUKDateField, GovUKForm
 
-from .models import Action, ActionUpdate
-
-RED, AMBER, GREEN, COMPLETE, MISSING = "red", "amber", "green", "complete", "missing"
-RATING_CHOICES = [
-    (RED, "Red"),
-    (AMBER, "Amber"),
-    (GREEN, "Green"),
-    (COMPLETE, "Complete"),
-    (MISSING, "No rating"),
-]
-RATING_LABELS = dict(RATING_CHOICES)
-REPORTED_STATES = (ActionUpdate.State.SUBMITTED, ActionUpdate.State.ACCEPTED)
-NO_UPDATE = "none"
-
-
-def with_quarter_status(actions: QuerySet[Action], period: ReportingPeriod | None, *, text: bool = False):
-    """Annotate `quarter_status` (as above) and `quarter_update_state` (the update's state, or "none").
-
-    With text=True, also `quarter_progress` and `quarter_outcomes` from the quarter's reported update.
-    """
-    cancelled = When(status=Action.Status.CANCELLED, then=Value(""))
-    if period is None:  # no quarter has opened yet: nothing can have been reported
-        annotations = {
-            "quarter_status": Case(cancelled, default=Value(MISSING), output_field=CharField()),
-            "quarter_update_state": Value(NO_UPDATE, output_field=CharField()),
-        }
-        if text:
-            annotations |= {
-                "quarter_progress": Value("", output_field=TextField()),
-                "quarter_outcomes": Value("", output_field=TextField()),
-            }
-        return actions.annotate(**annotations)
-    updates = ActionUpdate.objects.filter(action=OuterRef("pk"))
-    reported = updates.filter(state__in=REPORTED_STATES)
-    this_quarter = reported.filter(period=period)
-    # One subquery for both rules that read reported updates: "complete" from any update up to
-    # this quarter that marked it complete (those sort first), else this quarter's RAG.
-    rating = (
-        reported.filter(Q(period=period) | Q(marks_complete=True, period__start__lte=period.start))
-        .annotate(rating=Case(When(marks_complete=True, then=Value(COMPLETE)), default=F("rag")))
-        .order_by("-marks_complete")
-        .values("rating")[:1]
-    )
-    update_state = updates.filter(period=period).values("state")[:1]
-    annotations = {
-        "quarter_update_state": Coalesce(Subquery(update_state), Value(NO_UPDATE), output_field=CharField()),
-        "quarter_status": Case(
-            cancelled,
-            # Closed by the secretary, with no update at all this quarter.
-            When(Q(status=Action.Status.COMPLETE) & Q(quarter_update_state=NO_UPDATE), then=Value(COMPLETE)),
-            default=Coalesce(Subquery(rating), Value(MISSING)),
-            output_field=CharField(),
-        ),
-    }
-    if text:
-        annotations |= {
-            "quarter_progress": Coalesce(
-                Subquery(this_quarter.values("progress")[:1]), Value(""), output_field=TextField()
-            ),
-            "quarter_outcomes": Coalesce(
-                Subquery(this_quarter.values("outcomes")[:1]), Value(""), output_field=TextField()
-            ),
-        }
-    return actions.annotate(**annotations)
+from .models import Action
+from .status import STATUS_CHOICES, with_quarter_status
 
 
 class ActionFilterForm(GovUKForm):
@@ -175,7 +90,7 @@ class ActionFilter(django_filters.FilterSet):
     )
     rag = django_filters.MultipleChoiceFilter(
         label="Rating",
-        choices=RATING_CHOICES,
+        choices=STATUS_CHOICES,
         method="rated",
         widget=forms.CheckboxSelectMultiple,
     )
@@ -282,18 +197,3 @@ class ActionFilter(django_filters.FilterSet):
 
 def _quarter_label(period: ReportingPeriod) -> str:
     return f"{period.label} ({period.get_status_display().lower()})"
-
-
-def quarter_for_updates(periods: list[ReportingPeriod]) -> ReportingPeriod | None:
-    """selectors.reporting_period_for_updates' rule, on periods already fetched (oldest first): the
-    earliest open quarter, else the latest locked one."""
-    open_ = [p for p in periods if p.status == ReportingPeriod.Status.OPEN]
-    locked = [p for p in periods if p.status == ReportingPeriod.Status.LOCKED]
-    return open_[0] if open_ else (locked[-1] if locked else None)
-
-
-def choosable_quarters(
-    periods: list[ReportingPeriod], default: ReportingPeriod | None
-) -> list[ReportingPeriod]:
-    """The quarters a person may choose: those that have opened, and the default quarter."""
-    return [p for p in periods if p.status != ReportingPeriod.Status.PLANNED or p == default]

@@ -22,11 +22,12 @@ from governance.models import Membership, Role, User
 from priorities.models import ReportingPeriod
 
 from .models import Action, ActionUpdate, ReminderLog
-from .selectors import NOT_STARTED, STATE_LABELS, person_owing, review_board, state_of, update_of
+from .selectors import person_owing, review_board, state_of, update_of
+from .status import NO_UPDATE, UPDATE_STATE_LABELS
 
 Kind = ReminderLog.Kind
 # Submitted and accepted updates are done; anything else is still owed.
-OUTSTANDING = (NOT_STARTED, ActionUpdate.State.DRAFT, ActionUpdate.State.RETURNED)
+OUTSTANDING = (NO_UPDATE, ActionUpdate.State.DRAFT, ActionUpdate.State.RETURNED)
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ def _item(action: Action, *, comment: bool = False, owned_by: str = "") -> Item:
     return Item(
         reference=action.reference,
         title=action.short_title,
-        state=STATE_LABELS[state],
+        state=UPDATE_STATE_LABELS[state],
         # The secretary's reason goes only to the person who must act on it.
         comment=update.review_comment if comment and update and state == ActionUpdate.State.RETURNED else "",
         owned_by=owned_by,

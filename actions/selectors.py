@@ -11,9 +11,7 @@ from governance.models import Organisation, User
 from priorities.models import Measure, MeasureReading, Plan, Priority, ReportingPeriod
 
 from .models import Action, ActionUpdate
-
-NOT_STARTED = "not_started"
-STATE_LABELS = {NOT_STARTED: "Not started", **dict(ActionUpdate.State.choices)}
+from .status import NO_UPDATE, REPORTED_STATES, UPDATE_STATE_LABELS
 
 
 def reports_on_something(*, user: User, partnership) -> bool:
@@ -25,11 +23,21 @@ def reports_on_something(*, user: User, partnership) -> bool:
 
 def reporting_period_for_updates(*, plan: Plan) -> ReportingPeriod | None:
     """The quarter leads should be reporting on: the earliest open one, else the latest locked one."""
-    periods = plan.periods.order_by("start")
-    return (
-        periods.filter(status=ReportingPeriod.Status.OPEN).first()
-        or periods.filter(status=ReportingPeriod.Status.LOCKED).last()
-    )
+    return quarter_for_updates(list(plan.periods.order_by("start")))
+
+
+def quarter_for_updates(periods: list[ReportingPeriod]) -> ReportingPeriod | None:
+    """reporting_period_for_updates, among a plan's periods already fetched (oldest first)."""
+    open_ = [p for p in periods if p.status == ReportingPeriod.Status.OPEN]
+    locked = [p for p in periods if p.status == ReportingPeriod.Status.LOCKED]
+    return open_[0] if open_ else (locked[-1] if locked else None)
+
+
+def choosable_quarters(
+    periods: list[ReportingPeriod], default: ReportingPeriod | None
+) -> list[ReportingPeriod]:
+    """The quarters a person may choose: those that have opened, and the default quarter."""
+    return [p for p in periods if p.status != ReportingPeriod.Status.PLANNED or p == default]
 
 
 def _with_period_update(actions: QuerySet[Action], period: ReportingPeriod) -> QuerySet[Action]:
@@ -43,7 +51,7 @@ def _with_period_update(actions: QuerySet[Action], period: ReportingPeriod) -> Q
 
 def state_of(action: Action) -> str:
     """This quarter's state of an action fetched with _with_period_update."""
-    return action.period_updates[0].state if action.period_updates else NOT_STARTED
+    return action.period_updates[0].state if action.period_updates else NO_UPDATE
 
 
 def update_of(action: Action) -> ActionUpdate | None:
@@ -56,7 +64,7 @@ def _annotated(actions) -> list[Action]:
     for action in actions:
         action.this_update = update_of(action)
         action.this_state = state_of(action)
-        action.this_state_label = STATE_LABELS[action.this_state]
+        action.this_state_label = UPDATE_STATE_LABELS[action.this_state]
         action.person_owing = person_owing(action)
     return actions
 
@@ -70,9 +78,7 @@ class MyUpdates:
     @property
     def done(self) -> int:
         """Submitted or accepted: nothing more is owed unless the secretary returns it."""
-        return sum(
-            state_of(a) in (ActionUpdate.State.SUBMITTED, ActionUpdate.State.ACCEPTED) for a in self.actions
-        )
+        return sum(state_of(a) in REPORTED_STATES for a in self.actions)
 
     @property
     def readings_done(self) -> int:
@@ -118,7 +124,7 @@ class OrganisationProgress:
 
     @property
     def submitted(self) -> int:
-        return self.count(ActionUpdate.State.SUBMITTED, ActionUpdate.State.ACCEPTED)
+        return self.count(*REPORTED_STATES)
 
     @property
     def outstanding(self) -> int:
@@ -136,7 +142,7 @@ class ReviewBoard:
 
     @property
     def counts(self) -> list[tuple[str, str, int]]:
-        return [(state, label, self.count(state)) for state, label in STATE_LABELS.items()]
+        return [(state, label, self.count(state)) for state, label in UPDATE_STATE_LABELS.items()]
 
 
 def review_board(*, period: ReportingPeriod) -> ReviewBoard:

@@ -34,7 +34,8 @@ from priorities.models import Plan, ReportingPeriod
 from swp.spreadsheets import neutralise
 
 from .models import Action, ActionUpdate
-from .selectors import NOT_STARTED, STATE_LABELS
+from .status import NO_UPDATE as NOT_STARTED
+from .status import UPDATE_STATE_LABELS as STATE_LABELS
 
 UPDATES_SHEET = "Updates"
 INSTRUCTIONS_SHEET = "Instructions"

@@ -17,10 +17,11 @@ from swp import spreadsheets
 from swp.security_log import security_event
 
 from .access import get_action_for_user
-from .filters import RATING_LABELS, ActionFilter, choosable_quarters, quarter_for_updates
+from .filters import ActionFilter
 from .history import action_history
 from .models import Action, ActionUpdate, UpdateComment
-from .selectors import STATE_LABELS, reports_on_something
+from .selectors import choosable_quarters, quarter_for_updates, reports_on_something
+from .status import STATUS_LABELS, UPDATE_STATE_LABELS
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -66,8 +67,8 @@ def plan_actions(request: HttpRequest) -> HttpResponse:
         return _download(request, fmt, plan, period, priorities, list(filterset.qs))
     found = list(filterset.qs) if valid else []
     for action in found:  # labels here, so the template needs no include per row
-        action.rating_label = RATING_LABELS.get(action.quarter_status, "")
-        action.update_label = STATE_LABELS.get(action.quarter_update_state, "Not started")
+        action.rating_label = STATUS_LABELS.get(action.quarter_status, "")
+        action.update_label = UPDATE_STATE_LABELS[action.quarter_update_state]
     by_priority = {key: list(group) for key, group in groupby(found, key=lambda a: a.priority_id)}
     sections = [
         (priority, by_priority.get(priority.pk, []))
@@ -134,8 +135,8 @@ def _download(
             a.start_date,
             a.deadline,
             a.get_status_display(),
-            RATING_LABELS.get(a.quarter_status, "Not rated (cancelled)"),
-            STATE_LABELS.get(a.quarter_update_state, "Not started"),
+            STATUS_LABELS.get(a.quarter_status, "Not rated (cancelled)"),
+            UPDATE_STATE_LABELS[a.quarter_update_state],
             a.quarter_progress,
             a.quarter_outcomes,
             "; ".join(t.name for t in a.themes.all()),

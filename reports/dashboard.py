@@ -6,35 +6,27 @@ partner organisations with their ids, and who still owes updates. Each function 
 number of queries whatever the plan's size.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.utils.safestring import SafeString
 
-from actions.filters import choosable_quarters, quarter_for_updates
-from actions.models import Action, ActionUpdate
+from actions.models import Action
+from actions.selectors import choosable_quarters, quarter_for_updates
+from actions.status import (
+    BOARD_BASELINE_LABELS,
+    MISSING,
+    REPORTED_STATES,
+    SEVERITY,
+    STATUS_LABELS,
+    status_label,
+)
 from governance.models import Organisation
 from priorities.models import Plan, Priority, ReportingPeriod, Theme
 
 from .charts import describe, trend_chart, trend_table_rows
-from .selectors import (
-    MISSING,
-    SEVERITY,
-    STATUS_LABELS,
-    ActionRow,
-    BoardPack,
-    MeasureRow,
-    PriorityRow,
-    board_pack,
-)
-
-REPORTED = (ActionUpdate.State.SUBMITTED, ActionUpdate.State.ACCEPTED)
-UPDATE_LABELS = {"none": "Not started", **dict(ActionUpdate.State.choices)}
-AGAINST_BASELINE = {
-    "better": "Better than baseline",
-    "worse": "Worse than baseline",
-    "same": "Same as baseline",
-}
+from .selectors import ActionRow, BoardPack, MeasureRow, PriorityRow, board_pack
 
 
 @dataclass
@@ -80,7 +72,7 @@ def measure_tile(row: MeasureRow) -> MeasureTile:
         chart=_compact_chart(row),
         figures=trend_table_rows(row),
         description=describe(row),
-        against_baseline=AGAINST_BASELINE.get(row.against_baseline, ""),
+        against_baseline=BOARD_BASELINE_LABELS.get(row.against_baseline, ""),
     )
 
 
@@ -108,7 +100,7 @@ class PartnerProgress:
 
     @property
     def submitted(self) -> list[ActionRow]:
-        return [a for a in self.actions if a.update_state in REPORTED]
+        return [a for a in self.actions if a.update_state in REPORTED_STATES]
 
     @property
     def owed(self) -> list[ActionRow]:
@@ -117,10 +109,7 @@ class PartnerProgress:
 
     @property
     def counts(self) -> list[Count]:
-        tally: dict[str, int] = {}
-        for action in self.actions:
-            tally[action.status] = tally.get(action.status, 0) + 1
-        return count_rows(tally)
+        return count_rows(Counter(action.status for action in self.actions))
 
 
 @dataclass
@@ -138,7 +127,7 @@ class Dashboard:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.pack.status] if self.pack.status else "No actions"
+        return status_label(self.pack.status)
 
     @property
     def missing(self) -> list[tuple[PriorityTile, list[ActionRow]]]:
@@ -234,10 +223,7 @@ class ThemeView:
 
     @property
     def counts(self) -> list[Count]:
-        tally: dict[str, int] = {}
-        for _, action in self.actions:
-            tally[action.status] = tally.get(action.status, 0) + 1
-        return count_rows(tally)
+        return count_rows(Counter(action.status for _, action in self.actions))
 
 
 def theme_view(*, theme: Theme, period: ReportingPeriod) -> ThemeView:

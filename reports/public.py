@@ -11,27 +11,12 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from actions.models import Action
+from actions.status import COMPLETE, MISSING, RESIDENT_BASELINE_LABELS, SEVERITY, STATUS_LABELS
 from priorities.models import ConsultationFinding, Measure, Plan, Priority, ReportingPeriod
 from priorities.selectors import priorities_with_measures
 
 from .dashboard import Count, count_rows
-from .selectors import (
-    COMPLETE,
-    MISSING,
-    SEVERITY,
-    STATUS_LABELS,
-    ActionRow,
-    BoardPack,
-    MeasureRow,
-    PriorityRow,
-    board_pack,
-)
-
-AGAINST_BASELINE = {
-    "better": "Better than the baseline",
-    "worse": "Worse than the baseline",
-    "same": "The same",
-}
+from .selectors import ActionRow, BoardPack, MeasureRow, PriorityRow, board_pack
 
 
 @dataclass
@@ -49,7 +34,7 @@ class PublicMeasure:
 
     @property
     def against_baseline(self) -> str:
-        return AGAINST_BASELINE.get(self.row.against_baseline, "") if self.row and self.latest else ""
+        return RESIDENT_BASELINE_LABELS.get(self.row.against_baseline, "") if self.row and self.latest else ""
 
 
 @dataclass

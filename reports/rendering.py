@@ -14,23 +14,21 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .charts import describe, trend_chart, trend_table_rows
-from .selectors import (
-    AMBER,
+from actions.status import (
+    BOARD_BASELINE_LABELS,
     CHANGE_LABELS,
     COMPLETE,
-    GREEN,
     MISSING,
     NEW,
     NOT_COMPARABLE,
-    RED,
     SEVERITY,
     STATUS_LABELS,
     UNCHANGED,
-    ActionRow,
-    BoardPack,
-    Submission,
+    status_label,
 )
+
+from .charts import describe, trend_chart, trend_table_rows
+from .selectors import ActionRow, BoardPack, Submission
 
 DEFAULT_MARKING = "OFFICIAL"
 PRINT_CSS = "reports/pack-print.css"
@@ -39,11 +37,6 @@ FIXED_DEFINITIONS = {
     COMPLETE: "Delivered: the lead has reported the action as complete, or the secretary closed it.",
     MISSING: "No update was submitted or accepted for this quarter. It counts as worse than green, "
     "so a missing update cannot make a priority look on track.",
-}
-AGAINST_BASELINE = {
-    "better": "Better than baseline",
-    "worse": "Worse than baseline",
-    "same": "Same as baseline",
 }
 # The protective markings a pack may carry (Government Security Classifications).
 MARKINGS = ["OFFICIAL", "OFFICIAL-SENSITIVE"]
@@ -154,7 +147,7 @@ def _measure_view(measure) -> MeasureView:
         latest_period=latest.period if latest else "",
         baseline=baseline or "None set",
         target=figure(measure.target_value, measure.unit) or measure.target_description or "None set",
-        against_baseline=AGAINST_BASELINE.get(measure.against_baseline, ""),
+        against_baseline=BOARD_BASELINE_LABELS.get(measure.against_baseline, ""),
         chart=trend_chart(measure),
         chart_description=describe(measure),
         table_rows=trend_table_rows(measure),
@@ -257,7 +250,7 @@ def pack_context(pack: BoardPack, *, marking: str = DEFAULT_MARKING, on_screen: 
         "counts_text": counts_text(pack.counts),
         "total_counts": [pack.counts[status] for status in SEVERITY],
         "overall_status": pack.status,
-        "overall_status_label": STATUS_LABELS[pack.status] if pack.status else "No actions",
+        "overall_status_label": status_label(pack.status),
         "contents": contents,
         "priorities": priorities,
         # Keyed by measure id, for pages that show a chart outside the pack's own layout.
@@ -273,7 +266,7 @@ def pack_context(pack: BoardPack, *, marking: str = DEFAULT_MARKING, on_screen: 
         "submission_groups": submission_groups(pack.submissions),
         "rag_definitions": [
             (status, STATUS_LABELS[status], pack.rag_definitions.get(status) or FIXED_DEFINITIONS[status])
-            for status in (RED, AMBER, MISSING, GREEN, COMPLETE)
+            for status in SEVERITY
             if pack.rag_definitions.get(status) or status in FIXED_DEFINITIONS
         ],
         # Unhashed on purpose: the PDF's fetcher reads the source file through the staticfiles

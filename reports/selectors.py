@@ -4,13 +4,9 @@
 HTML preview, the PDF and the JSON stored with an issued pack are three renderings of one thing,
 and an issued pack can be re-read years later without the database rows it came from.
 
-The rules the board relies on live here, once:
-- an action's status for a quarter comes from that quarter's reported update (submitted or
-  accepted; a draft or a returned update is not reported), or "complete" once any reported update
-  up to that quarter marked it complete;
-- a priority's overall status is the worst status of its actions, never an average, and an
-  action with no rating counts as worse than green, so missing updates cannot make a priority
-  look on track.
+An action's status in a quarter follows the rule in actions/status.py. A priority's overall status
+is the worst status of its actions, never an average, and an action with no rating counts as worse
+than green, so missing updates cannot make a priority look on track.
 """
 
 from collections import Counter
@@ -21,23 +17,27 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from actions.models import Action, ActionUpdate
+from actions.status import (
+    AMBER,
+    CHANGE_LABELS,
+    COMPLETE,
+    GREEN,
+    IMPROVED,
+    MISSING,
+    NO_UPDATE,
+    RED,
+    REPORTED_STATES,
+    SEVERITY,
+    UNCHANGED,
+    WORSENED,
+    against_baseline,
+    change_between,
+    quarter_status,
+    reported_status,
+    status_label,
+    worst,
+)
 from priorities.models import Measure, MeasureReading, Plan, ReportingPeriod
-
-RED, AMBER, GREEN, COMPLETE, MISSING = "red", "amber", "green", "complete", "missing"
-STATUS_LABELS = {RED: "Red", AMBER: "Amber", MISSING: "No rating", GREEN: "Green", COMPLETE: "Complete"}
-# Worst first. A missing update ranks worse than green: silence is not progress.
-SEVERITY = [RED, AMBER, MISSING, GREEN, COMPLETE]
-REPORTED_STATES = (ActionUpdate.State.SUBMITTED, ActionUpdate.State.ACCEPTED)
-# What changed, in words, when an action's status moves between quarters.
-IMPROVED, WORSENED, UNCHANGED = "improved", "worsened", "unchanged"
-NEW, NOT_COMPARABLE = "new", "not_comparable"
-CHANGE_LABELS = {
-    IMPROVED: "Improved",
-    WORSENED: "Worsened",
-    UNCHANGED: "No change",
-    NEW: "No earlier quarter",
-    NOT_COMPARABLE: "Not comparable (no rating in one quarter)",
-}
 
 GLOSSARY = [
     (
@@ -57,22 +57,6 @@ GLOSSARY = [
 ]
 
 
-def worst(statuses) -> str | None:
-    """The worst of the statuses, or None when there are none."""
-    present = set(statuses)
-    return next((status for status in SEVERITY if status in present), None)
-
-
-def change_between(before: str | None, now: str) -> str:
-    if before is None:
-        return NEW
-    if before == now:
-        return UNCHANGED
-    if MISSING in (before, now):
-        return NOT_COMPARABLE
-    return IMPROVED if SEVERITY.index(now) > SEVERITY.index(before) else WORSENED
-
-
 @dataclass
 class ActionRow:
     id: int
@@ -90,16 +74,12 @@ class ActionRow:
     change: str
     change_label: str
     overdue: bool
-    update_state: str  # this quarter's update: "none", or an ActionUpdate.State
+    update_state: str  # this quarter's update: NO_UPDATE, or an ActionUpdate.State
     progress: str
     recovery_plan: str
     outcomes: str
     proposed_deadline: date | None
     theme_ids: list[int]
-
-    @property
-    def is_exception(self) -> bool:
-        return self.status in (RED, AMBER) or self.overdue or self.status == MISSING
 
 
 @dataclass
@@ -124,7 +104,7 @@ class MeasureRow:
     target_description: str
     readings: list[Reading]  # every quarter up to this one, oldest first; gaps are absent
     latest: Reading | None
-    against_baseline: str  # "better", "worse", "same" or "" when it cannot be said
+    against_baseline: str  # BETTER, WORSE, SAME or "" when it cannot be said
 
 
 @dataclass
@@ -231,30 +211,11 @@ def _counts(actions: list[ActionRow]) -> dict[str, int]:
     return {status: tally.get(status, 0) for status in SEVERITY}
 
 
-def _status_in(updates: list[ActionUpdate], period: ReportingPeriod | None) -> str | None:
-    """An action's status in a quarter, from its updates oldest first; None for no quarter."""
-    if period is None:
-        return None
-    this_quarter = MISSING
-    for update in updates:
-        if update.period.start > period.start:
-            break
-        if update.state not in REPORTED_STATES:
-            continue
-        if update.marks_complete:
-            return COMPLETE
-        if update.period_id == period.id:
-            this_quarter = update.rag
-    return this_quarter
-
-
 def _action_row(action: Action, period: ReportingPeriod, previous: ReportingPeriod | None) -> ActionRow:
     updates = action.pack_updates  # prefetched oldest first, up to this quarter
     this = next((u for u in updates if u.period_id == period.id), None)
-    status = _status_in(updates, period)
-    before = _status_in(updates, previous)
-    if action.status == Action.Status.COMPLETE and status != COMPLETE and this is None:
-        status = COMPLETE  # closed by the secretary without a final update
+    status = quarter_status(action, updates, period)
+    before = reported_status(updates, previous) if previous else None
     change = change_between(before, status)
     reported = this if this is not None and this.state in REPORTED_STATES else None
     return ActionRow(
@@ -268,27 +229,18 @@ def _action_row(action: Action, period: ReportingPeriod, previous: ReportingPeri
         organisations=[o.short_name or o.name for o in action.pack_organisations],
         deadline=action.deadline,
         status=status,
-        status_label=STATUS_LABELS[status],
+        status_label=status_label(status),
         previous_status=before,
         change=change,
         change_label=CHANGE_LABELS[change],
         overdue=bool(action.deadline and action.deadline <= period.end and status != COMPLETE),
-        update_state=this.state if this is not None else "none",
+        update_state=this.state if this is not None else NO_UPDATE,
         progress=reported.progress if reported else "",
         recovery_plan=reported.recovery_plan if reported else "",
         outcomes=reported.outcomes if reported else "",
         proposed_deadline=reported.proposed_deadline if reported else None,
         theme_ids=[t.pk for t in action.pack_themes],
     )
-
-
-def _against_baseline(measure: Measure, latest: Reading | None) -> str:
-    if not measure.is_numeric or latest is None or latest.value is None or measure.baseline_value is None:
-        return ""
-    if latest.value == measure.baseline_value:
-        return "same"
-    higher = latest.value > measure.baseline_value
-    return "better" if higher == (measure.direction == Measure.Direction.HIGHER) else "worse"
 
 
 def _measure_row(measure: Measure) -> MeasureRow:
@@ -308,7 +260,7 @@ def _measure_row(measure: Measure) -> MeasureRow:
         target_description=measure.target_description,
         readings=readings,
         latest=latest,
-        against_baseline=_against_baseline(measure, latest),
+        against_baseline=against_baseline(measure, latest.value if latest else None),
     )
 
 
@@ -391,7 +343,7 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
                 else priority.lead_officer_name,
                 aim=priority.aim,
                 status=status,
-                status_label=STATUS_LABELS[status] if status else "No actions",
+                status_label=status_label(status),
                 previous_status=before,
                 change=change,
                 change_label=CHANGE_LABELS[change],

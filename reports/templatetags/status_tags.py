@@ -7,6 +7,8 @@ dashboard shows a few hundred of them and an include costs far more to render.
 from django import template
 from django.utils.html import format_html
 
+from actions.status import NO_ACTIONS
+
 register = template.Library()
 
 
@@ -14,5 +16,5 @@ register = template.Library()
 def status_tag(status: str | None, label: str = "") -> str:
     """status: one of the board pack's statuses (red, amber, missing, green, complete), or none."""
     if not status:
-        return format_html('<strong class="app-rag app-rag--missing">{}</strong>', label or "No actions")
+        return format_html('<strong class="app-rag app-rag--missing">{}</strong>', label or NO_ACTIONS)
     return format_html('<strong class="app-rag app-rag--{}">{}</strong>', status, label)

@@ -10,12 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from actions.filters import RATING_CHOICES, with_quarter_status
 from actions.models import Action, ActionUpdate, Rag
 from governance.models import Organisation, User
-from priorities.models import Plan, Priority, ReportingPeriod, Theme
-from reports import selectors
-from reports.selectors import board_pack
+from priorities.models import Priority, ReportingPeriod, Theme
 from tests import factories
 
 URL = reverse("actions:plan")
@@ -44,64 +41,6 @@ def rows_of_csv(response) -> list[dict]:
 
 def sheet_of(response):
     return openpyxl.load_workbook(io.BytesIO(response.content)).active
-
-
-# ---- The status rule, in SQL, agrees with the board pack -------------------------------------
-
-
-def test_the_rating_in_sql_agrees_with_the_board_pack_for_every_demo_action_in_every_quarter(demo):
-    plan = Plan.objects.get(partnership__slug="safer-walsall")
-    for period in plan.periods.order_by("start"):
-        pack = {row.id: row.status for row in board_pack(plan=plan, period=period).actions}
-        annotated = dict(
-            with_quarter_status(Action.objects.filter(plan=plan), period)
-            .exclude(status=Action.Status.CANCELLED)
-            .values_list("pk", "quarter_status")
-        )
-        assert annotated == pack, period.label
-
-
-def test_the_rating_in_sql_follows_each_board_pack_rule(plan, p1):
-    q1, q2 = factories.make_period(plan, 1, status=LOCKED), factories.make_period(plan, 2, status=OPEN)
-    done_earlier = factories.make_action(p1, "1.1")
-    reported(done_earlier, q1, state=ActionUpdate.State.ACCEPTED, marks_complete=True)
-    factories.make_action(p1, "1.2", status=Action.Status.COMPLETE)  # closed without an update
-    closed_but_draft = factories.make_action(p1, "1.3", status=Action.Status.COMPLETE)
-    factories.make_update(closed_but_draft, q2, rag=Rag.GREEN)
-    submitted_red = factories.make_action(p1, "1.4")
-    reported(submitted_red, q2, Rag.RED)
-    draft = factories.make_action(p1, "1.5")
-    factories.make_update(draft, q2, rag=Rag.RED)
-    returned = factories.make_action(p1, "1.6")
-    reported(returned, q2, Rag.AMBER, state=ActionUpdate.State.RETURNED)
-    earlier_only = factories.make_action(p1, "1.7")
-    reported(earlier_only, q1, Rag.AMBER, state=ActionUpdate.State.ACCEPTED)
-    cancelled = factories.make_action(p1, "1.8", status=Action.Status.CANCELLED)
-
-    statuses = dict(
-        with_quarter_status(Action.objects.filter(plan=plan), q2).values_list("reference", "quarter_status")
-    )
-
-    assert statuses == {
-        "1.1": "complete",
-        "1.2": "complete",
-        "1.3": "missing",
-        "1.4": "red",
-        "1.5": "missing",
-        "1.6": "missing",
-        "1.7": "missing",
-        "1.8": "",
-    }
-    pack = {row.reference: row.status for row in board_pack(plan=plan, period=q2).actions}
-    assert pack == {ref: status for ref, status in statuses.items() if status}
-    assert cancelled.reference not in pack
-
-
-def test_the_filter_offers_the_board_packs_statuses():
-    assert [value for value, _ in RATING_CHOICES] == sorted(
-        selectors.SEVERITY, key=["red", "amber", "green", "complete", "missing"].index
-    )
-    assert dict(RATING_CHOICES) == selectors.STATUS_LABELS
 
 
 # ---- Filtering ---------------------------------------------------------------------------------
