@@ -20,9 +20,7 @@ from urllib.parse import urlencode
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
-from django.contrib.auth import user_logged_in
 from django.db import transaction
-from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -61,8 +59,8 @@ def remember_facts(request, user) -> dict:
     return facts
 
 
-@receiver(user_logged_in, dispatch_uid="governance.two_factor.remember_facts")
-def _remember_facts_at_sign_in(sender, request, user, **kwargs) -> None:
+def remember_facts_at_sign_in(sender, request, user, **kwargs) -> None:
+    """Receives user_logged_in (connected in governance/apps.py)."""
     if request is not None and hasattr(request, "session"):
         remember_facts(request, user)
 

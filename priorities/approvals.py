@@ -17,7 +17,7 @@ The rules, in the order they apply to a plan's steps (oldest first):
   **archives** an approved or active plan. Nothing can be recorded after that.
 - Steps are recorded in the order they happened, and none may be dated in the future.
 
-Plan.save() refuses any other change of status (the guard in priorities/models.py); the one save
+Plan.save() refuses any other change of status (the guard in priorities/models/plans.py); the one save
 here sets `_status_from_trail` for that save only.
 """
 

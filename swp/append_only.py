@@ -4,16 +4,17 @@ django-simple-history writes a row to a model's history table on every save and 
 never needs to change or remove one, so the database refuses UPDATE, DELETE and TRUNCATE on every
 history table, whatever issues them: the ORM, raw SQL or a psql session with the app's role.
 
-The triggers are (re)installed after every `migrate` (post_migrate), so a history table added later
-is covered without anyone remembering to write a migration; a test checks every one has them.
+The triggers are (re)installed after every `migrate` (post_migrate, connected in governance/apps.py),
+so a history table added later is covered without anyone remembering to write a migration; a test
+checks every one has them.
 
 Deliberate maintenance (tests flushing their database between runs, a data-protection erasure
 agreed with the information governance team) sets `swp.allow_history_rewrite = 'on'` for its own
 session only; nothing in the application sets it. SQLite (development) has no such guard.
 """
 
-from django.apps import apps
-from django.db import connections
+from django.apps import AppConfig, apps
+from django.db import DEFAULT_DB_ALIAS, connections
 
 BYPASS_SETTING = "swp.allow_history_rewrite"
 FUNCTION = "swp_history_is_append_only"
@@ -66,7 +67,13 @@ def protect_history_tables(*, using: str = "default") -> list[str]:
     return tables
 
 
-def on_post_migrate(sender, using="default", **kwargs) -> None:
-    # Connected for the last of our apps (reports/apps.py), so it runs once per migrate, with every
-    # history table in place.
-    protect_history_tables(using=using)
+def on_post_migrate(sender: AppConfig, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+    # migrate sends post_migrate once for each installed app with models, after its whole plan has
+    # run. Acting on the last of them installs the triggers once per migrate, with every app's
+    # history tables in place, whichever app is last and whatever order the migrations ran in.
+    if sender is _last_app_with_models():
+        protect_history_tables(using=using)
+
+
+def _last_app_with_models() -> AppConfig:
+    return [config for config in apps.get_app_configs() if config.models_module is not None][-1]

@@ -21,9 +21,8 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout, user_logged_in
+from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -63,8 +62,8 @@ def seconds_left(request: HttpRequest, now: float | None = None) -> int:
     return max(0, math.ceil(min(idle_left, lifetime_left)))
 
 
-@receiver(user_logged_in, dispatch_uid="swp.session_timeout.stamp_sign_in")
 def stamp_sign_in(sender, request, user, **kwargs) -> None:
+    """Receives user_logged_in (connected in governance/apps.py)."""
     if request is not None and hasattr(request, "session"):
         now = time.time()
         request.session[SIGNED_IN_AT] = now

@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "django_otp",  # two-factor authentication (SEC-10): TOTP apps and one-time recovery codes
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "swp.sign_in_security.SignInSecurityConfig",  # records 2FA facts and activity at sign-in
     "django_tasks",  # the tasks API (built into Django from 6.0)
     "django_tasks_db",  # its database backend and `manage.py db_worker`
     "governance",

@@ -1,10 +1,12 @@
 """History only ever grows: on PostgreSQL the database refuses to change or remove it (INT-03)."""
 
 import pytest
+from django.apps import apps
+from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 
 from actions.models import Action
-from swp.append_only import history_tables, protect_history_tables
+from swp.append_only import FUNCTION, history_tables, on_post_migrate, protect_history_tables
 from tests import factories
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -47,6 +49,29 @@ def test_every_history_table_of_every_app_is_guarded():
         guarded_tables = {row[0] for row in cursor.fetchall()}
     assert set(tables) <= guarded_tables
     assert protect_history_tables() == tables  # reinstalling is harmless
+
+
+def _tables_with_both_triggers() -> set[str]:
+    # pg_trigger, since information_schema.triggers does not list TRUNCATE triggers.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE '%%_append_only' "
+            "INTERSECT SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE '%%_no_truncate'"
+        )
+        return {row[0].strip('"') for row in cursor.fetchall()}
+
+
+def test_a_migrate_guards_every_history_table_once_every_app_has_migrated():
+    """As on a fresh database: no triggers at all, then `migrate` (rolled back with the test)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("The triggers are PostgreSQL's; make test runs this on it")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP FUNCTION {FUNCTION}() CASCADE")  # and every trigger with it
+    assert _tables_with_both_triggers() == set()
+    on_post_migrate(sender=apps.get_app_config("governance"))  # the first app: others still to come
+    assert _tables_with_both_triggers() == set()
+    call_command("migrate", verbosity=0, interactive=False)
+    assert _tables_with_both_triggers() == set(history_tables())
 
 
 def test_orm_and_raw_sql_cannot_change_or_remove_history(guarded, action):

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from actions import services
 from actions.models import Action, ActionUpdate, Rag
+from actions.services import bulk
 from priorities.models import Theme
 from tests import factories
 
@@ -99,7 +100,7 @@ def test_bulk_and_row_by_row_give_the_same_result(
     plan, period, p1, lead_a, police, monkeypatch, whole_plan_from
 ):
     """Both ways of reading the rows to write: by lists of ids (a few rows) and the whole plan (many)."""
-    monkeypatch.setattr(services, "_WHOLE_PLAN_FROM", whole_plan_from)
+    monkeypatch.setattr(bulk, "_WHOLE_PLAN_FROM", whole_plan_from)
     theme = Theme.objects.create(plan=plan, name="Domestic abuse")
     one_by_one = build(plan, p1, period, lead_a, police, theme, "1")
     p9 = factories.make_priority(plan, 9, lead_officer=lead_a)

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from actions import services
 from actions.models import Action, ActionUpdate
+from actions.services import bulk
 from governance.models import PendingImport
 from tests import factories
 from tests.actions import test_update_sheet_helpers as helpers
@@ -188,7 +189,7 @@ def test_a_failure_on_row_100_saves_nothing(lead_client, sheet_world, monkeypatc
     assert "Save 150 updates" in page
     pending = PendingImport.objects.get(created_by=sheet_world.lead)
     before = history_counts(sheet_world)
-    real, calls = services._apply_input, []
+    real, calls = bulk.apply_input, []
 
     def fail_on_row_100(update, data, **kwargs):
         calls.append(update)
@@ -196,7 +197,7 @@ def test_a_failure_on_row_100_saves_nothing(lead_client, sheet_world, monkeypatc
             raise services.NotAllowedNow("The quarter was locked while saving.")
         real(update, data, **kwargs)
 
-    monkeypatch.setattr(services, "_apply_input", fail_on_row_100)
+    monkeypatch.setattr(bulk, "apply_input", fail_on_row_100)
     with caplog.at_level("INFO", logger="swp.security"):
         response = confirm(lead_client, pending, page)
     assert response.status_code == 409

@@ -1,0 +1,73 @@
+"""The secretary's review of a submitted update: accept it, or return it with a comment; the thread."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from governance.models import User
+from priorities.models import ReportingPeriod
+from swp.history import save_as
+
+from ..models import Action, ActionUpdate, UpdateComment
+from .refusals import Conflict, NotAllowedNow
+
+
+def _lock_update(update: ActionUpdate, expected_version: int) -> ActionUpdate:
+    locked = ActionUpdate.objects.select_for_update().select_related("action", "period").get(pk=update.pk)
+    if locked.version != expected_version:
+        raise Conflict(locked)
+    return locked
+
+
+@transaction.atomic
+def accept_update(*, update: ActionUpdate, by: User, expected_version: int) -> ActionUpdate:
+    """Accept a submitted update. A completion or new deadline it proposes then takes effect on the action."""
+    update = _lock_update(update, expected_version)
+    if update.state != ActionUpdate.State.SUBMITTED:
+        raise NotAllowedNow("Only a submitted update can be accepted.")
+    if update.period.status == ReportingPeriod.Status.LOCKED:
+        raise NotAllowedNow(f"{update.period.label} is locked. Reopen it to review updates.")
+    update.state = ActionUpdate.State.ACCEPTED
+    update.reviewed_by = by
+    update.reviewed_at = timezone.now()
+    update.version += 1
+    save_as(update, by=by)
+    action = Action.objects.select_for_update().get(pk=update.action_id)
+    reasons = []
+    if update.marks_complete and action.status != Action.Status.COMPLETE:
+        action.status = Action.Status.COMPLETE
+        reasons.append(f"Marked complete in the accepted {update.period.label} update")
+    if update.proposed_deadline and update.proposed_deadline != action.deadline:
+        action.deadline = update.proposed_deadline
+        reasons.append(
+            f"Deadline revised in the accepted {update.period.label} update: {update.deadline_change_reason}"
+        )
+    if reasons:
+        action.version += 1
+        save_as(action, by=by, reason="; ".join(reasons))
+    return update
+
+
+@transaction.atomic
+def return_update(*, update: ActionUpdate, by: User, expected_version: int, comment: str) -> ActionUpdate:
+    """Send a submitted update back to its owner with the secretary's comment, which joins its thread."""
+    update = _lock_update(update, expected_version)
+    if update.state != ActionUpdate.State.SUBMITTED:
+        raise NotAllowedNow("Only a submitted update can be returned.")
+    if update.period.status == ReportingPeriod.Status.LOCKED:
+        raise NotAllowedNow(f"{update.period.label} is locked. Reopen it to review updates.")
+    update.state = ActionUpdate.State.RETURNED
+    update.review_comment = comment
+    update.reviewed_by = by
+    update.reviewed_at = timezone.now()
+    update.version += 1
+    save_as(update, by=by)
+    UpdateComment.objects.create(update=update, author=by, body=f"Returned: {comment}")
+    return update
+
+
+@transaction.atomic
+def add_comment(*, update: ActionUpdate, by: User, body: str) -> UpdateComment:
+    comment = UpdateComment(update=update, author=by, body=body.strip())
+    comment.full_clean()
+    comment.save()
+    return comment

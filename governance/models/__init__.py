@@ -1,0 +1,34 @@
+"""The partnership, its partner organisations, people, roles, boards and meetings.
+
+One module per part; import the models from here (`from governance.models import User`).
+"""
+
+from .boards import AgendaItem, Attendance, Board, BoardMember, Decision, Meeting
+from .partnership import (
+    IMPORT_EXPORT_PERMISSIONS,
+    Membership,
+    Organisation,
+    Partnership,
+    Role,
+    User,
+    UserManager,
+)
+from .pending_imports import PendingImport, PendingImportQuerySet
+
+__all__ = [
+    "IMPORT_EXPORT_PERMISSIONS",
+    "AgendaItem",
+    "Attendance",
+    "Board",
+    "BoardMember",
+    "Decision",
+    "Meeting",
+    "Membership",
+    "Organisation",
+    "Partnership",
+    "PendingImport",
+    "PendingImportQuerySet",
+    "Role",
+    "User",
+    "UserManager",
+]
