@@ -23,10 +23,9 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from reports.demo.synthetic import load_synthetic_plan
+from reports.management.commands.board_pack import find_period
 from reports.rendering import PRINT_CSS, pack_html
 from reports.selectors import board_pack
-
-from .board_pack import find_period
 
 CHROMIUM_FLAGS = [
     "--headless",

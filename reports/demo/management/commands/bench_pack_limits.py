@@ -18,11 +18,10 @@ from django.db import transaction
 
 from reports.demo.synthetic import load_synthetic_plan
 from reports.limits import LimitExceeded, resident_megabytes, run_within_limits
+from reports.management.commands.board_pack import find_period
 from reports.pdf import html_to_pdf, warm_up  # reports.pdf loads WeasyPrint only when it renders
 from reports.rendering import pack_html
 from reports.selectors import board_pack
-
-from .board_pack import find_period
 
 
 class Command(BaseCommand):
