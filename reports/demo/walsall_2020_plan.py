@@ -474,6 +474,7 @@ _NO_TARGET = (
 )
 _NO_BASELINE = "The plan states no baseline."
 
+# Each priority's lead officer is one of the demo's people: walsall_2020_invented.PRIORITY_LEADS.
 PRIORITIES = [
     {
         "order": 1,
@@ -942,7 +943,8 @@ BOARDS = [
         # Only the two people the seed names in board roles. Not given seats, because the seed
         # gives them no board position: Susan Dicks, "Interim Community Safety Manger" [sic], who
         # wrote the cabinet report; Helen Kindon, the EqIA's responsible officer, who took the plan
-        # through its approvals; James Walsh, Executive Director, who signed the report.
+        # through its approvals; James Walsh, Executive Director, who signed the report. The
+        # secretary's seat is the demo's (walsall_2020_invented.BOARD_MEMBERS).
         "members": [
             {
                 "name": "Councillor Garry Perry",
@@ -974,6 +976,8 @@ BOARDS = [
         ),
         "members": [],
     },
+    # The thematic groups of Appendix B did not survive into the text: the demo's delivery groups
+    # (walsall_2020_invented.DELIVERY_GROUPS) are loaded here, after the Working Party.
     # Council bodies the plan went to (cabinet report 13 and its heading). Not part of the
     # partnership, so they have no parent and no members here.
     {
@@ -997,6 +1001,7 @@ BOARDS = [
 ]
 
 
+# The 2020 board meetings are the demo's: walsall_2020_invented.MEETINGS.
 MEETINGS = [
     {
         "board": "board",
@@ -1128,6 +1133,8 @@ MEETING_RECORDS = {
 # Approvals trail, in order: the cabinet report (sections 2, 3, 13) and the EqIA's "Action and
 # monitoring plan". Where the EqIA gives an action date and an outcome date, "date" is the
 # outcome date and the action date is in the notes. The seed's words are in each step's notes.
+# Cabinet's and Full Council's approvals, which the seed does not record, follow these from
+# walsall_2020_invented.APPROVALS.
 APPROVALS = [
     {
         "stage": "board",
@@ -1412,6 +1419,7 @@ EQUALITY_IMPACT_ASSESSMENT = {
         ]
     ],
     # "Action and monitoring plan": dates as the seed writes them, and as dates where exact.
+    # Which are done is the demo's: walsall_2020_invented.EQIA_ACTIONS_DONE.
     "actions": [
         {
             "action_date_text": "21/8/19",
