@@ -52,7 +52,7 @@ def fewer_collections() -> Iterator[None]:
 
 
 def html_to_pdf(html: str) -> RenderedPdf:
-    """Render a pack's HTML with the static-only fetcher. Also used by the benchmark."""
+    """Render a pack's HTML with the static-only fetcher."""
     from weasyprint import HTML
 
     from .fetcher import BASE_URL, StaticOnlyFetcher
@@ -64,12 +64,6 @@ def html_to_pdf(html: str) -> RenderedPdf:
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
     elapsed = time.perf_counter() - started
     return RenderedPdf(pdf=pdf, pages=len(document.pages), render_seconds=elapsed, blocked=fetcher.blocked)
-
-
-def warm_up() -> None:
-    """Import WeasyPrint and load the fonts with a tiny render, as a running worker has already done,
-    so that a benchmark's first measured render is not charged for them."""
-    html_to_pdf('<html lang="en-GB"><head><title>Warm up</title></head><body><p>Warm up</p></body></html>')
 
 
 def render_pdf(pack: BoardPack, *, marking: str = DEFAULT_MARKING) -> RenderedPdf:

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "priorities",
     "actions",
     "reports",
+    "reports.demo",  # load_demo, load_synthetic and the bench_* commands; no other app imports it
 ]
 
 MIDDLEWARE = [

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.demo.loader import DEMO_PASSWORD, load_walsall_demo
-from reports.demo.walsall_2020 import DEMO_USERS
+from reports.demo.load_people import DEMO_PASSWORD
+from reports.demo.loader import load_walsall_demo
+from reports.demo.walsall_2020_invented import DEMO_USERS
 
 
 class Command(BaseCommand):

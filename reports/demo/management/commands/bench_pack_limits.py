@@ -8,21 +8,19 @@ Prints what stopped the render and when, the worker's own memory before and afte
 next pack's time: figures, not a pass or fail.
 """
 
-import os
-import resource
 import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from reports.demo.benchmarks import peak_rss_mb, resident_megabytes_now, warm_up
 from reports.demo.synthetic import load_synthetic_plan
-from reports.limits import LimitExceeded, resident_megabytes, run_within_limits
-from reports.pdf import html_to_pdf, warm_up  # reports.pdf loads WeasyPrint only when it renders
+from reports.limits import LimitExceeded, run_within_limits
+from reports.management.commands.board_pack import find_period
+from reports.pdf import html_to_pdf  # reports.pdf loads WeasyPrint only when it renders
 from reports.rendering import pack_html
 from reports.selectors import board_pack
-
-from .board_pack import find_period
 
 
 class Command(BaseCommand):
@@ -62,8 +60,7 @@ class Command(BaseCommand):
         demo_html = pack_html(board_pack(plan=demo.plan, period=demo))
         self._render(f"Next job, {demo.plan.partnership.name} {demo.label}", demo_html, limits)
         self.stdout.write(
-            f"Worker peak resident memory over the whole run (ru_maxrss): "
-            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+            f"Worker peak resident memory over the whole run (ru_maxrss): {peak_rss_mb():.0f} MB"
         )
 
     def _render(self, name: str, html: str, limits: dict) -> None:
@@ -76,7 +73,3 @@ class Command(BaseCommand):
         else:
             seconds = time.perf_counter() - started
             self.stdout.write(f"{name}: {rendered.pages} pages in {seconds:.1f} s")
-
-
-def resident_megabytes_now() -> float:
-    return resident_megabytes(os.getpid())

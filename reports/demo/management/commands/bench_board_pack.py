@@ -9,7 +9,6 @@ as a whole process, when chromium is on PATH. Nothing here touches the network.
 
 import os
 import re
-import resource
 import shutil
 import subprocess
 import tempfile
@@ -22,11 +21,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from reports.demo.benchmarks import peak_rss_mb, warm_up
 from reports.demo.synthetic import load_synthetic_plan
+from reports.management.commands.board_pack import find_period
 from reports.rendering import PRINT_CSS, pack_html
 from reports.selectors import board_pack
-
-from .board_pack import find_period
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -62,11 +61,6 @@ class Figures:
     @property
     def overhead(self) -> float:
         return (self.end_to_end - self.weasyprint) / self.weasyprint * 100
-
-
-def peak_rss_mb() -> float:
-    # ru_maxrss is in kilobytes on Linux: the process's high-water mark so far.
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def pdf_pages(path: Path) -> int | None:
@@ -110,8 +104,6 @@ class Command(BaseCommand):
 
     def _warm_up(self) -> None:
         """Import WeasyPrint and load the fonts once, as a running worker would have done already."""
-        from reports.pdf import warm_up
-
         started = time.perf_counter()
         warm_up()
         self.stdout.write(
