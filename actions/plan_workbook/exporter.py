@@ -4,10 +4,10 @@ The template's sheets (Plan, Partners, Priorities, Measures, Actions, Themes, Ba
 and Reporting periods use exactly the layout the importer reads, so an export imported into another
 partnership (or an empty installation) gives back the same plan (INT-07). Updates, Readings and
 History are the record of what happened; the import leaves them out. Every text cell is neutralised
-(writer.py, SEC-14). A fixed number of queries, whatever the size of the plan.
+and every time shown as the clock in Europe/London showed it (writer.py, swp/sheets/writing.py,
+SEC-14). A fixed number of queries, whatever the size of the plan.
 """
 
-import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -37,10 +37,6 @@ CHANGE = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
 def _join(names) -> str:
     return "; ".join(names)
-
-
-def _local(moment: datetime.datetime | None) -> datetime.datetime | None:
-    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
 
 
 def _number(value: Decimal | None) -> Decimal | None:
@@ -245,9 +241,9 @@ class PlanExport:
                 u.deadline_change_reason,
                 u.get_state_display(),
                 u.submitted_by.full_name if u.submitted_by else "",
-                _local(u.submitted_at),
+                u.submitted_at,
                 u.reviewed_by.full_name if u.reviewed_by else "",
-                _local(u.reviewed_at),
+                u.reviewed_at,
                 u.review_comment,
             ]
             for u in updates
@@ -277,7 +273,7 @@ class PlanExport:
                 _number(r.value),
                 r.narrative,
                 r.entered_by.full_name if r.entered_by else "",
-                _local(r.entered_at),
+                r.entered_at,
             ]
             for r in readings
         )
@@ -323,7 +319,7 @@ class PlanExport:
         entries.sort(key=lambda e: (e[0].history_date, e[1]))
         rows = (
             [
-                _local(record.history_date),
+                record.history_date,
                 users.get(record.history_user_id, "") if record.history_user_id else "",
                 kind,
                 item,
