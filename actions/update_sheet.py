@@ -31,7 +31,7 @@ from governance.permissions import can
 from priorities.models import Plan, ReportingPeriod
 from swp.sheets.writing import WORKBOOK, new_cell
 
-from .models import Action, ActionUpdate
+from .models import Action, ActionUpdate, Rag
 from .selectors import NOT_STARTED, STATE_LABELS
 
 UPDATES_SHEET = "Updates"
@@ -39,7 +39,6 @@ INSTRUCTIONS_SHEET = "Instructions"
 ABOUT_SHEET = "About"
 SHEET_KIND = "Quarterly update sheet"
 HEADER_ROW = 3
-RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green"}
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,7 @@ def _row_values(action: Action) -> list:
         values += ["", "", "", "", "", None, "", ""]
     else:
         values += [
-            RAG_LABELS.get(update.rag, ""),
+            Rag(update.rag).label if update.rag else "",
             update.progress,
             update.recovery_plan,
             update.outcomes,

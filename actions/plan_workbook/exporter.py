@@ -8,8 +8,6 @@ and every time shown as the clock in Europe/London showed it (writer.py, swp/she
 SEC-14). A fixed number of queries, whatever the size of the plan.
 """
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -37,10 +35,6 @@ CHANGE = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
 def _join(names) -> str:
     return "; ".join(names)
-
-
-def _number(value: Decimal | None) -> Decimal | None:
-    return value  # a number cell in XLSX; "3700.00" in CSV, read back as the same number
 
 
 class PlanExport:
@@ -148,6 +142,7 @@ class PlanExport:
         return SheetData(f.PRIORITIES.title, f.PRIORITIES.headers, rows)
 
     def measures_sheet(self) -> SheetData:
+        # Amounts stay Decimals: a number cell in XLSX, "3700.00" in CSV, read back as the same number.
         rows = [
             [
                 self.number[m.priority_id],
@@ -156,12 +151,12 @@ class PlanExport:
                 m.unit,
                 m.unit_type,
                 m.get_direction_display(),
-                _number(m.baseline_value),
+                m.baseline_value,
                 m.baseline_period,
                 m.baseline_source,
                 m.baseline_note,
                 self.statistic_refs.get(m.baseline_statistic_id, ""),
-                _number(m.target_value),
+                m.target_value,
                 m.target_description,
             ]
             for m in self.measures
@@ -196,7 +191,7 @@ class PlanExport:
 
     def statistics_sheet(self) -> SheetData:
         rows = [
-            [self.statistic_refs[s.pk], s.label, _number(s.value), s.unit, s.period, s.source, s.note]
+            [self.statistic_refs[s.pk], s.label, s.value, s.unit, s.period, s.source, s.note]
             for s in self.statistics
         ]
         return SheetData(f.STATISTICS.title, f.STATISTICS.headers, rows)
@@ -270,7 +265,7 @@ class PlanExport:
                 self.number.get(r.measure.priority_id, ""),
                 r.measure.title,
                 self.period_labels.get(r.period_id, ""),
-                _number(r.value),
+                r.value,
                 r.narrative,
                 r.entered_by.full_name if r.entered_by else "",
                 r.entered_at,
