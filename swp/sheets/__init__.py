@@ -9,5 +9,6 @@
 - writing.py: cells, CSV text and whole files that can never carry a live formula (SEC-14).
 - downloads.py: a CSV or XLSX file as an HTTP attachment.
 
-Modules import one way: uploads <- reading <- writing <- values <- headers. No app imports.
+Modules import one way (uploads <- reading <- writing <- values <- headers; downloads uses writing),
+and no app.
 """

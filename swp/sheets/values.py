@@ -22,6 +22,7 @@ from .reading import Value
 from .writing import FORMULA_TRIGGERS, PROTECTIVE_PREFIX
 
 RAG_WORDS = {"r": "red", "red": "red", "a": "amber", "amber": "amber", "g": "green", "green": "green"}
+RAG_HINT = "Enter red, amber or green (or R, A or G)"
 YES_WORDS = frozenset({"yes", "y", "true", "1", "x", "✓"})
 NO_WORDS = frozenset({"no", "n", "false", "0"})
 DATE_EXAMPLE = "a date like 31/03/2023"
@@ -216,8 +217,6 @@ def reference_was_number(value: Value) -> bool:
 
 
 # Words with a fixed meaning -----------------------------------------------------------------------
-
-RAG_HINT = "Enter red, amber or green (or R, A or G)"
 
 
 def parse_rag(value: Value, *, hint: str = RAG_HINT) -> str:
