@@ -31,7 +31,7 @@ from governance.permissions import can
 from priorities.models import Plan, ReportingPeriod
 from swp.sheets.writing import WORKBOOK, new_cell
 
-from .models import Action, ActionUpdate, Rag
+from .models import Action, ActionUpdate
 from .selectors import NOT_STARTED, STATE_LABELS
 
 UPDATES_SHEET = "Updates"
@@ -133,7 +133,7 @@ def _row_values(action: Action) -> list:
         values += ["", "", "", "", "", None, "", ""]
     else:
         values += [
-            Rag(update.rag).label if update.rag else "",
+            update.get_rag_display(),
             update.progress,
             update.recovery_plan,
             update.outcomes,
