@@ -2,11 +2,11 @@
 
 A file's type is found from its content, never from its name or the browser's say-so, and its
 name must agree with that type. Office files are zips: their directory is checked against
-zip bombs and their manifest read for macros before anything is decompressed, and only the
-small manifest entries ever are. Nothing here parses XML, so XML attacks have nothing to reach.
+zip bombs (swp.sheets.uploads.open_zip, with the EVIDENCE_FILE limits) and their manifest read
+for macros before anything is decompressed, and only the small manifest entries ever are.
+Nothing here parses XML, so XML attacks have nothing to reach.
 """
 
-import struct
 import unicodedata
 import zipfile
 import zlib
@@ -19,20 +19,13 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
 from swp.forms import GovUKForm
+from swp.sheets.uploads import EVIDENCE_FILE, MB, UploadRefused, open_zip
 
-MB = 1024 * 1024
-MAX_ENTRIES = 1_000
-MAX_UNCOMPRESSED_BYTES = 100 * MB
-# Generous for 1,000 entries with ordinary names; read before zipfile parses the directory,
-# whose cost grows with the entry count.
-MAX_DIRECTORY_BYTES = MAX_ENTRIES * 256
 MAX_MANIFEST_BYTES = MB
 SNIFF_BYTES = 8192
 
 TYPE_ERROR = "The selected file must be a PDF, Word, Excel, PowerPoint, OpenDocument, image or text file"
 MACRO_ERROR = "The selected file must not contain macros"
-ZIP_LIMITS_ERROR = "The selected file must not contain more than 1,000 parts or 100MB when uncompressed"
-UNREADABLE_ERROR = "The selected file could not be opened – check it is not damaged and try again"
 PASSWORD_ERROR = "The selected file must not be password protected"
 
 
@@ -210,37 +203,11 @@ def _check_legacy_office(upload: UploadedFile) -> None:
         raise forms.ValidationError(PASSWORD_ERROR)
 
 
-def _directory_size(upload: UploadedFile) -> tuple[int, int]:
-    """(entries, bytes) of a zip's central directory, from its end record, found as zipfile finds it."""
-    upload.seek(0, 2)
-    length = upload.tell()
-    upload.seek(max(0, length - (22 + 65_535)))
-    tail = upload.read()
-    upload.seek(0)
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or len(tail) - at < 22:
-        raise forms.ValidationError(UNREADABLE_ERROR)
-    if at >= 20 and tail[at - 20 : at - 16] == b"PK\x06\x07":
-        # A ZIP64 locator: zipfile would trust the sizes there instead, and no evidence file needs one.
-        raise forms.ValidationError(ZIP_LIMITS_ERROR)
-    _sig, _disk, _cd_disk, _here, entries, size, _offset, _comment = struct.unpack(
-        "<4s4H2LH", tail[at : at + 22]
-    )
-    return entries, size
-
-
 def _office_zip_type(upload: UploadedFile) -> str | None:
     """The Office Open XML or OpenDocument type a zip holds, after its size and macro checks."""
-    entries, directory_bytes = _directory_size(upload)
-    if entries > MAX_ENTRIES or directory_bytes > MAX_DIRECTORY_BYTES:
-        raise forms.ValidationError(ZIP_LIMITS_ERROR)
     try:
-        with zipfile.ZipFile(upload) as archive:
-            members = archive.infolist()
-            # Declared sizes: ZipExtFile never inflates an entry beyond its declared size.
-            if len(members) > MAX_ENTRIES or sum(m.file_size for m in members) > MAX_UNCOMPRESSED_BYTES:
-                raise forms.ValidationError(ZIP_LIMITS_ERROR)
-            names = {m.filename.lower(): m for m in members}
+        with open_zip(upload, EVIDENCE_FILE) as archive:
+            names = {m.filename.lower(): m for m in archive.infolist()}
             if any(name.rsplit("/", 1)[-1] == "vbaproject.bin" for name in names):
                 raise forms.ValidationError(MACRO_ERROR)
             if "mimetype" in names:
@@ -255,15 +222,17 @@ def _office_zip_type(upload: UploadedFile) -> str | None:
                 found = [mime for mime, part in OOXML_MAIN_PARTS.items() if part in manifest]
                 return found[0] if len(found) == 1 else None
             return None
+    except UploadRefused as refusal:
+        raise forms.ValidationError(str(refusal)) from None
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError):
         # Damaged, encrypted, or compressed in a way zipfile does not know.
-        raise forms.ValidationError(UNREADABLE_ERROR) from None
+        raise forms.ValidationError(EVIDENCE_FILE.damaged) from None
     finally:
         upload.seek(0)
 
 
 def _manifest(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
     if member.file_size > MAX_MANIFEST_BYTES:
-        raise forms.ValidationError(ZIP_LIMITS_ERROR)
+        raise forms.ValidationError(EVIDENCE_FILE.too_large)
     with archive.open(member) as entry:
         return entry.read(MAX_MANIFEST_BYTES + 1)

@@ -4,7 +4,7 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 
 from swp.forms import GovUKForm
-from swp.upload_checks import UploadRefused, max_upload_bytes
+from swp.sheets.uploads import UploadRefused, max_upload_bytes
 
 from .plan_workbook.importer import check_upload
 

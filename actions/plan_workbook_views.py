@@ -24,7 +24,7 @@ from governance.models import Partnership, PendingImport
 from governance.permissions import can
 from priorities.models import Plan
 from swp.security_log import refused_as_not_found, security_event
-from swp.spreadsheets import XLSX_CONTENT_TYPE
+from swp.sheets.writing import XLSX_CONTENT_TYPE
 
 from .plan_workbook import exporter, importer, template
 from .plan_workbook.writer import ZIP_CONTENT_TYPE

@@ -30,7 +30,7 @@ from swp.import_export_support import (
     YesNoWidget,
     cached_lookup,
 )
-from swp.sheet_reading import CellError
+from swp.sheets.values import CellError
 
 from .models import Action, ActionUpdate, Rag
 

@@ -13,25 +13,23 @@ made since is found rather than overwritten (actions/update_sheet_import.py read
 Sheet "Instructions": plain English, including the plan's own RAG definitions. A hidden sheet
 "About" records the plan and quarter the sheet was made for.
 
-Every text cell is neutralised (swp/spreadsheets.neutralise) and written as a string cell, so text
+Every cell is written by swp/sheets/writing.write_cell: text neutralised and a string cell, so text
 beginning "=" can never become a live formula (SEC-14). Written in openpyxl's write-only mode, so
 a plan of thousands of actions needs little memory.
 """
 
-import datetime
 import io
 from dataclasses import dataclass
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles import PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from governance.models import User
 from governance.permissions import can
 from priorities.models import Plan, ReportingPeriod
-from swp.spreadsheets import neutralise
+from swp.sheets.writing import WORKBOOK, new_cell
 
 from .models import Action, ActionUpdate
 from .status import NO_UPDATE as NOT_STARTED
@@ -42,8 +40,6 @@ INSTRUCTIONS_SHEET = "Instructions"
 ABOUT_SHEET = "About"
 SHEET_KIND = "Quarterly update sheet"
 HEADER_ROW = 3
-DATE_FORMAT = "dd/mm/yyyy"
-RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green"}
 
 
 @dataclass(frozen=True)
@@ -116,22 +112,11 @@ def sheet_actions(*, user: User, plan: Plan, period: ReportingPeriod) -> list[Ac
 
 
 def _cell(sheet, value, *, editable: bool = False, bold: bool = False, wrap: bool = False, fill=None):
-    value = neutralise(value)
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # text, always: never let openpyxl infer a formula
-    if isinstance(value, datetime.date):
-        cell.number_format = DATE_FORMAT
-    cell.protection = _UNLOCKED if editable else _LOCKED
-    if bold:
-        cell.font = Font(bold=True)
-    if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    if fill is not None:
-        cell.fill = fill
-    elif not editable:
-        cell.fill = _GREY
-    return cell
+    """A cell of the sheet: white and unlocked if it is for the update, else grey and locked."""
+    if fill is None and not editable:
+        fill = _GREY
+    protection = _UNLOCKED if editable else _LOCKED
+    return new_cell(sheet, value, kind=WORKBOOK, bold=bold, wrap=wrap, fill=fill, protection=protection)
 
 
 def _row_values(action: Action) -> list:
@@ -149,7 +134,7 @@ def _row_values(action: Action) -> list:
         values += ["", "", "", "", "", None, "", ""]
     else:
         values += [
-            RAG_LABELS.get(update.rag, ""),
+            update.get_rag_display(),
             update.progress,
             update.recovery_plan,
             update.outcomes,

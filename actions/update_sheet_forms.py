@@ -4,7 +4,7 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 
 from swp.forms import GovUKForm
-from swp.upload_checks import UploadRefused, check_spreadsheet_upload, max_upload_bytes
+from swp.sheets.uploads import UploadRefused, check_spreadsheet_upload, max_upload_bytes
 
 
 class UpdateSheetUploadForm(GovUKForm):

@@ -49,21 +49,20 @@ from django.utils import timezone
 from governance.models import PendingImport, User
 from governance.permissions import can
 from priorities.models import Plan, Priority, ReportingPeriod
-from swp.sheet_reading import (
+from swp.sheets.headers import Column, HeaderMatch, find_header
+from swp.sheets.reading import SheetRow, read_rows
+from swp.sheets.uploads import UploadRefused
+from swp.sheets.values import (
     CellError,
-    Column,
-    HeaderMatch,
-    SheetRow,
-    find_header,
     is_blank,
+    parse_rag,
     parse_reference,
     parse_uk_date,
-    read_rows,
+    parse_yes_no,
     reference_was_number,
-    strip_protective_prefix,
     text,
+    words,
 )
-from swp.upload_checks import UploadRefused
 
 from . import services
 from .models import Action, ActionUpdate, Rag
@@ -136,19 +135,13 @@ _OUR_HEADINGS = {heading.lower() for heading in CONTEXT_HEADINGS}
 
 CHANGE, UNCHANGED, SKIPPED, IGNORED, ERROR = "change", "unchanged", "skipped", "ignored", "error"
 
-_YES = {"yes", "y", "true", "1", "x", "✓", "submit", "complete", "completed"}
-_NO = {"no", "n", "false", "0", "draft", "not complete", "incomplete"}
+# Words a Yes/No column here also takes, beyond swp.sheets.values' own.
+_ALSO_YES = ("submit", "complete", "completed")
+_ALSO_NO = ("draft", "not complete", "incomplete")
 _COMPLETE = {"complete", "completed"}
 _NOT_STARTED = {"not started", "not yet started"}
 _IN_PROGRESS = {"in progress", "started"}  # a Status column's word that says nothing about the rating
-_RAG_WORDS = {
-    "r": Rag.RED,
-    "red": Rag.RED,
-    "a": Rag.AMBER,
-    "amber": Rag.AMBER,
-    "g": Rag.GREEN,
-    "green": Rag.GREEN,
-}
+_STATUS_HINT = "Enter Red, Amber or Green (or R, A or G), Complete, or Not started"
 # What a reference looks like: 1, 1.4, 1.1.2, 2a, P1.3, 1-4.
 _REFERENCE_SHAPE = re.compile(r"^[a-z]{0,3}\s?\d+(?:[.\-]\d+)*[a-z]?$", re.IGNORECASE)
 _LEGEND_START = re.compile(
@@ -298,10 +291,6 @@ def _date(value: datetime.date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else "none"
 
 
-def _words(value) -> str:
-    return " ".join(text(value).split()).lower()
-
-
 @dataclass
 class _Status:
     rag: str = ""
@@ -314,45 +303,18 @@ def _read_status(value, *, rating_column: bool) -> _Status:
     """A RAG or Status cell: a rating, Complete or Not started. CellError for anything else."""
     if is_blank(value):
         return _Status()
-    word = _words(value)
-    if word in _RAG_WORDS:
-        return _Status(rag=_RAG_WORDS[word], said=True)
+    word = words(value)
     if word in _COMPLETE:
         return _Status(rag=Rag.GREEN, complete=True, said=True)
     if word in _NOT_STARTED:
         return _Status(not_started=True, said=True)
     if not rating_column and word in _IN_PROGRESS:
         return _Status()
-    raise CellError(
-        f"“{text(value)}” is not a RAG rating. Enter Red, Amber or Green (or R, A or G), "
-        "Complete, or Not started"
-    )
+    return _Status(rag=parse_rag(value, hint=_STATUS_HINT), said=True)
 
 
 def _yes_no(value, *, what: str) -> bool | None:
-    if is_blank(value):
-        return None
-    word = _words(value)
-    if word in _YES:
-        return True
-    if word in _NO:
-        return False
-    raise CellError(f"“{text(value)}” is not Yes or No. {what}")
-
-
-def _cell_text(value) -> str:
-    """sheet_reading.text(), but the protective apostrophe comes off before line endings are tidied.
-
-    text() turns a carriage return into a line feed first, so "'\r=1+1" (how our export protects
-    "\r=1+1") would keep its apostrophe; taking the apostrophe off first gives back what was written.
-    """
-    if isinstance(value, str):
-        return _norm_text(strip_protective_prefix(value))
-    return text(value)
-
-
-def _norm_text(value: str) -> str:
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return parse_yes_no(value, also_yes=_ALSO_YES, also_no=_ALSO_NO, hint=what)
 
 
 def _show(key: str, value) -> str:
@@ -622,9 +584,9 @@ def _read_update(
                 values["marks_complete"] = bool(said)
     for key in TEXT_FIELDS:
         if key in cells:
-            new = _cell_text(cells[key])
+            new = text(cells[key])
             # Stored text may hold Windows line endings; equal apart from those is unchanged.
-            values[key] = base[key] if _norm_text(base[key]) == new else new
+            values[key] = base[key] if text(base[key]) == new else new
     if "proposed_deadline" in cells:
         try:
             deadline = parse_uk_date(cells["proposed_deadline"])

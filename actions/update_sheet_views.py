@@ -21,8 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from governance.models import PendingImport
 from swp.security_log import security_event
-from swp.spreadsheets import XLSX_CONTENT_TYPE
-from swp.upload_checks import UploadRefused
+from swp.sheets.uploads import UploadRefused
+from swp.sheets.writing import XLSX_CONTENT_TYPE
 
 from . import services
 from .access import get_pending_update_sheet_for_user, get_update_sheet_plan_for_user

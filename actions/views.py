@@ -13,8 +13,8 @@ from governance.models import Organisation
 from governance.permissions import can
 from priorities.access import get_current_plan_for_user
 from priorities.models import Plan, Priority, ReportingPeriod
-from swp import spreadsheets
 from swp.security_log import security_event
+from swp.sheets.downloads import download
 
 from .access import get_action_for_user
 from .filters import ActionFilter
@@ -144,7 +144,7 @@ def _download(
         ]
         for a in actions
     )
-    response = spreadsheets.download(
+    response = download(
         fmt,
         filename=f"{plan.title} actions {quarter}",
         headers=headers,

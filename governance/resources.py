@@ -7,7 +7,7 @@ or written: never ids, passwords or version counters.
 from import_export import fields
 
 from swp.import_export_support import ChoiceWidget, LookupWidget, SafeModelResource, TextWidget
-from swp.sheet_reading import CellError
+from swp.sheets.values import CellError
 
 from .models import Organisation, Partnership
 

@@ -24,7 +24,7 @@ from swp.import_export_support import (
     cached_lookup,
     whole_number,
 )
-from swp.sheet_reading import CellError, is_blank
+from swp.sheets.values import CellError, is_blank
 
 from .models import Measure, MeasureReading, Plan, Priority, ReportingPeriod
 

@@ -5,16 +5,16 @@ What the library does not do on its own, and this module does:
 - Resources (SafeModelResource): an explicit field allowlist, natural keys, all-or-nothing imports
   (`clean_model_instances`, and `rollback_on_validation_errors` passed by the admin), unchanged rows
   skipped and reported, a natural key repeated in one file reported as an error on the later row,
-  blank rows skipped, version counters bumped on change, and every text cell of an export
-  neutralised with swp.spreadsheets.neutralise. The library's IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT
-  only strips one leading "=" (and turns every number into text), so it is not relied on.
-- Widgets: text with the export's protective apostrophe taken off again, UK dates, RAG, choices by
-  value or label, numbers with £ and thousands commas: each refuses what it cannot read, in plain
-  English (swp/sheet_reading.py), never a guess.
-- Formats (SafeCSV, SafeXLSX): CSV in UTF-8 (with or without a byte order mark) or Windows-1252;
-  XLSX read with openpyxl in read-only mode (defusedxml underneath); written with every text cell a
-  string cell, numbers as numbers and dates as dates. Only these two are offered.
-- Forms: the upload passes swp/upload_checks.check_spreadsheet_upload before anything parses it;
+  blank rows skipped, and version counters bumped on change.
+- Widgets: thin adapters over swp/sheets/values.py: text with the export's protective apostrophe
+  taken off again, UK dates and date-times, RAG, Yes/No, choices by value or label, numbers with £
+  and thousands commas: each refuses what it cannot read, in plain English, never a guess.
+- Formats (SafeCSV, SafeXLSX): read with swp/sheets/reading.py (CSV in UTF-8 or Windows-1252; XLSX
+  with openpyxl in read-only mode, defusedxml underneath); written with swp/sheets/writing.py, so
+  every text cell is neutralised and a string cell, numbers stay numbers and dates are UK dates
+  (ADMIN_EXPORT). The library's IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT only strips one leading "="
+  (and turns every number into text), so it is not relied on. Only these two formats are offered.
+- Forms: the upload passes swp/sheets/uploads.check_spreadsheet_upload before anything parses it;
   the confirm step's hidden file name carries an HMAC of the uploader, the model and the format,
   so it cannot be pointed at someone else's pending upload (INT-06).
 - The admin mixin (SafeImportExportMixin): the above, a failed import that says so (never
@@ -23,13 +23,9 @@ What the library does not do on its own, and this module does:
 No app imports: the resources that know the models live in each app's resources.py.
 """
 
-import csv
-import datetime
 import hmac
-import io
 import logging
 from contextvars import ContextVar
-from decimal import Decimal
 
 import tablib
 from django.contrib import messages
@@ -41,36 +37,30 @@ from django.core.exceptions import (
 )
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from import_export import resources, widgets
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
 from import_export.results import RowResult
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from .security_log import security_event
-from .sheet_reading import (
+from .sheets.reading import csv_rows, xlsx_rows
+from .sheets.uploads import UploadRefused, check_spreadsheet_upload
+from .sheets.values import (
     CellError,
-    csv_rows,
     is_blank,
+    parse_choice,
     parse_number,
     parse_rag,
     parse_uk_date,
+    parse_uk_datetime,
+    parse_yes_no,
     text,
-    xlsx_rows,
 )
-from .spreadsheets import CSV_CONTENT_TYPE, neutralise, sheet_title
-from .upload_checks import UploadRefused, check_spreadsheet_upload
+from .sheets.writing import ADMIN_EXPORT, CSV_CONTENT_TYPE, csv_bytes, local_time, xlsx_bytes
 
 logger = logging.getLogger(__name__)
-
-UK_DATE = "%d/%m/%Y"
-UK_DATETIME = "%d/%m/%Y %H:%M:%S"
-
 
 # Lookups made once per import ---------------------------------------------------------------------
 
@@ -117,39 +107,11 @@ class UKDateWidget(widgets.Widget):
 class UKDateTimeWidget(widgets.Widget):
     """A moment: an Excel date-time cell or '31/03/2023 14:05:09' (UK time), kept to the second."""
 
-    FORMATS = (
-        UK_DATETIME,
-        "%d/%m/%Y %H:%M:%S.%f",
-        "%d/%m/%Y %H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S",
-    )
-
     def clean(self, value, row=None, **kwargs):
-        if is_blank(value):
-            return None
-        if isinstance(value, datetime.datetime):
-            moment = value
-        elif isinstance(value, datetime.date):
-            moment = datetime.datetime.combine(value, datetime.time(0))
-        else:
-            raw = " ".join(str(value).split())
-            for pattern in self.FORMATS:
-                try:
-                    moment = datetime.datetime.strptime(raw, pattern)
-                    break
-                except ValueError:
-                    continue
-            else:
-                raise CellError(f"“{raw}” is not a date and time. Enter one like 31/03/2023 14:05")
-        if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment)
-        return moment
+        return parse_uk_datetime(value)
 
     def render(self, value, obj=None, **kwargs):
-        if value is None:
-            return None
-        return timezone.localtime(value).replace(tzinfo=None)
+        return None if value is None else local_time(value)
 
 
 class NumberWidget(widgets.Widget):
@@ -172,18 +134,10 @@ class NumberWidget(widgets.Widget):
 
 
 class YesNoWidget(widgets.Widget):
-    YES = {"yes", "y", "true", "1", "x", "✓"}
-    NO = {"no", "n", "false", "0", ""}
+    """Yes or No (Y/N, True/False, 1/0, x or ✓); blank is No."""
 
     def clean(self, value, row=None, **kwargs):
-        if isinstance(value, bool):
-            return value
-        word = text(value).lower()
-        if word in self.YES:
-            return True
-        if word in self.NO:
-            return False
-        raise CellError(f"“{text(value)}” is not Yes or No")
+        return bool(parse_yes_no(value))
 
     def render(self, value, obj=None, **kwargs):
         return bool(value)
@@ -198,15 +152,7 @@ class ChoiceWidget(widgets.Widget):
         self.blank = blank
 
     def clean(self, value, row=None, **kwargs):
-        word = " ".join(text(value).split())
-        if not word:
-            return ""
-        lowered = word.lower()
-        for stored, label in self.choices:
-            if lowered in (stored.lower(), label.lower()):
-                return stored
-        options = ", ".join(label for _, label in self.choices)
-        raise CellError(f"“{word}” is not one of: {options}")
+        return parse_choice(value, self.choices)
 
     def render(self, value, obj=None, **kwargs):
         return dict(self.choices).get(value, value or "")
@@ -356,17 +302,6 @@ class SafeModelResource(resources.ModelResource):
         if not instance._state.adding and hasattr(instance, "version"):
             instance.version += 1
 
-    # Export -------------------------------------------------------------------------------------
-
-    def export_field(self, field, instance, **kwargs):
-        value = super().export_field(field, instance, **kwargs)
-        return neutralise(value) if isinstance(value, str) else value
-
-    def export(self, queryset=None, **kwargs):
-        dataset = super().export(queryset, **kwargs)
-        dataset.neutralised = True  # SafeCSV and SafeXLSX then write it as it is
-        return dataset
-
 
 # Formats ------------------------------------------------------------------------------------------
 
@@ -395,13 +330,6 @@ def _rows_to_dataset(rows) -> tablib.Dataset:
     return dataset
 
 
-def _cells(dataset):
-    """Each row's values as they are safe to write: neutralised unless the resource already did."""
-    done = getattr(dataset, "neutralised", False)
-    for row in dataset:
-        yield [value if done else neutralise(value) for value in row]
-
-
 class SafeCSV(base_formats.CSV):
     """CSV in and out, read as bytes so Windows-1252 files work as well as UTF-8 ones."""
 
@@ -418,24 +346,7 @@ class SafeCSV(base_formats.CSV):
         return _rows_to_dataset(csv_rows(data))
 
     def export_data(self, dataset, **kwargs):
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow([neutralise(h) for h in dataset.headers or []])
-        for row in _cells(dataset):
-            writer.writerow([_csv_cell(value) for value in row])
-        return out.getvalue().encode("utf-8-sig")  # a byte order mark, so Excel reads £ and “ ” right
-
-
-def _csv_cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, datetime.datetime):
-        return value.strftime(UK_DATETIME)
-    if isinstance(value, datetime.date):
-        return value.strftime(UK_DATE)
-    return str(value)
+        return csv_bytes(dataset.headers or [], dataset, kind=ADMIN_EXPORT)
 
 
 class SafeXLSX(base_formats.XLSX):
@@ -445,32 +356,7 @@ class SafeXLSX(base_formats.XLSX):
         return _rows_to_dataset(xlsx_rows(in_stream))
 
     def export_data(self, dataset, **kwargs):
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(sheet_title(dataset.title or "Export"))
-        sheet.freeze_panes = "A2"
-        sheet.append([_xlsx_cell(sheet, neutralise(h), bold=True) for h in dataset.headers or []])
-        for row in _cells(dataset):
-            sheet.append([_xlsx_cell(sheet, value) for value in row])
-        out = io.BytesIO()
-        workbook.save(out)
-        return out.getvalue()
-
-
-def _xlsx_cell(sheet, value, *, bold: bool = False) -> WriteOnlyCell:
-    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-        value = timezone.localtime(value).replace(tzinfo=None)
-    if isinstance(value, Decimal):
-        value = int(value) if value == value.to_integral_value() else float(value)
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # text, always: openpyxl would store text starting "=" as a formula
-    elif isinstance(value, datetime.datetime):
-        cell.number_format = "dd/mm/yyyy hh:mm:ss"
-    elif isinstance(value, datetime.date):
-        cell.number_format = "dd/mm/yyyy"
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
+        return xlsx_bytes(dataset.headers or [], dataset, title=dataset.title or "Export", kind=ADMIN_EXPORT)
 
 
 SAFE_FORMATS = [SafeCSV, SafeXLSX]

@@ -1,6 +1,6 @@
 """SEC-13: hostile files are refused before parsing or full decompression, in bounded memory.
 
-Each file of the checklist goes through swp/upload_checks.check_spreadsheet_upload (which every
+Each file of the checklist goes through swp/sheets/uploads.check_spreadsheet_upload (which every
 upload path calls first) and through the admin's import page. The peak memory of the checks is
 measured: the Python heap with tracemalloc, and the process's peak RSS with getrusage.
 """
@@ -22,7 +22,7 @@ from packaging.version import Version
 
 from actions.models import ActionUpdate
 from governance.models import Role
-from swp.upload_checks import UploadRefused, check_spreadsheet_upload
+from swp.sheets.uploads import UploadRefused, check_spreadsheet_upload
 from tests import factories
 
 MEMORY_BUDGET = 100 * 1024 * 1024  # +100 MB, as the checklist suggests

@@ -1,4 +1,4 @@
-"""swp/sheet_reading.py: rows, headings and values from the spreadsheets people really keep."""
+"""swp/sheets/reading.py, headers.py and values.py: what the spreadsheets people really keep say."""
 
 import datetime
 import io
@@ -7,30 +7,22 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from swp.sheet_reading import (
+from swp.sheets.headers import Column, find_header, match_header_row
+from swp.sheets.reading import SheetRow, csv_rows, decode_csv, read_rows, xlsx_rows, xlsx_sheet_names
+from swp.sheets.uploads import UploadRefused
+from swp.sheets.values import (
     CellError,
-    Column,
-    SheetRow,
-    column_letter,
-    csv_rows,
-    decode_csv,
-    find_header,
     is_blank,
-    match_header_row,
-    normalise_header,
+    normalise_words,
     parse_number,
     parse_rag,
     parse_reference,
     parse_uk_date,
-    read_rows,
     reference_was_number,
     strip_protective_prefix,
     text,
-    xlsx_rows,
-    xlsx_sheet_names,
 )
-from swp.spreadsheets import neutralise
-from swp.upload_checks import UploadRefused
+from swp.sheets.writing import neutralise
 
 
 def workbook(**sheets) -> bytes:
@@ -125,11 +117,11 @@ COLUMNS = [
 
 
 def test_headings_are_normalised():
-    assert normalise_header("  Item No. ") == "item no"
-    assert normalise_header("On target?") == "on target"
-    assert normalise_header("RAG/Status") == "rag status"
-    assert normalise_header(None) == ""
-    assert normalise_header("Budget £ (%)") == "budget £ %"
+    assert normalise_words("  Item No. ") == "item no"
+    assert normalise_words("On target?") == "on target"
+    assert normalise_words("RAG/Status") == "rag status"
+    assert normalise_words(None) == ""
+    assert normalise_words("Budget £ (%)") == "budget £ %"
 
 
 def test_the_heading_row_is_found_below_a_title_with_synonyms_in_any_case():
@@ -163,10 +155,6 @@ def test_missing_required_columns_and_no_headings_are_named():
         find_header([SheetRow(1, ("x", "y"))], COLUMNS)
     with pytest.raises(CellError, match="No heading row found"):
         find_header([], COLUMNS)
-
-
-def test_column_letters():
-    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]
 
 
 # Values -------------------------------------------------------------------------------------------

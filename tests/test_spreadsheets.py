@@ -8,7 +8,8 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from swp.spreadsheets import csv_bytes, download, neutralise, sheet_title, xlsx_bytes
+from swp.sheets.downloads import download
+from swp.sheets.writing import csv_bytes, neutralise, sheet_title, xlsx_bytes
 
 # Each of these is run by Excel, LibreOffice or Google Sheets when it starts a cell.
 DANGEROUS = [
@@ -49,7 +50,7 @@ def test_ordinary_text_is_left_alone(text):
 
 
 def test_openpyxl_on_its_own_would_write_a_live_formula():
-    # Why swp.spreadsheets exists: without it this export would run =HYPERLINK in Excel.
+    # Why swp.sheets.writing exists: without it this export would run =HYPERLINK in Excel.
     workbook = openpyxl.Workbook()
     workbook.active["A1"] = '=HYPERLINK("http://x.example","y")'
     assert workbook.active["A1"].data_type == "f"

@@ -1,9 +1,10 @@
-"""swp/upload_checks.py: what an uploaded spreadsheet must pass before anything parses it (SEC-13).
+"""swp/sheets/uploads.py: what an uploaded spreadsheet must pass before anything parses it (SEC-13).
 
 The hostile files of the checklist, with memory measured, are in tests/test_hostile_uploads.py;
 these are the unit tests of each rule and its message.
 """
 
+import dataclasses
 import io
 import struct
 import zipfile
@@ -11,8 +12,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from swp.upload_checks import (
-    MAX_XLSX_ENTRIES,
+from swp.sheets.uploads import (
+    XLSX_WORKBOOK,
     UploadRefused,
     check_spreadsheet_upload,
     xml_prolog_is_safe,
@@ -175,13 +176,13 @@ def test_macros_and_activex_inside_an_xlsx_are_refused(part):
 
 
 def test_too_many_entries_are_counted_from_the_end_record_before_zipfile_reads_them(monkeypatch):
-    padding = {f"xl/media/image{n}.png": b"" for n in range(MAX_XLSX_ENTRIES)}
+    padding = {f"xl/media/image{n}.png": b"" for n in range(XLSX_WORKBOOK.entries)}
     content = rebuilt(real_xlsx(), add=padding)
 
     def never(*args, **kwargs):
         raise AssertionError("zipfile read the central directory")
 
-    monkeypatch.setattr("swp.upload_checks.zipfile.ZipFile", never)
+    monkeypatch.setattr("swp.sheets.uploads.zipfile.ZipFile", never)
     assert "too many parts" in refusal(content, "plan.xlsx")
 
 
@@ -193,7 +194,9 @@ def test_a_zip64_count_is_refused():
 
 
 def test_too_much_uncompressed_data_is_refused(monkeypatch):
-    monkeypatch.setattr("swp.upload_checks.MAX_XLSX_UNCOMPRESSED_BYTES", 2000)
+    monkeypatch.setattr(
+        "swp.sheets.uploads.XLSX_WORKBOOK", dataclasses.replace(XLSX_WORKBOOK, uncompressed_bytes=2000)
+    )
     assert "too large once opened" in refusal(real_xlsx(), "plan.xlsx")
 
 

@@ -4,11 +4,9 @@ The template's sheets (Plan, Partners, Priorities, Measures, Actions, Themes, Ba
 and Reporting periods use exactly the layout the importer reads, so an export imported into another
 partnership (or an empty installation) gives back the same plan (INT-07). Updates, Readings and
 History are the record of what happened; the import leaves them out. Every text cell is neutralised
-(writer.py, SEC-14). A fixed number of queries, whatever the size of the plan.
+and every time shown as the clock in Europe/London showed it (writer.py, swp/sheets/writing.py,
+SEC-14). A fixed number of queries, whatever the size of the plan.
 """
-
-import datetime
-from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -37,14 +35,6 @@ CHANGE = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
 def _join(names) -> str:
     return "; ".join(names)
-
-
-def _local(moment: datetime.datetime | None) -> datetime.datetime | None:
-    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
-
-
-def _number(value: Decimal | None) -> Decimal | None:
-    return value  # a number cell in XLSX; "3700.00" in CSV, read back as the same number
 
 
 class PlanExport:
@@ -152,6 +142,7 @@ class PlanExport:
         return SheetData(f.PRIORITIES.title, f.PRIORITIES.headers, rows)
 
     def measures_sheet(self) -> SheetData:
+        # Amounts stay Decimals: a number cell in XLSX, "3700.00" in CSV, read back as the same number.
         rows = [
             [
                 self.number[m.priority_id],
@@ -160,12 +151,12 @@ class PlanExport:
                 m.unit,
                 m.unit_type,
                 m.get_direction_display(),
-                _number(m.baseline_value),
+                m.baseline_value,
                 m.baseline_period,
                 m.baseline_source,
                 m.baseline_note,
                 self.statistic_refs.get(m.baseline_statistic_id, ""),
-                _number(m.target_value),
+                m.target_value,
                 m.target_description,
             ]
             for m in self.measures
@@ -200,7 +191,7 @@ class PlanExport:
 
     def statistics_sheet(self) -> SheetData:
         rows = [
-            [self.statistic_refs[s.pk], s.label, _number(s.value), s.unit, s.period, s.source, s.note]
+            [self.statistic_refs[s.pk], s.label, s.value, s.unit, s.period, s.source, s.note]
             for s in self.statistics
         ]
         return SheetData(f.STATISTICS.title, f.STATISTICS.headers, rows)
@@ -245,9 +236,9 @@ class PlanExport:
                 u.deadline_change_reason,
                 u.get_state_display(),
                 u.submitted_by.full_name if u.submitted_by else "",
-                _local(u.submitted_at),
+                u.submitted_at,
                 u.reviewed_by.full_name if u.reviewed_by else "",
-                _local(u.reviewed_at),
+                u.reviewed_at,
                 u.review_comment,
             ]
             for u in updates
@@ -274,10 +265,10 @@ class PlanExport:
                 self.number.get(r.measure.priority_id, ""),
                 r.measure.title,
                 self.period_labels.get(r.period_id, ""),
-                _number(r.value),
+                r.value,
                 r.narrative,
                 r.entered_by.full_name if r.entered_by else "",
-                _local(r.entered_at),
+                r.entered_at,
             ]
             for r in readings
         )
@@ -323,7 +314,7 @@ class PlanExport:
         entries.sort(key=lambda e: (e[0].history_date, e[1]))
         rows = (
             [
-                _local(record.history_date),
+                record.history_date,
                 users.get(record.history_user_id, "") if record.history_user_id else "",
                 kind,
                 item,

@@ -1,17 +1,19 @@
 """The plan workbook's sheets and columns: one definition for the template, the importer and the export.
 
-Sheet and column names are matched as swp/sheet_reading matches headings: case, punctuation and
+Sheet and column names are matched as swp/sheets/headers.py matches headings: case, punctuation and
 spacing ignored, with the synonyms listed here, so a partnership's own workbook with "Item No."
 or "Lead partner" headings is read as well as ours. Words with a fixed meaning (a partner's kind,
-an action's horizon) are read through VOCABULARIES: the label we write, the stored value, or a
-common synonym, in any case. Anything else is an error on that cell, never a guess.
+an action's horizon) are read as a Vocabulary (swp.sheets.values.parse_choice): the label we write,
+the stored value, or a common synonym, in any case. Anything else is an error on that cell, never
+a guess.
 """
 
 from dataclasses import dataclass, field
 
 from governance.models import Organisation
 from priorities.models import Measure, Plan
-from swp.sheet_reading import CellError, Column, normalise_header
+from swp.sheets.headers import Column
+from swp.sheets.values import normalise_words, parse_choice
 
 from ..models import Action
 
@@ -53,7 +55,7 @@ class Sheet:
         return [f.label for f in self.fields]
 
     def names(self) -> set[str]:
-        return {normalise_header(name) for name in (self.title, self.key, *self.synonyms)}
+        return {normalise_words(name) for name in (self.title, self.key, *self.synonyms)}
 
     def label_of(self, key: str) -> str:
         return next(f.label for f in self.fields if f.key == key)
@@ -661,7 +663,7 @@ ALL_SHEETS = (READ_ME, *EXPORT_SHEETS)
 
 def sheet_for(name: str) -> Sheet | None:
     """Which of our sheets a workbook's sheet (or a CSV file's name) is, by its name or a synonym."""
-    wanted = normalise_header(name)
+    wanted = normalise_words(name)
     return next((sheet for sheet in ALL_SHEETS if wanted in sheet.names()), None)
 
 
@@ -670,25 +672,18 @@ def sheet_for(name: str) -> Sheet | None:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    what: str  # "a partner's kind", for messages
-    words: dict[str, str] = field(default_factory=dict)  # normalised word -> stored value
+    what: str  # "a kind of partner", for messages
+    choices: tuple[tuple[str, str], ...]  # (stored value, label)
+    synonyms: dict[str, str] = field(default_factory=dict)  # word -> stored value
     shown: tuple[str, ...] = ()  # what to suggest
 
     def parse(self, raw: str) -> str:
-        word = normalise_header(raw)
-        if word in self.words:
-            return self.words[word]
-        options = ", ".join(self.shown)
-        raise CellError(f"“{raw}” is not {self.what}. Enter one of: {options}")
+        return parse_choice(raw, self.choices, synonyms=self.synonyms, shown=self.shown, what=self.what)
 
 
-def _vocabulary(what: str, choices, extra: dict[str, str], shown=None) -> Vocabulary:
-    words = {}
-    for value, label in choices:
-        words[normalise_header(value)] = value
-        words[normalise_header(label)] = value
-    words.update({normalise_header(k): v for k, v in extra.items()})
-    return Vocabulary(what, words, tuple(shown or [label for _, label in choices]))
+def _vocabulary(what: str, choices, synonyms: dict[str, str], shown=None) -> Vocabulary:
+    choices = tuple((value, str(label)) for value, label in choices)
+    return Vocabulary(what, choices, synonyms, tuple(shown or [label for _, label in choices]))
 
 
 ORGANISATION_KIND = _vocabulary(

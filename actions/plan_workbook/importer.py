@@ -40,31 +40,24 @@ from priorities.models import (
     Theme,
 )
 from swp.history import save_as
-from swp.sheet_reading import (
+from swp.sheets.headers import HeaderMatch, find_header
+from swp.sheets.reading import SheetRow, Value, csv_rows, read_rows, xlsx_sheet_names
+from swp.sheets.uploads import UploadRefused, check_csv_zip, check_spreadsheet_upload, max_upload_bytes
+from swp.sheets.values import (
     CellError,
-    HeaderMatch,
-    SheetRow,
-    Value,
-    csv_rows,
-    find_header,
     is_blank,
-    normalise_header,
+    normalise_words,
     parse_number,
     parse_reference,
     parse_uk_date,
-    read_rows,
     text,
-    xlsx_sheet_names,
 )
-from swp.upload_checks import UploadRefused, check_spreadsheet_upload, max_upload_bytes
 
 from ..models import Action
 from . import format as f
 
 REASON = "Imported from a plan workbook"
 MAX_QUARTERS = 24
-# A ZIP of CSV files: one per sheet, so a dozen or so entries.
-MAX_ZIP_ENTRIES = 30
 _DATE_SHAPED = re.compile(r"^\s*(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})(\s|$)")
 
 
@@ -374,30 +367,6 @@ class SheetSource:
         return self._rows
 
 
-def check_csv_zip(data: bytes) -> None:
-    """Checks for a ZIP of CSV files, before any is decompressed: count, names, sizes (zip bombs)."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise UploadRefused("The file is damaged or not a real ZIP file of CSV files") from None
-    with archive:
-        entries = [entry for entry in archive.infolist() if not entry.is_dir()]
-        if len(entries) > MAX_ZIP_ENTRIES:
-            raise UploadRefused("The ZIP file has too many files in it to be a plan's CSV files")
-        if not entries:
-            raise UploadRefused("The ZIP file is empty")
-        limit = max_upload_bytes()
-        for entry in entries:
-            if not entry.filename.lower().endswith(".csv"):
-                raise UploadRefused(
-                    f"The ZIP file may hold only CSV files, and “{entry.filename}” is not one"
-                )
-            if entry.file_size > limit or entry.file_size > 150 * max(entry.compress_size, 1) + 1024 * 1024:
-                raise UploadRefused("A file in the ZIP is too large once opened. Split it into smaller files")
-        if sum(entry.file_size for entry in entries) > 2 * limit:
-            raise UploadRefused("The ZIP file is too large once opened. Split it into smaller files")
-
-
 def read_sources(data: bytes, fmt: str) -> list[SheetSource]:
     """The workbook's sheets (or the ZIP's CSV files), each read when first wanted. Raises UploadRefused."""
     if fmt == "xlsx":
@@ -594,7 +563,7 @@ def _read_plan_sheet(preview: Preview, source: SheetSource | None) -> None:
     for row in source.rows:
         if row.is_blank() or not row.cells:
             continue
-        name = normalise_header(row.cells[0])
+        name = normalise_words(row.cells[0])
         if name in ("detail", "field", "value", "details") or not name:
             continue
         field_ = fields.get(name)

@@ -1,13 +1,12 @@
 """Many sheets into one XLSX workbook, or into a ZIP of CSV files: every text cell neutralised.
 
-swp/spreadsheets.py writes one sheet; a plan needs several. The cells are made the same way
-(swp.spreadsheets.neutralise, and XLSX text always a string cell, never a formula: SEC-14), so a
-text beginning with = + - @, a tab or a carriage return gets one protective apostrophe, which the
-import takes off again (swp.sheet_reading.strip_protective_prefix). Numbers, dates and booleans
+swp/sheets/writing.py writes one sheet; a plan needs several, with column widths and drop-down lists.
+Every cell is still written by swp.sheets.writing (write_cell and csv_bytes), so a text beginning
+with = + - @, a tab or a carriage return gets one protective apostrophe, which the import takes off
+again, and XLSX text is always a string cell, never a formula (SEC-14). Numbers, dates and booleans
 stay what they are.
 """
 
-import datetime
 import io
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -15,10 +14,11 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from swp.spreadsheets import Cell, csv_bytes, neutralise, sheet_title
+from swp.sheets.reading import Value
+from swp.sheets.writing import WORKBOOK, csv_bytes, sheet_title, write_cell
 
 ZIP_CONTENT_TYPE = "application/zip"
 
@@ -27,33 +27,20 @@ ZIP_CONTENT_TYPE = "application/zip"
 class SheetData:
     title: str
     headers: Sequence[str]
-    rows: Iterable[Sequence[Cell]]
+    rows: Iterable[Sequence[Value]]
     widths: Sequence[int] = ()  # column widths, in characters
     # Drop-down lists: column index -> the words offered (Excel shows them; typing others is allowed).
     choices: dict[int, Sequence[str]] = field(default_factory=dict)
     header_row: bool = True
 
 
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_BOLD = Font(bold=True)
+# Text this long, or over several lines, is wrapped so it can be read without widening the column.
+_WRAP_LONGER_THAN = 60
 
 
-def _put(sheet, row: int, column: int, value: Cell, *, bold: bool = False) -> None:
-    value = neutralise(value)
-    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-        value = value.replace(tzinfo=None)
-    cell = sheet.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"  # text, always: openpyxl would store "=..." as a live formula
-        if "\n" in value or len(value) > 60:
-            cell.alignment = _WRAP
-    elif isinstance(value, datetime.datetime):
-        cell.number_format = "yyyy-mm-dd hh:mm"
-    elif isinstance(value, datetime.date):
-        cell.number_format = "dd/mm/yyyy"
-    if bold:
-        cell.font = _BOLD
+def _put(sheet, row: int, column: int, value: Value, *, bold: bool = False) -> None:
+    wrap = isinstance(value, str) and ("\n" in value or len(value) > _WRAP_LONGER_THAN)
+    write_cell(sheet.cell(row=row, column=column), value, kind=WORKBOOK, bold=bold, wrap=wrap)
 
 
 def xlsx_workbook(sheets: Sequence[SheetData]) -> bytes:
@@ -65,7 +52,7 @@ def xlsx_workbook(sheets: Sequence[SheetData]) -> bytes:
     for data in sheets:
         sheet = workbook.create_sheet(sheet_title(data.title))
         for index, width in enumerate(data.widths):
-            sheet.column_dimensions[_letter(index)].width = width
+            sheet.column_dimensions[get_column_letter(index + 1)].width = width
         for index, words in data.choices.items():
             # A list, not a formula: the words are ours, joined into the validation's own quoted list.
             listed = ",".join(words)
@@ -73,7 +60,8 @@ def xlsx_workbook(sheets: Sequence[SheetData]) -> bytes:
                 continue  # Excel's limit for a list written in place
             validation = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
             validation.showErrorMessage = False  # a suggestion: the import checks the words itself
-            validation.add(f"{_letter(index)}2:{_letter(index)}2000")
+            letter = get_column_letter(index + 1)
+            validation.add(f"{letter}2:{letter}2000")
             sheet.add_data_validation(validation)
         number = 0
         if data.header_row:
@@ -100,18 +88,16 @@ def csv_zip(sheets: Sequence[SheetData]) -> bytes:
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # byte-stable
             info.compress_type = zipfile.ZIP_DEFLATED
             headers = data.headers if data.header_row else []
-            body = csv_bytes(headers, data.rows) if data.header_row else _csv_without_header(data.rows)
+            body = (
+                csv_bytes(headers, data.rows, kind=WORKBOOK)
+                if data.header_row
+                else _csv_without_header(data.rows)
+            )
             archive.writestr(info, body)
     return out.getvalue()
 
 
-def _csv_without_header(rows: Iterable[Sequence[Cell]]) -> bytes:
+def _csv_without_header(rows: Iterable[Sequence[Value]]) -> bytes:
     rows = list(rows)
     head, rest = (rows[0], rows[1:]) if rows else ([], [])
-    return csv_bytes(head, rest)
-
-
-def _letter(index: int) -> str:
-    from swp.sheet_reading import column_letter
-
-    return column_letter(index)
+    return csv_bytes(head, rest, kind=WORKBOOK)

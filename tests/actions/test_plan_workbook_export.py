@@ -215,7 +215,7 @@ def test_every_member_may_export(who, fmt, request, client, p1, caplog):
 
 
 def exporter_content_type() -> str:
-    from swp.spreadsheets import XLSX_CONTENT_TYPE
+    from swp.sheets.writing import XLSX_CONTENT_TYPE
 
     return XLSX_CONTENT_TYPE
 

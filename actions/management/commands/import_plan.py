@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from governance.models import Partnership
 from swp.security_log import security_event
-from swp.upload_checks import UploadRefused, max_upload_bytes
+from swp.sheets.uploads import UploadRefused, max_upload_bytes
 
 from ...plan_workbook import importer
 

@@ -35,7 +35,7 @@ from actions import update_sheet_import as sheet_import
 from actions.models import Action, ActionUpdate
 from governance.models import Membership, Partnership, PendingImport, Role, User
 from priorities.models import Plan, Priority, ReportingPeriod
-from swp.upload_checks import check_spreadsheet_upload
+from swp.sheets.uploads import check_spreadsheet_upload
 
 TARGET_SECONDS = 15
 TARGET_MB = 300
