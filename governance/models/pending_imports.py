@@ -45,7 +45,7 @@ class PendingImport(models.Model):
     created_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     original_name = models.CharField(max_length=200)
     file_format = models.CharField(max_length=4, choices=Format.choices)
-    # The upload itself: already size-checked (swp/upload_checks.py), so a few megabytes at most.
+    # The upload itself: already size-checked (swp/sheets/uploads.py), so a few megabytes at most.
     content = models.BinaryField()
     sha256 = models.CharField(max_length=64)
     # What it was uploaded for, e.g. {"plan": 3, "period": 7}: the confirm step must match it.
