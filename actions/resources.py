@@ -18,17 +18,16 @@ from priorities.resources import (
     partnership_field,
     plan_of_row,
 )
-from swp.import_export_support import (
+from swp.import_export.resources import SafeModelResource, cached_lookup
+from swp.import_export.widgets import (
     ChoiceWidget,
     LookupWidget,
     NumberWidget,
     RagWidget,
-    SafeModelResource,
     TextWidget,
     UKDateTimeWidget,
     UKDateWidget,
     YesNoWidget,
-    cached_lookup,
 )
 from swp.sheets.values import CellError
 

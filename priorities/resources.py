@@ -14,14 +14,13 @@ from import_export import fields
 
 from governance.models import Membership, Organisation, User
 from governance.resources import PartnershipWidget, partnership_slug
-from swp.import_export_support import (
+from swp.import_export.resources import SafeModelResource, cached_lookup
+from swp.import_export.widgets import (
     ChoiceWidget,
     LookupWidget,
     NumberWidget,
-    SafeModelResource,
     TextWidget,
     UKDateTimeWidget,
-    cached_lookup,
     whole_number,
 )
 from swp.sheets.values import CellError, is_blank
