@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from priorities.admin import MeasureInline, PriorityAdmin
 from priorities.models import Priority
-from swp.import_export_support import SafeImportExportMixin
+from swp.import_export.admin import SafeImportExportMixin
 
 from .models import Action, ActionUpdate, ReminderLog, UpdateComment, UpdateEvidence
 from .resources import ActionResource, ActionUpdateResource

@@ -8,29 +8,27 @@ save(), so django-simple-history records who imported what).
 
 from import_export import fields
 
+from priorities.models import Plan
 from priorities.resources import (
     PLAN,
     PRIORITY,
+    InPlanWidget,
     MemberWidget,
     PeriodInPlanWidget,
     PlanWidget,
     PriorityInPlanWidget,
     partnership_field,
-    plan_of_row,
 )
-from swp.import_export_support import (
+from swp.import_export.resources import SafeModelResource
+from swp.import_export.widgets import (
     ChoiceWidget,
-    LookupWidget,
     NumberWidget,
     RagWidget,
-    SafeModelResource,
     TextWidget,
     UKDateTimeWidget,
     UKDateWidget,
     YesNoWidget,
-    cached_lookup,
 )
-from swp.sheets.values import CellError
 
 from .models import Action, ActionUpdate, Rag
 
@@ -38,20 +36,17 @@ REFERENCE = "Reference"
 ACTION = "Action reference"
 
 
-class ActionInPlanWidget(LookupWidget):
-    def find(self, key, row):
-        plan = plan_of_row(row)
-        reference = key.rstrip(".")
-        action = cached_lookup(
-            ("action", plan.pk, reference.lower()),
-            lambda: Action.objects.filter(plan=plan, reference__iexact=reference).first(),
-        )
-        if action is None:
-            raise CellError(f"Plan {plan.pk} has no action “{key}”")
-        return action
+class ActionInPlanWidget(InPlanWidget):
+    """An action of the row's plan, by its reference (1.4; a trailing full stop is ignored)."""
 
-    def key_of(self, obj):
-        return obj.reference
+    model = Action
+    lookup = "reference__iexact"
+
+    def key_value(self, key: str) -> str:
+        return key.rstrip(".")
+
+    def missing(self, plan: Plan, key: str, value: str) -> str:
+        return f"Plan {plan.pk} has no action “{key}”"
 
 
 class ActionResource(SafeModelResource):

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from swp.import_export_support import SafeImportExportMixin
+from swp.import_export.admin import SafeImportExportMixin
 
 from .models import (
     AgendaItem,

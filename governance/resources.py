@@ -6,7 +6,8 @@ or written: never ids, passwords or version counters.
 
 from import_export import fields
 
-from swp.import_export_support import ChoiceWidget, LookupWidget, SafeModelResource, TextWidget
+from swp.import_export.resources import SafeModelResource
+from swp.import_export.widgets import ChoiceWidget, LookupWidget, TextWidget
 from swp.sheets.values import CellError
 
 from .models import Organisation, Partnership

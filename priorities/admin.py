@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from swp.import_export_support import SafeImportExportMixin
+from swp.import_export.admin import SafeImportExportMixin
 
 from . import approvals
 from .models import (

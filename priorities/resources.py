@@ -10,18 +10,18 @@ or version counters.
 """
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from import_export import fields
 
 from governance.models import Membership, Organisation, User
 from governance.resources import PartnershipWidget, partnership_slug
-from swp.import_export_support import (
+from swp.import_export.resources import SafeModelResource, cached_lookup
+from swp.import_export.widgets import (
     ChoiceWidget,
     LookupWidget,
     NumberWidget,
-    SafeModelResource,
     TextWidget,
     UKDateTimeWidget,
-    cached_lookup,
     whole_number,
 )
 from swp.sheets.values import CellError, is_blank
@@ -104,21 +104,49 @@ class MemberWidget(LookupWidget):
         return obj.email
 
 
-class PriorityInPlanWidget(LookupWidget):
-    """A priority of the row's plan, by its number."""
+class InPlanWidget(LookupWidget):
+    """A record of the row's plan by one natural key (a priority number, a period label), once an import.
+
+    Subclasses name the `model` and the `lookup` that matches the key ("label__iexact": the field,
+    then how), and say what to write when nothing matches; `key_value` reads the key as the field
+    holds it (the cell's text, by default).
+    """
+
+    model: type[Model]
+    lookup: str
+
+    def key_value(self, key: str):
+        return key
+
+    def missing(self, plan: Plan, key: str, value) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
 
     def find(self, key, row):
         plan = plan_of_row(row)
-        number = whole_number(key, f"The “{PRIORITY}”")
-        priority = cached_lookup(
-            ("priority", plan.pk, number), lambda: Priority.objects.filter(plan=plan, order=number).first()
+        value = self.key_value(key)
+        found = cached_lookup(
+            (self.model._meta.label, plan.pk, str(value).lower()),
+            lambda: self.model.objects.filter(plan=plan, **{self.lookup: value}).first(),
         )
-        if priority is None:
-            raise CellError(f"Plan {plan.pk} has no priority {number}")
-        return priority
+        if found is None:
+            raise CellError(self.missing(plan, key, value))
+        return found
 
     def key_of(self, obj):
-        return obj.order
+        return getattr(obj, self.lookup.split("__")[0])
+
+
+class PriorityInPlanWidget(InPlanWidget):
+    """A priority of the row's plan, by its number."""
+
+    model = Priority
+    lookup = "order"
+
+    def key_value(self, key: str) -> int:
+        return whole_number(key, f"The “{PRIORITY}”")
+
+    def missing(self, plan: Plan, key: str, value: int) -> str:
+        return f"Plan {plan.pk} has no priority {value}"
 
 
 class MeasureInPlanWidget(LookupWidget):
@@ -138,22 +166,15 @@ class MeasureInPlanWidget(LookupWidget):
         return obj.order
 
 
-class PeriodInPlanWidget(LookupWidget):
+class PeriodInPlanWidget(InPlanWidget):
     """A reporting period of the row's plan, by its label (e.g. 2020 Q3)."""
 
-    def find(self, key, row):
-        plan = plan_of_row(row)
-        period = cached_lookup(
-            ("period", plan.pk, key.lower()),
-            lambda: ReportingPeriod.objects.filter(plan=plan, label__iexact=key).first(),
-        )
-        if period is None:
-            labels = ", ".join(plan.periods.order_by("start").values_list("label", flat=True)) or "none yet"
-            raise CellError(f"Plan {plan.pk} has no period “{key}” (its periods: {labels})")
-        return period
+    model = ReportingPeriod
+    lookup = "label__iexact"
 
-    def key_of(self, obj):
-        return obj.label
+    def missing(self, plan: Plan, key: str, value: str) -> str:
+        labels = ", ".join(plan.periods.order_by("start").values_list("label", flat=True)) or "none yet"
+        return f"Plan {plan.pk} has no period “{key}” (its periods: {labels})"
 
 
 def partnership_field(attribute: str) -> fields.Field:

@@ -1,7 +1,7 @@
 """Import and export in the Django admin (issue 6 items 1 and 2; SEC-12, SEC-14, SEC-17, INT-04 to INT-06).
 
 The admin is for superusers only. Each of the six admins (organisations, priorities, measures,
-readings, actions, updates) imports and exports CSV and XLSX through swp/import_export_support.py:
+readings, actions, updates) imports and exports CSV and XLSX through swp/import_export/:
 checked uploads, all-or-nothing imports, natural keys scoped to a partnership, signed confirm steps,
 neutralised exports, and security log lines.
 """
@@ -26,7 +26,8 @@ from governance.models import Organisation, Role
 from governance.resources import OrganisationResource
 from priorities.models import Measure, MeasureReading, Priority
 from priorities.resources import MeasureReadingResource, MeasureResource, PriorityResource
-from swp.import_export_support import SafeCSV, SafeImportExportMixin, SafeXLSX
+from swp.import_export.admin import SafeImportExportMixin
+from swp.import_export.formats import SafeCSV, SafeXLSX
 from tests import factories
 
 RESOURCES = {

@@ -180,8 +180,8 @@ def test_each_hostile_file_is_refused_by_the_admin_import_before_django_import_e
     name, _, words = HOSTILE[key]
     for fmt in (base_formats.CSV, base_formats.XLSX):
         monkeypatch.setattr(fmt, "create_dataset", _never)
-    monkeypatch.setattr("swp.import_export_support.SafeXLSX.create_dataset", _never)
-    monkeypatch.setattr("swp.import_export_support.SafeCSV.create_dataset", _never)
+    monkeypatch.setattr("swp.import_export.formats.SafeXLSX.create_dataset", _never)
+    monkeypatch.setattr("swp.import_export.formats.SafeCSV.create_dataset", _never)
     upload = SimpleUploadedFile(name, hostile_files[key].read_bytes())
     with caplog.at_level(logging.WARNING, logger="swp.security"):
         response = client.post(
@@ -245,7 +245,7 @@ def test_only_csv_and_xlsx_are_offered_anywhere():
 def test_django_import_export_never_sees_a_file_we_did_not_check(monkeypatch, client, walsall):
     """The checked form runs check_spreadsheet_upload on every admin upload."""
     calls = []
-    import swp.import_export_support as support
+    import swp.import_export.forms as support
 
     original = support.check_spreadsheet_upload
 
