@@ -1,7 +1,8 @@
-"""A plan's period as plans write it (2021, 2021/22, 2021/22 to 2023/24), and its reporting quarters.
+"""A plan's period as plans write it, and its reporting quarters.
 
-A year on its own is a calendar year; 2021/22 is a financial year, April to March. Anything that could
-be either (2021-2022) is an error asking for Starts and Ends, never a guess.
+2021 is a calendar year; 2021/22 (or 2021-2022) a financial year, April to March; 2021/22 to 2023/24
+several financial years; "1/4/2021 to 30/9/2022" the dates given. Anything else is an error saying
+what to write, never a guess.
 """
 
 import datetime
@@ -13,6 +14,7 @@ from swp.sheets.values import CellError, parse_uk_date
 from .preview import PeriodRow
 
 MAX_QUARTERS = 24
+
 _FINANCIAL = re.compile(r"^(\d{4})\s*[/\-–—]\s*(\d{2}|\d{4})$")
 _FINANCIAL_SPAN = re.compile(r"^(\d{4})\s*/\s*(\d{2}|\d{4})\s*(?:to|-|–|—)\s*(\d{4})\s*/\s*(\d{2}|\d{4})$")
 _DATE_SPAN = re.compile(r"^(.+?)\s+(?:to|until|–|—|-)\s+(.+)$")
