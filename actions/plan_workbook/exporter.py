@@ -3,9 +3,9 @@
 The template's sheets (Plan, Partners, Priorities, Measures, Actions, Themes, Baseline statistics)
 and Reporting periods use exactly the layout the importer reads, so an export imported into another
 partnership (or an empty installation) gives back the same plan (INT-07). Updates, Readings and
-History are the record of what happened; the import leaves them out. Every text cell is neutralised
-and every time shown as the clock in Europe/London showed it (writer.py, swp/sheets/writing.py,
-SEC-14). A fixed number of queries, whatever the size of the plan.
+History (export_history.py) are the record of what happened; the import leaves them out. Every
+text cell is neutralised and every time shown as the clock in Europe/London showed it (writer.py,
+swp/sheets/writing.py, SEC-14). A fixed number of queries, whatever the size of the plan.
 """
 
 from django.conf import settings
