@@ -119,6 +119,9 @@ class SheetReader:
 
 
 class RowReader:
+    """One row's cells by column key, each read and checked; a problem marks the row failed, so the
+    checks leave it out of the preview."""
+
     def __init__(self, sheet: SheetReader, row: SheetRow):
         self.sheet, self.row, self.number = sheet, row, row.number
         self.failed = False
