@@ -119,8 +119,8 @@ class SheetReader:
 
 
 class RowReader:
-    """One row's cells by column key, each read and checked; a problem marks the row failed, so the
-    checks leave it out of the preview."""
+    """One row's cells by column key, each read and checked. A problem goes in the preview and marks
+    the row as failed, so that a check can leave the row out rather than build on a bad value."""
 
     def __init__(self, sheet: SheetReader, row: SheetRow):
         self.sheet, self.row, self.number = sheet, row, row.number
