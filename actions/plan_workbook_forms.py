@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from swp.forms import GovUKForm
 from swp.sheets.uploads import UploadRefused, max_upload_bytes
 
-from .plan_workbook.importer import check_upload
+from .plan_workbook import check_upload
 
 
 class PlanWorkbookUploadForm(GovUKForm):

@@ -26,7 +26,7 @@ from priorities.models import Plan
 from swp.security_log import refused_as_not_found, security_event
 from swp.sheets.writing import XLSX_CONTENT_TYPE
 
-from .plan_workbook import exporter, importer, template
+from .plan_workbook import Preview, apply, exporter, read_workbook, template
 from .plan_workbook.writer import ZIP_CONTENT_TYPE
 from .plan_workbook_forms import PlanWorkbookUploadForm
 
@@ -126,8 +126,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "actions/plan_workbook/upload.html", {"form": form, "partnership": partnership})
 
 
-def _read(pending: PendingImport, partnership: Partnership) -> importer.Preview:
-    return importer.read_workbook(bytes(pending.content), pending.file_format, partnership=partnership)
+def _read(pending: PendingImport, partnership: Partnership) -> Preview:
+    return read_workbook(bytes(pending.content), pending.file_format, partnership=partnership)
 
 
 def _preview_page(request, pending, preview, *, failed: bool = False) -> HttpResponse:
@@ -165,7 +165,7 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
     if not result.ok:
         return _preview_page(request, pending, result)
     try:
-        plan = importer.apply(result, by=request.user)
+        plan = apply(result, by=request.user)
     except Exception:  # anything at all: nothing was saved, and the person must be told so
         logger.exception("Plan workbook import failed: %s", pending.pk)
         security_event(

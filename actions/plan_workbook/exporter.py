@@ -3,9 +3,9 @@
 The template's sheets (Plan, Partners, Priorities, Measures, Actions, Themes, Baseline statistics)
 and Reporting periods use exactly the layout the importer reads, so an export imported into another
 partnership (or an empty installation) gives back the same plan (INT-07). Updates, Readings and
-History are the record of what happened; the import leaves them out. Every text cell is neutralised
-and every time shown as the clock in Europe/London showed it (writer.py, swp/sheets/writing.py,
-SEC-14). A fixed number of queries, whatever the size of the plan.
+History (export_history.py) are the record of what happened; the import leaves them out. Every
+text cell is neutralised and every time shown as the clock in Europe/London showed it (writer.py,
+swp/sheets/writing.py, SEC-14). A fixed number of queries, whatever the size of the plan.
 """
 
 from django.conf import settings
@@ -25,12 +25,8 @@ from priorities.models import (
 
 from ..models import Action, ActionUpdate
 from . import format as f
+from .export_history import history_sheet
 from .writer import SheetData, csv_zip, xlsx_workbook
-
-HISTORY_HIDDEN = {"id", "version", "plan", "history_id", "history_date", "history_change_reason",
-                  "history_type", "history_user", "history_relation"}  # fmt: skip
-HISTORY_VALUE_LIMIT = 200
-CHANGE = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
 
 def _join(names) -> str:
@@ -274,79 +270,6 @@ class PlanExport:
         )
         return SheetData(f.READINGS.title, headers, rows)
 
-    def history_sheet(self) -> SheetData:
-        headers = ["When", "Who", "Record", "Item", "Change", "What changed", "Reason"]
-        plan = self.plan
-        action_ids = set(Action.history.filter(plan_id=plan.pk).values_list("id", flat=True))
-        priority_ids = set(Priority.history.filter(plan_id=plan.pk).values_list("id", flat=True))
-        measure_ids = set(Measure.history.filter(priority_id__in=priority_ids).values_list("id", flat=True))
-        sources = [
-            ("Plan", Plan.history.filter(id=plan.pk), lambda r: r.title),
-            ("Priority", Priority.history.filter(plan_id=plan.pk), lambda r: r.reference or str(r.order)),
-            ("Measure", Measure.history.filter(priority_id__in=priority_ids), lambda r: r.title),
-            ("Theme", Theme.history.filter(plan_id=plan.pk), lambda r: r.name),
-            ("Reporting period", ReportingPeriod.history.filter(plan_id=plan.pk), lambda r: r.label),
-            ("Action", Action.history.filter(plan_id=plan.pk), lambda r: r.reference),
-            (
-                "Update",
-                ActionUpdate.history.filter(action_id__in=action_ids),
-                lambda r: (
-                    f"{self.action_refs.get(r.action_id, '#' + str(r.action_id))} "
-                    f"{self.period_labels.get(r.period_id, '')}".strip()
-                ),
-            ),
-            (
-                "Reading",
-                MeasureReading.history.filter(measure_id__in=measure_ids),
-                lambda r: f"Measure #{r.measure_id} {self.period_labels.get(r.period_id, '')}".strip(),
-            ),
-        ]
-        entries = []
-        user_ids = set()
-        for kind, queryset, name in sources:
-            previous: dict[int, object] = {}
-            for record in queryset.order_by("history_date", "history_id"):
-                before = previous.get(record.id)
-                previous[record.id] = record
-                user_ids.add(record.history_user_id)
-                entries.append((record, kind, name(record), self._changes(record, before)))
-        users = {u.pk: u.full_name for u in User.objects.filter(pk__in=user_ids - {None})}
-        entries.sort(key=lambda e: (e[0].history_date, e[1]))
-        rows = (
-            [
-                record.history_date,
-                users.get(record.history_user_id, "") if record.history_user_id else "",
-                kind,
-                item,
-                CHANGE.get(record.history_type, record.history_type),
-                changes,
-                record.history_change_reason or "",
-            ]
-            for record, kind, item, changes in entries
-        )
-        return SheetData(f.HISTORY.title, headers, rows)
-
-    def _changes(self, record, before) -> str:
-        if before is None or record.history_type != "~":
-            return ""
-        lines = []
-        for model_field in record._meta.fields:
-            name = model_field.attname
-            if model_field.name in HISTORY_HIDDEN or name in HISTORY_HIDDEN:
-                continue
-            old, new = getattr(before, name), getattr(record, name)
-            if old != new:
-                label = str(getattr(model_field, "verbose_name", name)).replace(" id", "")
-                lines.append(f"{label}: {self._shown(old)} → {self._shown(new)}")
-        return "\n".join(lines)
-
-    @staticmethod
-    def _shown(value) -> str:
-        if value in (None, ""):
-            return "(blank)"
-        shown = str(value)
-        return shown if len(shown) <= HISTORY_VALUE_LIMIT else shown[: HISTORY_VALUE_LIMIT - 1] + "…"
-
     # All of it -------------------------------------------------------------------------------
 
     def read_me(self, *, by: User | None) -> SheetData:
@@ -379,7 +302,7 @@ class PlanExport:
             self.periods_sheet(),
             self.updates_sheet(),
             self.readings_sheet(),
-            self.history_sheet(),
+            history_sheet(self.plan, action_refs=self.action_refs, period_labels=self.period_labels),
         ]
 
 

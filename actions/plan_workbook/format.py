@@ -656,15 +656,8 @@ HISTORY = Sheet(
 READ_ME = Sheet("read_me", "Read me", ("readme", "instructions", "guidance", "notes"), "", imported=False)
 
 TEMPLATE_SHEETS = (PLAN, PARTNERS, PRIORITIES, MEASURES, ACTIONS, THEMES, STATISTICS)
-IMPORTED_SHEETS = (*TEMPLATE_SHEETS, PERIODS)
 EXPORT_SHEETS = (*TEMPLATE_SHEETS, PERIODS, UPDATES, READINGS, HISTORY)
 ALL_SHEETS = (READ_ME, *EXPORT_SHEETS)
-
-
-def sheet_for(name: str) -> Sheet | None:
-    """Which of our sheets a workbook's sheet (or a CSV file's name) is, by its name or a synonym."""
-    wanted = normalise_words(name)
-    return next((sheet for sheet in ALL_SHEETS if wanted in sheet.names()), None)
 
 
 # Words with a fixed meaning ------------------------------------------------------------------------
@@ -743,8 +736,3 @@ QUARTER_SCHEME = _vocabulary(
      "financial": "financial", "financial year": "financial", "april": "financial"},
     shown=["Calendar", "Financial"],
 )  # fmt: skip
-
-
-def split_list(raw: str) -> list[str]:
-    """A cell holding several names: split on semicolons and line breaks, blanks dropped."""
-    return [part.strip() for line in raw.replace(";", "\n").split("\n") if (part := line.strip())]

@@ -31,7 +31,6 @@ class SheetData:
     widths: Sequence[int] = ()  # column widths, in characters
     # Drop-down lists: column index -> the words offered (Excel shows them; typing others is allowed).
     choices: dict[int, Sequence[str]] = field(default_factory=dict)
-    header_row: bool = True
 
 
 # Text this long, or over several lines, is wrapped so it can be read without widening the column.
@@ -63,12 +62,10 @@ def xlsx_workbook(sheets: Sequence[SheetData]) -> bytes:
             letter = get_column_letter(index + 1)
             validation.add(f"{letter}2:{letter}2000")
             sheet.add_data_validation(validation)
-        number = 0
-        if data.header_row:
-            sheet.freeze_panes = "A2"
-            number = 1
-            for column, header in enumerate(data.headers, start=1):
-                _put(sheet, number, column, header, bold=True)
+        sheet.freeze_panes = "A2"
+        number = 1
+        for column, header in enumerate(data.headers, start=1):
+            _put(sheet, number, column, header, bold=True)
         for row in data.rows:
             number += 1
             for column, value in enumerate(row, start=1):
@@ -87,17 +84,5 @@ def csv_zip(sheets: Sequence[SheetData]) -> bytes:
             name = f"{slugify(data.title) or 'sheet'}.csv"
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # byte-stable
             info.compress_type = zipfile.ZIP_DEFLATED
-            headers = data.headers if data.header_row else []
-            body = (
-                csv_bytes(headers, data.rows, kind=WORKBOOK)
-                if data.header_row
-                else _csv_without_header(data.rows)
-            )
-            archive.writestr(info, body)
+            archive.writestr(info, csv_bytes(data.headers, data.rows, kind=WORKBOOK))
     return out.getvalue()
-
-
-def _csv_without_header(rows: Iterable[Sequence[Value]]) -> bytes:
-    rows = list(rows)
-    head, rest = (rows[0], rows[1:]) if rows else ([], [])
-    return csv_bytes(head, rest, kind=WORKBOOK)

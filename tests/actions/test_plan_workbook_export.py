@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from actions.models import Action, ActionUpdate
-from actions.plan_workbook import exporter, importer
+from actions.plan_workbook import apply, exporter, read_workbook
 from governance.models import Organisation, Partnership
 from priorities.models import BaselineStatistic, Measure, Plan, StrategicAssessment, Theme
 from tests import factories
@@ -34,9 +34,9 @@ def fresh_partnership(name="Empty Partnership") -> Partnership:
 
 
 def reimport(data: bytes, fmt: str, partnership: Partnership) -> Plan:
-    preview = importer.read_workbook(data, fmt, partnership=partnership)
+    preview = read_workbook(data, fmt, partnership=partnership)
     assert preview.problems == []
-    return importer.apply(preview, by=None)
+    return apply(preview, by=None)
 
 
 def cells(book) -> list:

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from actions.models import Action
-from actions.plan_workbook import exporter, importer
+from actions.plan_workbook import creating, exporter, read_workbook
 from governance.models import Board, Organisation, PendingImport, Role
 from priorities.models import Measure, Plan, Priority
 from swp.sheets.uploads import UploadRefused, check_csv_zip
@@ -27,9 +27,7 @@ def upload(client, data: bytes, name: str = "plan.xlsx"):
 
 
 def problems_of(sheets: dict, partnership) -> list[str]:
-    return [
-        str(p) for p in importer.read_workbook(workbook(sheets), "xlsx", partnership=partnership).problems
-    ]
+    return [str(p) for p in read_workbook(workbook(sheets), "xlsx", partnership=partnership).problems]
 
 
 def counts(partnership) -> dict:
@@ -152,7 +150,7 @@ def test_real_world_headings_and_values_are_understood(walsall, police):
             ],
         }
     )
-    preview = importer.read_workbook(workbook(sheets), "xlsx", partnership=walsall)
+    preview = read_workbook(workbook(sheets), "xlsx", partnership=walsall)
     assert preview.problems == []
     walk, going, year_end = preview.actions
     assert (walk.reference, walk.deadline.isoformat(), walk.horizon) == ("1.1", "2022-03-31", "three_years")
@@ -173,7 +171,7 @@ def test_real_world_headings_and_values_are_understood(walsall, police):
     ],
 )
 def test_periods_written_as_years(period, start, end, scheme, first_quarter, walsall):
-    preview = importer.read_workbook(
+    preview = read_workbook(
         workbook(minimal(Plan=[["Title", "T"], ["Period", period]])), "xlsx", partnership=walsall
     )
     assert preview.problems == []
@@ -259,7 +257,7 @@ def test_a_crash_on_row_100_saves_nothing_and_says_so(signed_in_admin, walsall, 
     upload(signed_in_admin, workbook(sheets))
     pending = PendingImport.objects.get(partnership=walsall)
     before = counts(walsall)
-    real, calls = importer.create_action, []
+    real, calls = creating.create_action, []
 
     def crash_on_row_100(row, *args, **kwargs):
         calls.append(row.row)
@@ -267,7 +265,7 @@ def test_a_crash_on_row_100_saves_nothing_and_says_so(signed_in_admin, walsall, 
             raise RuntimeError("the database went away")
         return real(row, *args, **kwargs)
 
-    monkeypatch.setattr(importer, "create_action", crash_on_row_100)
+    monkeypatch.setattr(creating, "create_action", crash_on_row_100)
     with caplog.at_level(logging.INFO, logger="swp.security"):
         response = signed_in_admin.post(reverse("plan_workbook:confirm", args=[pending.pk]))
 

@@ -15,7 +15,7 @@ from governance.models import Partnership
 from swp.security_log import security_event
 from swp.sheets.uploads import UploadRefused, max_upload_bytes
 
-from ...plan_workbook import importer
+from ...plan_workbook import apply, check_upload, read_workbook
 
 
 class Command(BaseCommand):
@@ -43,10 +43,10 @@ class Command(BaseCommand):
             raise CommandError(f"“{path.name}” is too large: the limit is {max_upload_bytes()} bytes.")
         data = path.read_bytes()
         try:
-            fmt = importer.check_upload(io.BytesIO(data), name=path.name, size=len(data))
+            fmt = check_upload(io.BytesIO(data), name=path.name, size=len(data))
         except UploadRefused as refusal:
             raise CommandError(str(refusal)) from None
-        preview = importer.read_workbook(data, fmt, partnership=found)
+        preview = read_workbook(data, fmt, partnership=found)
         for line in preview.lines():
             self.stdout.write(line)
         if preview.problems:
@@ -60,7 +60,7 @@ class Command(BaseCommand):
             self.stdout.write("Preview only: nothing was imported. Run again with --commit to load the plan.")
             return
         try:
-            plan = importer.apply(preview, by=None, reason=f"Imported from {path.name} (import_plan)")
+            plan = apply(preview, by=None, reason=f"Imported from {path.name} (import_plan)")
         except Exception as error:
             security_event("import_failed", filename=path.name, partnership=found.slug, level=logging.ERROR)
             raise CommandError(f"The import failed, so nothing was saved: {error}") from error
