@@ -1,19 +1,22 @@
 """Access helpers: every actions view starts with one.
 
 The same answer, 404, for "no such thing" and "another partnership's thing", so IDs can't be
-probed; 403 for members whose role doesn't allow the change. Rules live in actions/rules.py.
+probed; 403 for members whose role doesn't allow the change. Each refusal is logged once
+(swp.security_log.log_refusal). Rules live in actions/rules.py.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.core.files import File
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from governance.models import PendingImport
+from governance.access import get_current_partnership_for_user, get_partnership_for_admin
+from governance.models import Partnership, PendingImport
 from governance.permissions import can
-from priorities.access import get_current_plan_for_user
+from priorities.access import get_current_plan_for_user, get_plan_for_user
 from priorities.models import Plan, ReportingPeriod
-from swp.security_log import refused_as_not_found
+from swp.security_log import ANOTHER_PARTNERSHIP, NOT_ALLOWED, log_refusal
 
 from .models import Action, ActionUpdate, UpdateEvidence
 from .selectors import reporting_period_for_updates
@@ -21,9 +24,10 @@ from .selectors import reporting_period_for_updates
 
 def _check(request: HttpRequest, perm: str, action: Action) -> None:
     if not can(request.user, "actions.view_action", action):
-        refused_as_not_found(request, action)
+        log_refusal(request, obj=action, reason=ANOTHER_PARTNERSHIP)
         raise Http404("No such action.")
     if perm != "actions.view_action" and not can(request.user, perm, action):
+        log_refusal(request, obj=action, reason=NOT_ALLOWED)
         raise PermissionDenied("Your role does not allow this.")
 
 
@@ -75,6 +79,45 @@ def get_evidence_for_user(
     return evidence
 
 
+def open_evidence_for_user(request: HttpRequest, pk: int) -> tuple[UpdateEvidence, File]:
+    """Evidence to download, with its file open: 404 too when the file is missing from storage."""
+    evidence = get_evidence_for_user(request, pk)
+    try:
+        return evidence, evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("No such file.") from None
+
+
+# The secretary's review and the partnership admin's roll-forward -------------------------------
+
+
+def _current_plan_for(request: HttpRequest, perm: str, refusal: str) -> Plan:
+    """The current plan, if the person's role in its partnership has `perm` (a governance rule); else 403."""
+    plan = get_current_plan_for_user(request)
+    if not can(request.user, perm, plan.partnership):
+        log_refusal(request, obj=plan, reason=NOT_ALLOWED)
+        raise PermissionDenied(refusal)
+    return plan
+
+
+def get_plan_for_review(request: HttpRequest) -> Plan:
+    return _current_plan_for(
+        request, "governance.run_cycle", "Only the board secretary and partnership admins review updates."
+    )
+
+
+def get_plan_for_roll_forward(request: HttpRequest) -> Plan:
+    return _current_plan_for(
+        request, "governance.manage_partnership", "Only the partnership's admin can roll the plan forward."
+    )
+
+
+def get_draft_for_roll_forward(request: HttpRequest, pk: int) -> tuple[Plan, Plan]:
+    """The current plan and one of its partnership's plans (the draft to delete): 403, then 404."""
+    plan = get_plan_for_roll_forward(request)
+    return plan, get_plan_for_user(request, pk)
+
+
 # The lead's update sheet (actions/update_sheet_views.py) ---------------------------------------
 
 
@@ -91,6 +134,7 @@ def _may_update_some_action(user, plan: Plan) -> bool:
 def get_update_sheet_plan_for_user(request: HttpRequest) -> tuple[Plan, ReportingPeriod]:
     plan = get_current_plan_for_user(request)
     if not _may_update_some_action(request.user, plan):
+        log_refusal(request, obj=plan, reason=NOT_ALLOWED)
         raise PermissionDenied("You do not own or lead any actions, so you have no update sheet.")
     period = reporting_period_for_updates(plan=plan)
     if period is None:
@@ -109,3 +153,44 @@ def get_pending_update_sheet_for_user(request: HttpRequest, pk, plan: Plan) -> P
     if pending.context.get("plan") != plan.pk:
         raise Http404("No such upload.")
     return pending
+
+
+# Whole-plan workbooks (actions/plan_workbook_views.py) ------------------------------------------
+
+WORKBOOK_EXPORTS = ("xlsx", "csv")
+
+
+def get_partnership_for_workbooks(request: HttpRequest, *, load: bool = False) -> Partnership:
+    """The person's partnership, whose plans every member exports; load=True, for its admin (403)."""
+    if load:
+        return get_partnership_for_admin(
+            request, refusal="Only the partnership's admin can load a plan from a workbook."
+        )
+    return get_current_partnership_for_user(request)
+
+
+def check_workbook_template_for_user(request: HttpRequest) -> None:
+    """The blank workbook is for a partnership admin, and for superusers (the Django admin links to it)."""
+    if not (request.user.is_superuser and request.user.is_staff):
+        get_partnership_for_workbooks(request, load=True)
+
+
+def get_pending_workbook_for_user(request: HttpRequest, pk) -> tuple[Partnership, PendingImport]:
+    """Only the admin's own, unconfirmed upload in this partnership; anyone else's is not found."""
+    partnership = get_partnership_for_workbooks(request, load=True)
+    pending = get_object_or_404(
+        PendingImport.objects.for_user(
+            user=request.user, partnership=partnership, kind=PendingImport.Kind.PLAN_WORKBOOK
+        ),
+        pk=pk,
+    )
+    return partnership, pending
+
+
+def get_plan_export_for_user(request: HttpRequest, pk: int) -> tuple[Plan, str]:
+    """A plan of the person's partnership and the format asked for (?format=); 404 for any other format."""
+    plan = get_plan_for_user(request, pk)
+    fmt = request.GET.get("format", "xlsx")
+    if fmt not in WORKBOOK_EXPORTS:
+        raise Http404("Choose an Excel workbook or CSV files.")
+    return plan, fmt

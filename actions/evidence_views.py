@@ -2,15 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from swp.middleware import DOWNLOAD_POLICY
+from swp.downloads import attachment
 
 from . import services
-from .access import get_evidence_for_user, get_update_for_user
+from .access import get_evidence_for_user, get_update_for_user, open_evidence_for_user
 from .evidence import EvidenceForm
 from .models import ActionUpdate
 
@@ -48,19 +48,8 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 @login_required
 def download(request: HttpRequest, pk: int) -> HttpResponse:
-    evidence = get_evidence_for_user(request, pk)
-    try:
-        stored = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("No such file.") from None
-    response = FileResponse(
-        stored, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
-    )
-    # Whatever is in the file, a browser must neither guess its type nor run anything in it.
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = DOWNLOAD_POLICY
-    response["Cache-Control"] = "private, no-store"
-    return response
+    evidence, stored = open_evidence_for_user(request, pk)
+    return attachment(stored, filename=evidence.original_name, content_type=evidence.content_type)
 
 
 @require_http_methods(["GET", "POST"])

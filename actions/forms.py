@@ -7,9 +7,9 @@ from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.urls import reverse
 
-from swp.forms import GovUKDateField, GovUKForm
+from swp.forms import GovUKDateField, GovUKForm, GovUKModelForm
 
-from .models import Action, ActionUpdate, Rag
+from .models import Action, ActionUpdate, Rag, UpdateComment
 from .services import UpdateInput
 
 SUBMIT = "submit"
@@ -131,7 +131,7 @@ class UpdateForm(GovUKForm):
         return {name: getattr(update, name) for name in names}
 
 
-class CommentForm(GovUKForm):
+class CommentForm(GovUKModelForm):
     """Adds to an update's thread. It posts to its own URL and says which page to come back to."""
 
     page_title = "Add a comment"
@@ -147,10 +147,15 @@ class CommentForm(GovUKForm):
     )
     next = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, update: ActionUpdate | None = None, back_to: str = "", **kwargs):
-        super().__init__(*args, initial={"next": back_to}, **kwargs)
-        if update is not None:
-            self.helper.form_action = reverse("actions:add_comment", args=[update.pk])
+    class Meta:
+        model = UpdateComment
+        fields = ["body"]
+
+    def __init__(self, *args, update: ActionUpdate, author=None, back_to: str = "", **kwargs):
+        """`author`, the person posting, is needed only to save the comment."""
+        instance = UpdateComment(update=update, author=author)
+        super().__init__(*args, instance=instance, initial={"next": back_to}, **kwargs)
+        self.helper.form_action = reverse("actions:add_comment", args=[update.pk])
         self.helper.inputs = []
         self.helper.layout = Layout(
             Field.textarea("body"), "next", Button.secondary("add", self.submit_label)

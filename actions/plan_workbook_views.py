@@ -12,20 +12,26 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from governance.access import current_partnership
 from governance.models import Partnership, PendingImport
 from governance.permissions import can
+from priorities.access import get_plan_for_user
 from priorities.models import Plan
-from swp.security_log import refused_as_not_found, security_event
+from swp.downloads import attachment
+from swp.security_log import security_event
 from swp.sheets.writing import XLSX_CONTENT_TYPE
 
+from .access import (
+    check_workbook_template_for_user,
+    get_partnership_for_workbooks,
+    get_pending_workbook_for_user,
+    get_plan_export_for_user,
+)
 from .plan_workbook import Preview, apply, exporter, read_workbook, template
 from .plan_workbook.writer import ZIP_CONTENT_TYPE
 from .plan_workbook_forms import PlanWorkbookUploadForm
@@ -35,48 +41,10 @@ KIND = PendingImport.Kind.PLAN_WORKBOOK
 TEMPLATE_FILENAME = "plan-workbook-template.xlsx"
 
 
-def _member_partnership(request: HttpRequest) -> Partnership:
-    partnership = current_partnership(request)
-    if partnership is None or not can(request.user, "governance.view_plan_data", partnership):
-        raise PermissionDenied("You do not have a role in any partnership yet.")
-    return partnership
-
-
-def _admin_partnership(request: HttpRequest) -> Partnership:
-    partnership = _member_partnership(request)
-    if not can(request.user, "governance.manage_partnership", partnership):
-        raise PermissionDenied("Only the partnership's admin can load a plan from a workbook.")
-    return partnership
-
-
-def _plan_for_member(request: HttpRequest, pk: int) -> Plan:
-    partnership = _member_partnership(request)
-    plan = get_object_or_404(Plan.objects.select_related("partnership"), pk=pk)
-    if plan.partnership_id != partnership.pk or not can(request.user, "priorities.view_plan_content", plan):
-        refused_as_not_found(request, plan)
-        raise Http404("Not found.")
-    return plan
-
-
-def _pending(request: HttpRequest, partnership: Partnership, pk) -> PendingImport:
-    """Only the uploader's own, unconfirmed upload in this partnership; anyone else's is not found."""
-    return get_object_or_404(
-        PendingImport.objects.for_user(user=request.user, partnership=partnership, kind=KIND), pk=pk
-    )
-
-
-def _attachment(body: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @login_required
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    partnership = _member_partnership(request)
+    partnership = get_partnership_for_workbooks(request)
     plans = Plan.objects.filter(partnership=partnership).order_by("-period_start", "title")
     return render(
         request,
@@ -93,18 +61,17 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_safe
 def template_download(request: HttpRequest) -> HttpResponse:
     """The blank workbook: for a partnership admin, and for superusers (the Django admin links here)."""
-    if not (request.user.is_superuser and request.user.is_staff):
-        _admin_partnership(request)
+    check_workbook_template_for_user(request)
     security_event(
         "export_downloaded", request=request, format="xlsx", filename=TEMPLATE_FILENAME, reason="template"
     )
-    return _attachment(template.template_bytes(), XLSX_CONTENT_TYPE, TEMPLATE_FILENAME)
+    return attachment(template.template_bytes(), filename=TEMPLATE_FILENAME, content_type=XLSX_CONTENT_TYPE)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
-    partnership = _admin_partnership(request)
+    partnership = get_partnership_for_workbooks(request, load=True)
     form = PlanWorkbookUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         PendingImport.objects.discard_stale()
@@ -141,8 +108,7 @@ def _preview_page(request, pending, preview, *, failed: bool = False) -> HttpRes
 @login_required
 @require_safe
 def preview(request: HttpRequest, pk) -> HttpResponse:
-    partnership = _admin_partnership(request)
-    pending = _pending(request, partnership, pk)
+    partnership, pending = get_pending_workbook_for_user(request, pk)
     result = _read(pending, partnership)
     security_event(
         "import_previewed",
@@ -159,8 +125,7 @@ def preview(request: HttpRequest, pk) -> HttpResponse:
 @login_required
 @require_POST
 def confirm(request: HttpRequest, pk) -> HttpResponse:
-    partnership = _admin_partnership(request)
-    pending = _pending(request, partnership, pk)
+    partnership, pending = get_pending_workbook_for_user(request, pk)
     result = _read(pending, partnership)  # what is created is what the stored file says, checked again
     if not result.ok:
         return _preview_page(request, pending, result)
@@ -198,7 +163,7 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
 @login_required
 @require_safe
 def plan_summary(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan_for_member(request, pk)
+    plan = get_plan_for_user(request, pk)
     priorities = list(
         plan.priorities.select_related("parent", "lead_organisation")
         .prefetch_related("co_lead_organisations", "lead_groups", "measures", "actions")
@@ -223,10 +188,7 @@ def _lead_text(priority) -> str:
 @login_required
 @require_safe
 def export(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan_for_member(request, pk)
-    fmt = request.GET.get("format", "xlsx")
-    if fmt not in ("xlsx", "csv"):
-        raise Http404("Choose an Excel workbook or CSV files.")
+    plan, fmt = get_plan_export_for_user(request, pk)
     body = exporter.export_bytes(plan, fmt, by=request.user)
     stem = slugify(plan.title) or "plan"
     filename = f"{stem}.xlsx" if fmt == "xlsx" else f"{stem}-csv.zip"
@@ -238,4 +200,6 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
         filename=filename,
         rows=plan.actions.count(),
     )
-    return _attachment(body, XLSX_CONTENT_TYPE if fmt == "xlsx" else ZIP_CONTENT_TYPE, filename)
+    return attachment(
+        body, filename=filename, content_type=XLSX_CONTENT_TYPE if fmt == "xlsx" else ZIP_CONTENT_TYPE
+    )

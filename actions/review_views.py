@@ -2,27 +2,23 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from governance.permissions import can
 from priorities import services as period_services
-from priorities.access import get_current_plan_for_user, get_period_for_user
+from priorities.access import get_period_for_user
 from priorities.forms import DeadlineForm, LockPeriodForm, OpenPeriodForm, ReopenPeriodForm
 from priorities.models import ReportingPeriod
 
 from . import services
-from .access import get_update_for_user
+from .access import get_plan_for_review, get_update_for_user
 from .forms import CommentForm, ReviewForm
 from .selectors import reporting_period_for_updates, review_board
 
 
 @login_required
 def review(request: HttpRequest) -> HttpResponse:
-    plan = get_current_plan_for_user(request)
-    if not can(request.user, "governance.run_cycle", plan.partnership):
-        raise PermissionDenied("Only the board secretary and partnership admins review updates.")
+    plan = get_plan_for_review(request)
     period = reporting_period_for_updates(plan=plan) or plan.periods.order_by("start").first()
     if period is None:
         return render(request, "actions/review_no_periods.html", {"plan": plan})

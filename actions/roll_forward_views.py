@@ -2,23 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from governance.permissions import can
-from priorities.access import get_current_plan_for_user
 from priorities.models import Plan
 
 from . import roll_forward as service
-
-
-def _plan_for_admin(request: HttpRequest) -> Plan:
-    plan = get_current_plan_for_user(request)
-    if not can(request.user, "governance.manage_partnership", plan.partnership):
-        raise PermissionDenied("Only the partnership's admin can roll the plan forward.")
-    return plan
+from .access import get_draft_for_roll_forward, get_plan_for_roll_forward
 
 
 def _drafts(plan: Plan) -> list[tuple[Plan, str | None]]:
@@ -29,7 +21,7 @@ def _drafts(plan: Plan) -> list[tuple[Plan, str | None]]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def roll_forward(request: HttpRequest) -> HttpResponse:
-    plan = _plan_for_admin(request)
+    plan = get_plan_for_roll_forward(request)
     summary = service.preview(plan=plan)
     if request.method == "POST":
         try:
@@ -51,8 +43,7 @@ def roll_forward(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def delete_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan_for_admin(request)
-    draft = get_object_or_404(Plan, pk=pk, partnership_id=plan.partnership_id)
+    plan, draft = get_draft_for_roll_forward(request, pk)
     problem = service.can_undo(draft)
     if problem:
         messages.error(request, problem)

@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from governance.models import PendingImport
+from swp.downloads import attachment
 from swp.security_log import security_event
 from swp.sheets.uploads import UploadRefused
 from swp.sheets.writing import XLSX_CONTENT_TYPE
@@ -43,8 +44,6 @@ def download(request: HttpRequest) -> HttpResponse:
     actions = sheet_actions(user=request.user, plan=plan, period=period)
     body = update_sheet_bytes(user=request.user, plan=plan, period=period, actions=actions)
     filename = f"{slugify(f'{plan.title} updates {period.label}') or 'update-sheet'}.xlsx"
-    response = HttpResponse(body, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     security_event(
         "update_sheet_downloaded",
         request=request,
@@ -54,7 +53,7 @@ def download(request: HttpRequest) -> HttpResponse:
         format="xlsx",
         filename=filename,
     )
-    return response
+    return attachment(body, filename=filename, content_type=XLSX_CONTENT_TYPE)
 
 
 @login_required

@@ -96,11 +96,11 @@ def _conflict(request, context, form, current: ActionUpdate | None) -> HttpRespo
 @require_POST
 def add_comment(request: HttpRequest, pk: int) -> HttpResponse:
     update = get_update_for_user(request, pk, perm="actions.comment_on_update")
-    form = CommentForm(request.POST, update=update)
+    form = CommentForm(request.POST, update=update, author=request.user)
     if not form.is_valid():
         messages.error(request, form.errors["body"][0] if "body" in form.errors else "Enter a comment")
     else:
-        services.add_comment(update=update, by=request.user, body=form.cleaned_data["body"])
+        form.save()
         messages.success(request, "Comment added")
     # Comments are added from the update page and from the secretary's review page: go back there.
     back = form.data.get("next", "")

@@ -14,7 +14,7 @@ from governance.permissions import can
 from priorities.access import get_current_plan_for_user
 from priorities.models import Plan, Priority, ReportingPeriod
 from swp.security_log import security_event
-from swp.sheets.downloads import download
+from swp.sheets.downloads import download, sheet_filename
 
 from .access import get_action_for_user
 from .filters import ActionFilter
@@ -144,9 +144,10 @@ def _download(
         ]
         for a in actions
     )
+    name = f"{plan.title} actions {quarter}"
     response = download(
         fmt,
-        filename=f"{plan.title} actions {quarter}",
+        filename=name,
         headers=headers,
         rows=rows,
         title=f"Actions {quarter}",
@@ -158,7 +159,7 @@ def _download(
         format=fmt,
         rows=len(actions),
         period=quarter,
-        filename=response["Content-Disposition"].split('"')[1],
+        filename=sheet_filename(name, fmt),
     )
     return response
 

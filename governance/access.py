@@ -1,13 +1,23 @@
-"""Which partnership a signed-in person is working in."""
+"""Which partnership a signed-in person is working in, and the access helpers for governance pages.
+
+404 for another partnership's meeting (the same as for one that doesn't exist), 403 for a member
+whose role doesn't allow the change; each refusal is logged once (swp.security_log.log_refusal).
+Rules live in governance/rules.py.
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from swp.security_log import ANOTHER_PARTNERSHIP, NOT_ALLOWED, log_refusal
+
 from .models import Meeting, Membership, Partnership
 from .permissions import can
+from .two_factor import must_use_two_factor
 
 SESSION_KEY = "partnership_id"
+NO_ROLE = "You do not have a role in any partnership yet."
+KEEPERS_ONLY = "Only partnership admins and the board secretary keep the governance records."
 
 
 def memberships_of(request: HttpRequest) -> list[Membership]:
@@ -37,13 +47,32 @@ def choose_partnership(request: HttpRequest, partnership: Partnership) -> None:
     request.session[SESSION_KEY] = partnership.pk
 
 
+def get_current_partnership_for_user(
+    request: HttpRequest, *, perm: str = "governance.view_plan_data"
+) -> Partnership:
+    """The partnership the person works in, if their role there has `perm`; 403 with no role at all."""
+    partnership = current_partnership(request)
+    if partnership is None or not can(request.user, perm, partnership):
+        log_refusal(request, obj=partnership, reason=NOT_ALLOWED)
+        raise PermissionDenied(NO_ROLE)
+    return partnership
+
+
+def get_partnership_for_admin(request: HttpRequest, *, refusal: str) -> Partnership:
+    """The person's partnership, for its admin only: 403 for any other role, saying `refusal`."""
+    partnership = get_current_partnership_for_user(request)
+    if not can(request.user, "governance.manage_partnership", partnership):
+        log_refusal(request, obj=partnership, reason=NOT_ALLOWED)
+        raise PermissionDenied(refusal)
+    return partnership
+
+
 def get_partnership_for_user(request: HttpRequest, *, record: bool = False) -> Partnership:
     """The partnership whose governance records the person reads; with record=True, keeps. 403 otherwise."""
-    partnership = current_partnership(request)
-    if partnership is None or not can(request.user, "governance.view_governance", partnership):
-        raise PermissionDenied("You do not have a role in any partnership yet.")
+    partnership = get_current_partnership_for_user(request, perm="governance.view_governance")
     if record and not can(request.user, "governance.record_meetings", partnership):
-        raise PermissionDenied("Only partnership admins and the board secretary keep the governance records.")
+        log_refusal(request, obj=partnership, reason=NOT_ALLOWED)
+        raise PermissionDenied(KEEPERS_ONLY)
     return partnership
 
 
@@ -52,7 +81,16 @@ def get_meeting_for_user(request: HttpRequest, pk: int, *, record: bool = False)
     meeting = get_object_or_404(Meeting.objects.select_related("board__partnership"), pk=pk)
     partnership = meeting.board.partnership
     if not can(request.user, "governance.view_governance", partnership):
+        log_refusal(request, obj=meeting, reason=ANOTHER_PARTNERSHIP)
         raise Http404("Not found.")
     if record and not can(request.user, "governance.record_meetings", partnership):
-        raise PermissionDenied("Only partnership admins and the board secretary keep the governance records.")
+        log_refusal(request, obj=meeting, reason=NOT_ALLOWED)
+        raise PermissionDenied(KEEPERS_ONLY)
     return meeting
+
+
+def check_two_factor_may_be_turned_off(request: HttpRequest) -> None:
+    """403 for someone whose role (or staff status) requires two-factor authentication."""
+    if must_use_two_factor(request.user):
+        log_refusal(request, reason=NOT_ALLOWED)
+        raise PermissionDenied("Your role needs two-factor authentication, so it cannot be turned off.")

@@ -2,7 +2,7 @@ from crispy_forms_gds.layout import HTML, Div, Field, Layout, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from swp.forms import GovUKDateField, GovUKForm, GovUKFormMixin
+from swp.forms import GovUKDateField, GovUKForm, GovUKFormMixin, GovUKModelForm
 
 from .models import AgendaItem, Attendance, Board, BoardMember, Decision, Meeting, Organisation, Partnership
 
@@ -137,7 +137,7 @@ class DecisionSearchForm(GovUKForm):
         return data
 
 
-class DecisionForm(GovUKForm):
+class DecisionForm(GovUKModelForm):
     """Record what a meeting decided or resolved, or an action it gave someone."""
 
     page_title = "Record a decision"
@@ -188,8 +188,12 @@ class DecisionForm(GovUKForm):
         require_all_fields=False,
     )
 
+    class Meta:
+        model = Decision
+        fields = ["kind", "text", "agenda_item", "reference", "owner", "due_on"]
+
     def __init__(self, *args, meeting: Meeting, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, instance=Decision(meeting=meeting), **kwargs)
         self.meeting = meeting
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("order")
         self.fields["kind"].error_messages["invalid_choice"] = "Select decision, resolution or action"
@@ -217,8 +221,11 @@ class DecisionForm(GovUKForm):
         return data
 
 
-class AttendanceForm(GovUKForm):
-    """Add someone to a meeting's attendance list: present, sent apologies, or absent."""
+class AttendanceForm(GovUKModelForm):
+    """Add someone to a meeting's attendance list: present, sent apologies, or absent.
+
+    `member` is not saved: choosing a board member fills in their name, organisation, seat and account.
+    """
 
     page_title = "Record attendance"
     submit_label = "Save attendance"
@@ -260,8 +267,15 @@ class AttendanceForm(GovUKForm):
         },
     )
 
+    field_order = ["member"]  # first, as on the page and in the error summary (ModelForm puts it last)
+
+    class Meta:
+        model = Attendance
+        fields = ["name", "organisation", "position", "status"]
+
     def __init__(self, *args, meeting: Meeting, **kwargs):
-        super().__init__(*args, **kwargs)
+        # Seat and status blank, not the model's defaults, so the form starts with nothing chosen.
+        super().__init__(*args, instance=Attendance(meeting=meeting, position="", status=""), **kwargs)
         self.meeting = meeting
         self.fields["member"].queryset = meeting.board.members.select_related("organisation").order_by("id")
         self.fields["organisation"].queryset = Organisation.objects.filter(
@@ -279,14 +293,13 @@ class AttendanceForm(GovUKForm):
         data = super().clean()
         member: BoardMember | None = data.get("member")
         name = data.get("name", "").strip()
+        self.instance.user = member.user if member is not None else None  # the account is not a field
         if member is not None:
             data["name"] = name or member.name
             data["organisation"] = data.get("organisation") or member.organisation
             data["position"] = data.get("position") or member.position
-            data["user"] = member.user
         else:
             data["name"] = name
-            data["user"] = None
             if not name and "name" not in self.errors:
                 self.add_error("name", "Choose a board member or enter the person's name")
         data["position"] = data.get("position") or Attendance.Capacity.MEMBER

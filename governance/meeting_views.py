@@ -142,18 +142,9 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk, record=True)
     form = DecisionForm(request.POST or None, meeting=meeting)
     if form.is_valid():
-        data = form.cleaned_data
-        decision = Decision(
-            meeting=meeting,
-            order=(meeting.decisions.aggregate(last=Max("order"))["last"] or 0) + 1,
-            agenda_item=data["agenda_item"],
-            reference=data["reference"].strip(),
-            kind=data["kind"],
-            text=data["text"].strip(),
-            owner=data["owner"].strip(),
-            due_on=data["due_on"],
-            recorded_by=request.user,
-        )
+        decision = form.save(commit=False)
+        decision.order = (meeting.decisions.aggregate(last=Max("order"))["last"] or 0) + 1
+        decision.recorded_by = request.user
         save_as(decision, by=request.user, reason="Recorded on the meeting page")
         messages.success(request, f"{decision.get_kind_display()} recorded")
         return redirect(reverse("governance:meeting", args=[meeting.pk]) + "#decisions")
@@ -169,15 +160,7 @@ def record_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk, record=True)
     form = AttendanceForm(request.POST or None, meeting=meeting)
     if form.is_valid():
-        data = form.cleaned_data
-        attendance = Attendance(
-            meeting=meeting,
-            name=data["name"],
-            user=data["user"],
-            organisation=data["organisation"],
-            position=data["position"],
-            status=data["status"],
-        )
+        attendance = form.save(commit=False)
         save_as(attendance, by=request.user, reason="Recorded on the meeting page")
         messages.success(request, f"{attendance.name} recorded as {attendance.get_status_display().lower()}")
         return redirect(reverse("governance:meeting", args=[meeting.pk]) + "#attendance")

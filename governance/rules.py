@@ -35,7 +35,6 @@ def is_partnership_member(user, partnership) -> bool:
 
 
 is_partnership_admin = has_role(Role.ADMIN)
-is_board_secretary = has_role(Role.SECRETARY)
 # Admins and secretaries run the quarterly cycle: they review, and may enter updates on a lead's behalf.
 runs_the_cycle = has_role(Role.ADMIN, Role.SECRETARY)
 

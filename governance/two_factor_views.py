@@ -10,7 +10,6 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +19,7 @@ from django_otp import login as otp_login
 from swp.security_log import security_event
 
 from . import two_factor
+from .access import check_two_factor_may_be_turned_off
 from .two_factor_forms import (
     AuthenticatorCodeForm,
     ConfirmAuthenticatorForm,
@@ -203,8 +203,7 @@ def new_recovery_codes(request):
 
 @login_required
 def turn_off(request):
-    if two_factor.must_use_two_factor(request.user):
-        raise PermissionDenied("Your role needs two-factor authentication, so it cannot be turned off.")
+    check_two_factor_may_be_turned_off(request)
     confirmed, response = _confirmed_with_code(
         request, TurnOffForm, "registration/two_factor/confirm_change.html"
     )

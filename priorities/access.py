@@ -1,16 +1,17 @@
 """Access helpers for plan content: every view that shows or changes a plan starts here.
 
 404 for another partnership's objects (the same as for ones that don't exist); 403 for a
-member whose role doesn't allow the change. Rules live in priorities/rules.py.
+member whose role doesn't allow the change. Each refusal is logged once
+(swp.security_log.log_refusal). Rules live in priorities/rules.py.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from governance.access import current_partnership
+from governance.access import get_current_partnership_for_user
 from governance.permissions import can
-from swp.security_log import refused_as_not_found
+from swp.security_log import ANOTHER_PARTNERSHIP, NOT_ALLOWED, log_refusal
 
 from .models import Measure, Plan, ReportingPeriod
 from .selectors import current_plan
@@ -18,9 +19,7 @@ from .selectors import current_plan
 
 def get_current_plan_for_user(request: HttpRequest) -> Plan:
     """The plan of the partnership the person works in. 403 without a role; 404 with no plan yet."""
-    partnership = current_partnership(request)
-    if partnership is None or not can(request.user, "governance.view_plan_data", partnership):
-        raise PermissionDenied("You do not have a role in any partnership yet.")
+    partnership = get_current_partnership_for_user(request)
     plan = current_plan(partnership=partnership)
     if plan is None:
         raise Http404("This partnership has no plan yet.")
@@ -29,10 +28,21 @@ def get_current_plan_for_user(request: HttpRequest) -> Plan:
 
 def _check(request: HttpRequest, perm: str | None, obj) -> None:
     if not can(request.user, "priorities.view_plan_content", obj):
-        refused_as_not_found(request, obj)
+        log_refusal(request, obj=obj, reason=ANOTHER_PARTNERSHIP)
         raise Http404("Not found.")
     if perm and not can(request.user, perm, obj):
+        log_refusal(request, obj=obj, reason=NOT_ALLOWED)
         raise PermissionDenied("Your role does not allow this.")
+
+
+def get_plan_for_user(request: HttpRequest, pk: int) -> Plan:
+    """Any plan of the partnership the person works in (403 without a role); 404 for any other plan."""
+    partnership = get_current_partnership_for_user(request)
+    plan = get_object_or_404(Plan.objects.select_related("partnership"), pk=pk)
+    if plan.partnership_id != partnership.pk:
+        log_refusal(request, obj=plan, reason=ANOTHER_PARTNERSHIP)
+        raise Http404("Not found.")
+    return plan
 
 
 def get_period_for_user(request: HttpRequest, pk: int, *, manage: bool = False) -> ReportingPeriod:

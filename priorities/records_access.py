@@ -1,7 +1,7 @@
 """Access helpers for the plan's statutory records: approvals trail, assessment, consultation, EqIA.
 
 Like priorities/access.py: 404 for another partnership's objects, 403 for a member whose role
-doesn't allow the change. Rules in priorities/rules.py.
+doesn't allow the change, each refusal logged once. Rules in priorities/rules.py.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from governance.permissions import can
+from swp.security_log import ANOTHER_PARTNERSHIP, NOT_ALLOWED, log_refusal
 
 from .access import get_current_plan_for_user
 from .models import EqiaActionItem, Plan
@@ -20,6 +21,7 @@ def get_plan_records_for_user(request: HttpRequest, *, perm: str | None = None) 
     """The current plan, to read its records; with perm (say "priorities.record_approval"), to change them."""
     plan = get_current_plan_for_user(request)
     if perm and not can(request.user, perm, plan):
+        log_refusal(request, obj=plan, reason=NOT_ALLOWED)
         raise PermissionDenied(KEEPERS_ONLY)
     return plan
 
@@ -29,7 +31,9 @@ def get_eqia_action_for_user(request: HttpRequest, pk: int) -> EqiaActionItem:
     item = get_object_or_404(EqiaActionItem.objects.select_related("eqia__plan"), pk=pk)
     plan = item.eqia.plan
     if not can(request.user, "priorities.view_plan_content", plan):
+        log_refusal(request, obj=item, reason=ANOTHER_PARTNERSHIP)
         raise Http404("Not found.")
     if not can(request.user, "priorities.update_equality_actions", plan):
+        log_refusal(request, obj=item, reason=NOT_ALLOWED)
         raise PermissionDenied(KEEPERS_ONLY)
     return item

@@ -1,28 +1,34 @@
-"""Access helpers for board packs: every pack view starts with one.
+"""Access helpers for board packs, the dashboard's pages and the public plan: every reports view starts here.
 
-404 for another partnership's quarter or pack (the same as for one that doesn't exist), 403
-for a member whose role may read packs but not issue them. Rules live in reports/rules.py.
+404 for another partnership's quarter, pack, partner or theme (the same as for one that doesn't
+exist), 403 for a member whose role may read packs but not issue them. Each refusal is logged
+once (swp.security_log.log_refusal). Rules live in reports/rules.py.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from governance.models import Organisation
 from governance.permissions import can
 from priorities.access import get_current_plan_for_user
-from priorities.models import Plan, ReportingPeriod
-from swp.security_log import refused_as_not_found
+from priorities.models import Plan, ReportingPeriod, Theme
+from priorities.selectors import published_plan
+from swp.security_log import ANOTHER_PARTNERSHIP, NOT_ALLOWED, log_refusal
 
+from .dashboard import choose_period
 from .models import IssuedPack
 
 ISSUERS_ONLY = "Only the board secretary and partnership admins preview and issue board packs."
+QUARTER = "quarter"  # the query parameter that picks the quarter on the dashboard's pages
 
 
 def _check(request: HttpRequest, obj, *, issue: bool) -> None:
     if not can(request.user, "reports.view_packs", obj):
-        refused_as_not_found(request, obj)
+        log_refusal(request, obj=obj, reason=ANOTHER_PARTNERSHIP)
         raise Http404("Not found.")
     if issue and not can(request.user, "reports.issue_pack", obj):
+        log_refusal(request, obj=obj, reason=NOT_ALLOWED)
         raise PermissionDenied(ISSUERS_ONLY)
 
 
@@ -50,3 +56,54 @@ def get_issued_pack_for_user(request: HttpRequest, pk: int, *, issue: bool = Fal
     )
     _check(request, pack, issue=issue)
     return pack
+
+
+def get_pack_to_download(request: HttpRequest, pk: int) -> IssuedPack:
+    """An issued pack: one still being made, or that failed, has no file to download (404)."""
+    pack = get_issued_pack_for_user(request, pk)
+    if not pack.is_issued:
+        raise Http404("This pack has not been issued.")
+    return pack
+
+
+# The dashboard's partner and theme pages -------------------------------------------------------
+
+
+def get_partner_for_user(request: HttpRequest, pk: int) -> tuple[Plan, Organisation]:
+    """The current plan and one of its partnership's organisations (403 without a role, 404 for others)."""
+    plan = get_current_plan_for_user(request)
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if organisation.partnership_id != plan.partnership_id:
+        log_refusal(request, obj=organisation, reason=ANOTHER_PARTNERSHIP)
+        raise Http404("Not found.")
+    return plan, organisation
+
+
+def get_theme_for_user(request: HttpRequest, pk: int) -> Theme:
+    """A theme of the current plan (403 without a role); 404 for any other, logged if elsewhere's."""
+    plan = get_current_plan_for_user(request)
+    theme = get_object_or_404(Theme.objects.select_related("plan"), pk=pk)
+    if theme.plan_id != plan.pk:
+        if theme.plan.partnership_id != plan.partnership_id:
+            log_refusal(request, obj=theme, reason=ANOTHER_PARTNERSHIP)
+        raise Http404("Not found.")
+    return theme
+
+
+def get_quarter_for_user(request: HttpRequest, plan: Plan) -> tuple[ReportingPeriod, list[ReportingPeriod]]:
+    """The quarter asked for (?quarter=), else the current one, and the choosable ones; 404 before any."""
+    period, periods = choose_period(plan, request.GET.get(QUARTER))
+    if period is None:
+        raise Http404("No quarter of this plan has opened yet.")
+    return period, periods
+
+
+# The public pages ------------------------------------------------------------------------------
+
+
+def get_published_plan(slug: str) -> Plan:
+    """A partnership's latest published plan, for anyone; 404 when it has none."""
+    plan = published_plan(partnership_slug=slug)
+    if plan is None:
+        raise Http404("No published plan for this partnership.")
+    return plan

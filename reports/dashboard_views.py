@@ -3,23 +3,13 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
-from governance.models import Organisation
 from priorities.access import get_current_plan_for_user
-from priorities.models import Plan, ReportingPeriod, Theme
 
 from . import dashboard as read
-
-QUARTER = "quarter"
-
-
-def _period_or_404(plan: Plan, request: HttpRequest) -> tuple[ReportingPeriod, list[ReportingPeriod]]:
-    period, periods = read.choose_period(plan, request.GET.get(QUARTER))
-    if period is None:
-        raise Http404("No quarter of this plan has opened yet.")
-    return period, periods
+from .access import QUARTER, get_partner_for_user, get_quarter_for_user, get_theme_for_user
 
 
 @login_required
@@ -34,9 +24,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def partner(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_current_plan_for_user(request)  # 403 without a role in the partnership
-    organisation = get_object_or_404(Organisation, pk=pk, partnership_id=plan.partnership_id)
-    period, periods = _period_or_404(plan, request)
+    plan, organisation = get_partner_for_user(request, pk)
+    period, periods = get_quarter_for_user(request, plan)
     pack, progress = read.partner_view(plan=plan, period=period, organisation=organisation)
     return render(
         request,
@@ -55,9 +44,8 @@ def partner(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def theme(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_current_plan_for_user(request)
-    theme = get_object_or_404(Theme.objects.select_related("plan"), pk=pk, plan=plan)
-    period, periods = _period_or_404(theme.plan, request)
+    theme = get_theme_for_user(request, pk)
+    period, periods = get_quarter_for_user(request, theme.plan)
     view = read.theme_view(theme=theme, period=period)
     return render(
         request,

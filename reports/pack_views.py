@@ -16,18 +16,18 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from governance.permissions import can
 from priorities.models import ReportingPeriod
-from swp.middleware import DOWNLOAD_POLICY
+from swp.downloads import attachment
 from swp.security_log import security_event
 
 from . import services
-from .access import get_issued_pack_for_user, get_period_for_packs, get_plan_for_packs
+from .access import get_issued_pack_for_user, get_pack_to_download, get_period_for_packs, get_plan_for_packs
 from .models import IN_PROGRESS, IssuedPack, Marking
 from .pack_forms import IssuePackForm
 from .rendering import pack_context
@@ -194,9 +194,7 @@ def download_name(pack: IssuedPack) -> str:
 @require_safe
 @login_required
 def download(request: HttpRequest, pk: int) -> HttpResponse:
-    pack = get_issued_pack_for_user(request, pk)
-    if not pack.is_issued:
-        raise Http404("This pack has not been issued.")
+    pack = get_pack_to_download(request, pk)
     try:
         with pack.pdf.open("rb") as stored:
             content = stored.read()
@@ -217,9 +215,4 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
     security_event("pack_downloaded", request=request, obj=pack, revision=pack.revision)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{download_name(pack)}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = DOWNLOAD_POLICY
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment(content, filename=download_name(pack), content_type="application/pdf")

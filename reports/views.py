@@ -1,10 +1,11 @@
 """Public pages: anyone may read a published plan. No officer names are ever shown here."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from priorities.selectors import published_plan, published_plans
+from priorities.selectors import published_plans
 
+from .access import get_published_plan
 from .public import public_progress, you_told_us_we_did
 
 
@@ -14,9 +15,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def public_plan(request: HttpRequest, slug: str) -> HttpResponse:
     """The published plan with its progress as the board approved it, for residents."""
-    plan = published_plan(partnership_slug=slug)
-    if plan is None:
-        raise Http404("No published plan for this partnership.")
+    plan = get_published_plan(slug)
     progress = public_progress(plan=plan)
     return render(
         request,

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.views import defaults
 
-from .security_log import security_event
+from .security_log import NOT_ALLOWED, log_refusal
 
 logger = logging.getLogger("swp.errors")
 DATABASE_DOWN = (OperationalError, InterfaceError)
@@ -40,6 +40,6 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """The 403 page, and a line in the security log saying who was refused what."""
-    security_event("access_refused", request=request, reason="role does not allow it", level=logging.WARNING)
+    """The 403 page. An access helper has usually logged the refusal already; if not, it is logged here."""
+    log_refusal(request, reason=NOT_ALLOWED)
     return defaults.permission_denied(request, exception)

@@ -20,8 +20,3 @@ class NoStoreWhenSignedInMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, no_store=True, private=True)
         return response
-
-
-# Files people download (evidence, issued packs) are never run as pages: nothing loads, nothing
-# frames them, and a browser that displays one inline treats it as a sandboxed, script-less origin.
-DOWNLOAD_POLICY = "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; sandbox"

@@ -97,8 +97,21 @@ class RequestIdMiddleware:
         return response
 
 
-def refused_as_not_found(request, obj) -> None:
-    """Log a request for another partnership's object, which the person is shown as "not found"."""
-    security_event(
-        "access_refused", request=request, obj=obj, reason="another partnership", level=logging.WARNING
-    )
+# The two reasons a refusal is logged with: an object of a partnership the person has no role in
+# (shown as "not found", so ids cannot be probed), and a role that does not allow the change (403).
+ANOTHER_PARTNERSHIP = "another partnership"
+NOT_ALLOWED = "role does not allow it"
+
+
+def log_refusal(request, *, reason: str, obj=None) -> None:
+    """One `access_refused` line for a refused request, with the object when there is one.
+
+    The access helpers call it before they raise Http404 or PermissionDenied, and the 403 handler
+    (swp/errors.py) calls it for a PermissionDenied raised anywhere else. A refusal ends its request,
+    so the first call wins and any later one is skipped: one line per refusal, with the details of
+    the helper that knew the object.
+    """
+    if getattr(request, "_refusal_logged", False):
+        return
+    request._refusal_logged = True
+    security_event("access_refused", request=request, obj=obj, reason=reason, level=logging.WARNING)

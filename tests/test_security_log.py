@@ -80,3 +80,108 @@ def test_refused_access_is_logged_with_the_object(client, outsider, viewer, p1, 
         (viewer.pk, "role does not allow it"),
     ]
     assert events[0]["object"] == f"actions.Action:{action.pk}"
+
+
+# Refusals: one line each, from the access helper that knew the object ----------------------------
+
+
+@pytest.fixture
+def refusal_world(p1, period, elsewhere, police):
+    """Walsall's objects, and a plan elsewhere so the outsider's pages get as far as looking them up."""
+    from priorities.models import Theme
+    from tests import factories
+
+    factories.make_plan(elsewhere, title="Elsewhere plan")
+    meeting = factories.make_meeting(factories.make_board(p1.plan.partnership, "Board"))
+    return {
+        "action": factories.make_action(p1, "1.1"),
+        "meeting": meeting,
+        "organisation": police,
+        "theme": Theme.objects.create(plan=p1.plan, name="Youth"),
+        "plan": p1.plan,
+        "period": period,
+    }
+
+
+OUTSIDER_404S = [
+    ("actions:detail", "action", "actions.Action"),
+    ("governance:meeting", "meeting", "governance.Meeting"),
+    ("reports:partner", "organisation", "governance.Organisation"),
+    ("reports:theme", "theme", "priorities.Theme"),
+    ("plan_workbook:plan", "plan", "priorities.Plan"),
+    ("actions:review_period", "period", "priorities.ReportingPeriod"),
+]
+
+
+@pytest.mark.parametrize("url_name, key, label", OUTSIDER_404S)
+def test_another_partnerships_object_is_logged_once_as_not_found(
+    client, outsider, refusal_world, security_lines, url_name, key, label
+):
+    from django.urls import reverse
+
+    obj = refusal_world[key]
+    client.force_login(outsider)
+    assert client.get(reverse(url_name, args=[obj.pk])).status_code == 404
+
+    events = [json.loads(line) for line in security_lines() if '"access_refused"' in line]
+    assert [(e["reason"], e["object"]) for e in events] == [("another partnership", f"{label}:{obj.pk}")]
+
+
+def _viewer_403s(w):
+    from django.urls import reverse
+
+    return {
+        "edit update": (reverse("actions:edit_update", args=[w["action"].pk, w["period"].pk]), w["action"]),
+        "record decision": (reverse("governance:record_decision", args=[w["meeting"].pk]), w["meeting"]),
+        "review": (reverse("actions:review"), w["plan"]),
+        "roll forward": (reverse("actions:roll_forward"), w["plan"]),
+        "load a workbook": (reverse("plan_workbook:upload"), w["plan"].partnership),
+        "preview a pack": (reverse("reports:pack_preview", args=[w["period"].pk]), w["period"]),
+    }
+
+
+@pytest.mark.parametrize(
+    "what", ["edit update", "record decision", "review", "roll forward", "load a workbook", "preview a pack"]
+)
+def test_a_role_refusal_is_logged_once_with_its_object(client, viewer, refusal_world, security_lines, what):
+    url, obj = _viewer_403s(refusal_world)[what]
+    client.force_login(viewer)
+    assert client.get(url).status_code == 403
+
+    events = [json.loads(line) for line in security_lines() if '"access_refused"' in line]
+    assert [(e["reason"], e["object"]) for e in events] == [
+        ("role does not allow it", f"{obj._meta.label}:{obj.pk}")
+    ]
+
+
+def test_a_permission_denied_no_helper_logged_is_logged_by_the_403_handler(viewer, security_lines):
+    from django.core.exceptions import PermissionDenied
+
+    from swp.errors import permission_denied
+
+    request = RequestFactory().get("/admin/somewhere/")
+    request.user, request.session = viewer, {}
+    assert permission_denied(request, PermissionDenied()).status_code == 403
+
+    (event,) = [json.loads(line) for line in security_lines()]
+    assert (event["event"], event["reason"], event["object"]) == (
+        "access_refused",
+        "role does not allow it",
+        None,
+    )
+
+
+def test_a_refusal_already_logged_is_not_logged_again(viewer, security_lines):
+    from django.core.exceptions import PermissionDenied
+
+    from swp.errors import permission_denied
+    from swp.security_log import ANOTHER_PARTNERSHIP, log_refusal
+
+    request = RequestFactory().get("/actions/1/")
+    request.user, request.session = viewer, {}
+    log_refusal(request, obj=viewer, reason=ANOTHER_PARTNERSHIP)
+    log_refusal(request, reason=ANOTHER_PARTNERSHIP)
+    permission_denied(request, PermissionDenied())
+
+    (event,) = [json.loads(line) for line in security_lines()]
+    assert (event["reason"], event["object"]) == ("another partnership", f"governance.User:{viewer.pk}")

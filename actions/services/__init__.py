@@ -9,14 +9,14 @@ gets a Conflict carrying the row as it now is, and nothing is written.
 - refusals.py: Conflict, NotAllowedNow and editable_problem, shared by every journey
 - updates.py: the owner's update to one action, as a draft or submitted (save_update)
 - bulk.py: a whole spreadsheet's updates at once, with the same rules (save_updates_in_bulk)
-- review.py: the secretary accepts or returns a submitted update; the comment thread
+- review.py: the secretary accepts or returns a submitted update (a return adds its comment)
 - evidence.py: files attached to an update
 """
 
 from .bulk import BulkUpdate, save_updates_in_bulk
 from .evidence import add_evidence, remove_evidence
 from .refusals import Conflict, NotAllowedNow, editable_problem
-from .review import accept_update, add_comment, return_update
+from .review import accept_update, return_update
 from .updates import UpdateInput, save_update, stored_values
 
 __all__ = [
@@ -25,7 +25,6 @@ __all__ = [
     "NotAllowedNow",
     "UpdateInput",
     "accept_update",
-    "add_comment",
     "add_evidence",
     "editable_problem",
     "remove_evidence",

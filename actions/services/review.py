@@ -1,4 +1,4 @@
-"""The secretary's review of a submitted update: accept it, or return it with a comment; the thread."""
+"""The secretary's review of a submitted update: accept it, or return it with a comment."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -63,11 +63,3 @@ def return_update(*, update: ActionUpdate, by: User, expected_version: int, comm
     save_as(update, by=by)
     UpdateComment.objects.create(update=update, author=by, body=f"Returned: {comment}")
     return update
-
-
-@transaction.atomic
-def add_comment(*, update: ActionUpdate, by: User, body: str) -> UpdateComment:
-    comment = UpdateComment(update=update, author=by, body=body.strip())
-    comment.full_clean()
-    comment.save()
-    return comment

@@ -3,11 +3,17 @@
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
-from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+
+from swp.downloads import attachment
 
 from .reading import Value
 from .writing import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
+
+
+def sheet_filename(name: str, fmt: str) -> str:
+    """`name` as a safe file name with the extension: "Walsall actions Q3" -> walsall-actions-q3.csv."""
+    return f"{slugify(name) or 'download'}.{fmt}"
 
 
 def download(
@@ -20,8 +26,4 @@ def download(
         body, content_type = xlsx_bytes(headers, rows, title=title), XLSX_CONTENT_TYPE
     else:
         raise ValueError(f"Unknown spreadsheet format {fmt!r}")
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"{slugify(filename) or 'download'}.{fmt}"
-    )
-    return response
+    return attachment(body, filename=sheet_filename(filename, fmt), content_type=content_type)

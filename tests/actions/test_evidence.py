@@ -17,7 +17,7 @@ from actions.evidence import EvidenceForm
 from actions.models import UpdateEvidence
 from governance.models import Role
 from priorities.models import ReportingPeriod
-from swp.middleware import DOWNLOAD_POLICY
+from swp.downloads import DOWNLOAD_POLICY
 from tests import factories
 
 TYPE_ERROR = "The selected file must be a PDF, Word, Excel, PowerPoint, OpenDocument, image or text file"
