@@ -1,6 +1,6 @@
 """Reading update sheets people really fill in: our own, their own spreadsheets and CSV files.
 
-Each test builds the plan of changes (nothing is written) and checks what a lead would see on the
+Each test previews an upload (nothing is written) and checks what a lead would see on the
 preview page: the changes, and every problem with its row and column, never a guess.
 """
 
