@@ -159,8 +159,9 @@ def _new_ids(period: ReportingPeriod, created: list[ActionUpdate]) -> dict[int, 
 # expression per row and field, which takes seconds for thousands of rows; these run one prepared
 # statement for every row instead, with each field's own conversion to a database value.
 # django-simple-history's bulk_create_with_history and bulk_update_with_history, tried for issue 14,
-# wrote the same history but took 9.1 s of CPU for 10,000 new updates and 26.6 s for 10,000 changed
-# ones, against 1.9 s and 1.3 s here (SQLite), which would put a 10,000-row import over its 15 s.
+# wrote the same history but took 7.6 s of CPU for 10,000 new updates and 19.6 s for 10,000 changed
+# ones, against 1.5 s and 1.0 s here (SQLite, a quiet machine): a 10,000-row sheet of changes would
+# take more than its 15 s on its own.
 
 
 # Values these fields hold are already what the database adapters take; others go through the field.
