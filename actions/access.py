@@ -75,7 +75,7 @@ def get_evidence_for_user(
     return evidence
 
 
-# The lead's update sheet (actions/update_sheet/views.py) ---------------------------------------
+# The lead's update sheet (actions/update_sheet_views.py) ---------------------------------------
 
 
 def _may_update_some_action(user, plan: Plan) -> bool:
