@@ -11,9 +11,19 @@ from swp.forms import GovUKDateField, GovUKForm, GovUKModelForm
 
 from .models import Action, ActionUpdate, Rag, UpdateComment
 from .services import UpdateInput
+from .update_rules import UpdateRule, broken_rules
 
 SUBMIT = "submit"
 SAVE_DRAFT = "save_draft"
+# The update rules in the form's words; the update sheet words them for its cells.
+_RULE_MESSAGES = {
+    UpdateRule.RATING_TO_SUBMIT: "Select how the action is doing",
+    UpdateRule.PROGRESS_TO_SUBMIT: "Enter the progress this quarter",
+    UpdateRule.RECOVERY_PLAN_WHEN_OFF_TRACK: "Say what is being done, as you rated it {rag}",
+    UpdateRule.DEADLINE_NOT_BEFORE_START: "The new deadline must be on or after the action's start date",
+    UpdateRule.DEADLINE_CHANGES: "The new deadline must be different from the current deadline",
+    UpdateRule.REASON_FOR_DEADLINE: "Give a reason for the new deadline",
+}
 
 
 def rag_choices(plan) -> list[Choice]:
@@ -89,26 +99,15 @@ class UpdateForm(GovUKForm):
 
     def clean(self):
         data = super().clean()
-        rag = data.get("rag")
-        if self.submitting:
-            if not rag:
-                self.add_error("rag", "Select how the action is doing")
-            if not data.get("progress", "").strip():
-                self.add_error("progress", "Enter the progress this quarter")
-        if rag in (Rag.RED, Rag.AMBER) and self.submitting and not data.get("recovery_plan", "").strip():
-            self.add_error("recovery_plan", f"Say what is being done, as you rated it {rag}")
-        deadline = data.get("proposed_deadline")
-        if deadline:
-            if self.action.start_date and deadline < self.action.start_date:
-                self.add_error(
-                    "proposed_deadline", "The new deadline must be on or after the action's start date"
-                )
-            elif deadline == self.action.deadline:
-                self.add_error(
-                    "proposed_deadline", "The new deadline must be different from the current deadline"
-                )
-            if not data.get("deadline_change_reason", "").strip():
-                self.add_error("deadline_change_reason", "Give a reason for the new deadline")
+        update = UpdateInput(
+            rag=data.get("rag") or "",
+            progress=data.get("progress", ""),
+            recovery_plan=data.get("recovery_plan", ""),
+            proposed_deadline=data.get("proposed_deadline"),
+            deadline_change_reason=data.get("deadline_change_reason", ""),
+        )
+        for field, rule in broken_rules(self.action, update, submitting=self.submitting).items():
+            self.add_error(field, _RULE_MESSAGES[rule].format(rag=update.rag))
         return data
 
     def to_input(self) -> UpdateInput:

@@ -5,10 +5,10 @@ from . import (
     reading_views,
     review_views,
     roll_forward_views,
-    update_sheet_views,
     update_views,
     views,
 )
+from .update_sheet import views as update_sheet_views
 
 app_name = "actions"
 urlpatterns = [

@@ -38,7 +38,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from actions import services
 from actions.models import Action, ActionUpdate, Rag
-from actions.update_sheet_import import build_plan as build_update_sheet_plan
+from actions.update_sheet.preview import preview_upload
 from governance.models import Meeting, PendingImport, Role
 from priorities import approvals
 from priorities.models import (
@@ -452,7 +452,7 @@ def build_world(media) -> SimpleNamespace:
         sha256=hashlib.sha256(UPDATE_SHEET_CSV).hexdigest(),
         context={"plan": plan.pk, "period": period.pk},
     )
-    pending_sheet_digest = build_update_sheet_plan(
+    pending_sheet_digest = preview_upload(
         data=UPDATE_SHEET_CSV, fmt="csv", user=users["lead"], plan=plan, period=period
     ).digest()
     # A whole-plan workbook the admin has uploaded and not yet confirmed.

@@ -50,7 +50,7 @@ def _chunks(items: list, size: int = _ID_CHUNK) -> Iterator[list]:
 
 @transaction.atomic
 def save_updates_in_bulk(
-    *, period: ReportingPeriod, by: User, items: Sequence[BulkUpdate], batch_size: int = 500
+    *, period: ReportingPeriod, by: User, items: Sequence[BulkUpdate]
 ) -> list[ActionUpdate]:
     """save_update for many actions of one quarter at once: all of them, or (on any exception) none.
 
@@ -158,6 +158,10 @@ def _new_ids(period: ReportingPeriod, created: list[ActionUpdate]) -> dict[int, 
 # Writing many rows at once. QuerySet.bulk_create and bulk_update build a model instance or a CASE
 # expression per row and field, which takes seconds for thousands of rows; these run one prepared
 # statement for every row instead, with each field's own conversion to a database value.
+# django-simple-history's bulk_create_with_history and bulk_update_with_history, tried for issue 14,
+# wrote the same history but took 7.6 s of CPU for 10,000 new updates and 19.6 s for 10,000 changed
+# ones, against 1.5 s and 1.0 s here (SQLite, a quiet machine): a 10,000-row sheet of changes would
+# take more than its 15 s on its own.
 
 
 # Values these fields hold are already what the database adapters take; others go through the field.

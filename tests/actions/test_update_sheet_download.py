@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from actions import update_sheet
-from actions import update_sheet_import as sheet_import
 from actions.models import ActionUpdate, Rag
+from actions.update_sheet import writing
+from actions.update_sheet.row_preview import UNCHANGED
 from tests import factories
 from tests.actions import test_update_sheet_helpers as helpers
 from tests.actions.test_update_sheet_helpers import (
@@ -98,16 +98,14 @@ def test_no_text_becomes_a_formula_and_it_comes_back_unchanged(sheet_world):
             progress=payload,
             outcomes=payload,
         )
-    data = update_sheet.update_sheet_bytes(
-        user=sheet_world.lead, plan=sheet_world.plan, period=sheet_world.period
-    )
+    data = writing.update_sheet_bytes(user=sheet_world.lead, plan=sheet_world.plan, period=sheet_world.period)
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             assert not any(cell.data_type == "f" for cell in row)
     result = preview(sheet_world, data)
     assert not result.error_messages
-    assert {row.outcome for row in result.rows} == {sheet_import.UNCHANGED}
+    assert {row.outcome for row in result.rows} == {UNCHANGED}
 
 
 def test_the_download_view_gives_an_attachment_and_logs_it(client, sheet_world, caplog):

@@ -7,11 +7,11 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 
-from actions import update_sheet
-from actions import update_sheet_import as sheet_import
+from actions.update_sheet import writing
+from actions.update_sheet.preview import UploadPreview, preview_upload
 from tests import factories
 
-HEADER_ROW = update_sheet.HEADER_ROW
+HEADER_ROW = writing.HEADER_ROW
 
 
 @pytest.fixture
@@ -35,9 +35,7 @@ def sheet_world(plan, period, p1, p2, lead_a, lead_b):
 
 
 def download(user, plan, period) -> openpyxl.Workbook:
-    return openpyxl.load_workbook(
-        io.BytesIO(update_sheet.update_sheet_bytes(user=user, plan=plan, period=period))
-    )
+    return openpyxl.load_workbook(io.BytesIO(writing.update_sheet_bytes(user=user, plan=plan, period=period)))
 
 
 def headings(sheet) -> dict[str, int]:
@@ -53,7 +51,7 @@ def row_of(sheet, reference: str) -> int:
 
 def fill(workbook: openpyxl.Workbook, reference: str, **values) -> None:
     """Type into our sheet's row for `reference`: fill(wb, "1.1", RAG="Amber", Progress="…")."""
-    sheet = workbook[update_sheet.UPDATES_SHEET]
+    sheet = workbook[writing.UPDATES_SHEET]
     columns = headings(sheet)
     row = row_of(sheet, reference)
     for heading, value in values.items():
@@ -91,11 +89,9 @@ def csv_of(rows: list[list], *, encoding: str = "utf-8-sig") -> bytes:
     return out.getvalue().encode(encoding)
 
 
-def preview(world, data: bytes, fmt: str = "xlsx", user=None) -> sheet_import.ImportPlan:
-    return sheet_import.build_plan(
-        data=data, fmt=fmt, user=user or world.lead, plan=world.plan, period=world.period
-    )
+def preview(world, data: bytes, fmt: str = "xlsx", user=None) -> UploadPreview:
+    return preview_upload(data=data, fmt=fmt, user=user or world.lead, plan=world.plan, period=world.period)
 
 
-def row_plan(result, reference: str):
+def row_preview(result, reference: str):
     return next(row for row in result.rows if row.reference == reference)

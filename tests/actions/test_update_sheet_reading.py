@@ -1,6 +1,6 @@
 """Reading update sheets people really fill in: our own, their own spreadsheets and CSV files.
 
-Each test builds the plan of changes (nothing is written) and checks what a lead would see on the
+Each test previews an upload (nothing is written) and checks what a lead would see on the
 preview page: the changes, and every problem with its row and column, never a guess.
 """
 
@@ -10,9 +10,11 @@ import pytest
 from django.utils import timezone
 
 from actions import services
-from actions import update_sheet_import as sheet_import
 from actions.forms import UpdateForm
 from actions.models import ActionUpdate, Rag
+from actions.update_sheet import row_values
+from actions.update_sheet.preview import preview_upload
+from actions.update_sheet.row_preview import CHANGE, UNCHANGED
 from priorities.models import ReportingPeriod
 from tests import factories
 from tests.actions import test_update_sheet_helpers as helpers
@@ -22,7 +24,7 @@ from tests.actions.test_update_sheet_helpers import (
     fill,
     new_xlsx,
     preview,
-    row_plan,
+    row_preview,
     xlsx,
 )
 
@@ -84,8 +86,8 @@ def test_a_real_world_xlsx_with_excel_dates_and_numbers_for_references(sheet_wor
     rows[6][5] = datetime.datetime(2021, 3, 31)
     result = preview(sheet_world, new_xlsx(rows))
     assert result.error_messages == []
-    assert row_plan(result, "1.1").data.rag == Rag.RED
-    assert row_plan(result, "1.2").data.proposed_deadline == datetime.date(2021, 3, 31)
+    assert row_preview(result, "1.1").data.rag == Rag.RED
+    assert row_preview(result, "1.2").data.proposed_deadline == datetime.date(2021, 3, 31)
 
 
 def test_a_number_that_could_be_two_references_is_an_error(sheet_world):
@@ -134,7 +136,7 @@ def test_ambiguous_values_are_errors_on_their_row_and_column(sheet_world, column
     rows.append(["1.2", "Also fine.", "", ""])
     result = preview(sheet_world, csv_of(rows), fmt="csv")
     assert result.error_messages == [f"Row 2, {column}: {message}"]
-    assert row_plan(result, "1.2").outcome == sheet_import.CHANGE
+    assert row_preview(result, "1.2").outcome == CHANGE
     assert not result.can_confirm
 
 
@@ -148,9 +150,9 @@ def test_complete_marks_the_action_complete_and_not_started_keeps_a_draft(sheet_
     ]
     result = preview(sheet_world, csv_of(rows), fmt="csv")
     assert result.error_messages == []
-    done = row_plan(result, "1.1")
+    done = row_preview(result, "1.1")
     assert done.data.marks_complete and done.data.rag == Rag.GREEN and done.submit
-    waiting = row_plan(result, "1.3")
+    waiting = row_preview(result, "1.3")
     assert waiting.data.rag == "" and not waiting.submit
     assert waiting.draft_reason == "Kept as a draft: the row says Not started"
 
@@ -175,9 +177,9 @@ def test_a_status_column_alongside_rag(sheet_world):
     assert result.error_messages == [
         "Row 4, RAG: The RAG and Status columns disagree. Make them say the same thing"
     ]
-    amber = row_plan(result, "1.1")
+    amber = row_preview(result, "1.1")
     assert not amber.submit and "say what is being done" in amber.draft_reason
-    assert row_plan(result, "1.2").data.marks_complete
+    assert row_preview(result, "1.2").data.marks_complete
 
 
 def test_the_submit_column_and_the_rule_when_it_is_blank(sheet_world):
@@ -189,11 +191,11 @@ def test_the_submit_column_and_the_rule_when_it_is_blank(sheet_world):
         ["1.4", "", "Some progress.", "", "Yes"],  # asked to submit, but no rating: an error
     ]
     result = preview(sheet_world, csv_of(rows), fmt="csv")
-    assert row_plan(result, "1.1").submit
-    red = row_plan(result, "1.2")
+    assert row_preview(result, "1.1").submit
+    red = row_preview(result, "1.2")
     assert not red.submit
     assert red.draft_reason == "Kept as a draft: say what is being done, as you rated it red"
-    assert not row_plan(result, "1.3").submit
+    assert not row_preview(result, "1.3").submit
     assert result.error_messages == ["Row 5, RAG: Choose Red, Amber or Green to submit this update"]
 
 
@@ -227,7 +229,7 @@ def test_a_locked_quarter_or_an_accepted_update_cannot_change_but_can_be_left_al
     )
     rows = [["Ref", "RAG", "Progress"], ["1.1", "Green", "Done."], ["1.2", "Green", "New."]]
     result = preview(sheet_world, csv_of(rows), fmt="csv")
-    assert row_plan(result, "1.1").outcome == sheet_import.UNCHANGED
+    assert row_preview(result, "1.1").outcome == UNCHANGED
     rows[1][2] = "Done, and more."
     result = preview(sheet_world, csv_of(rows), fmt="csv")
     assert result.error_messages == [
@@ -249,14 +251,14 @@ def test_our_sheet_filled_in_with_messy_values(sheet_world):
     result = preview(sheet_world, xlsx(workbook))
     assert result.error_messages == []
     assert [row.reference for row in result.changes] == ["1.1", "1.2", "1.3"]
-    assert row_plan(result, "1.1").data.progress == "Halfway.\nMore to do."
-    assert row_plan(result, "1.2").data.marks_complete
-    started = row_plan(result, "1.3")
+    assert row_preview(result, "1.1").data.progress == "Halfway.\nMore to do."
+    assert row_preview(result, "1.2").data.marks_complete
+    started = row_preview(result, "1.3")
     assert not started.submit and started.draft_reason.startswith(
         "Kept as a draft: choose Red, Amber or Green"
     )
     assert [row.reference for row in result.skipped] == ["1.4"]
-    changes = {change.label: (change.old, change.new) for change in row_plan(result, "1.1").changes}
+    changes = {change.label: (change.old, change.new) for change in row_preview(result, "1.1").changes}
     assert changes["RAG"] == ("No rating", "Amber")
     assert changes["State"] == ("Not started", "Submitted for review")
 
@@ -297,9 +299,7 @@ def test_a_sheet_for_another_quarter(sheet_world):
     sheet_world.period.status = ReportingPeriod.Status.LOCKED
     sheet_world.period.save()
     q2 = factories.make_period(sheet_world.plan, quarter=2)
-    result = sheet_import.build_plan(
-        data=data, fmt="xlsx", user=sheet_world.lead, plan=sheet_world.plan, period=q2
-    )
+    result = preview_upload(data=data, fmt="xlsx", user=sheet_world.lead, plan=sheet_world.plan, period=q2)
     assert result.sheet_errors == [
         "This sheet is for 2020 Q1, but updates are now for 2020 Q2. Download a new sheet from “Your updates”"
     ]
@@ -378,4 +378,4 @@ def test_the_sheet_applies_the_web_forms_rules(sheet_world, case):
     }
     form = UpdateForm(posted, action=action, submitting=submitting)
     form.is_valid()
-    assert set(sheet_import.update_problems(action, data, submitting=submitting)) == set(form.errors)
+    assert set(row_values.update_problems(action, data, submitting=submitting)) == set(form.errors)

@@ -5,8 +5,8 @@
 Builds a scratch partnership whose one lead owns N actions in an open quarter, writes an N-row XLSX
 in our sheet's layout filled with messy-but-valid values (R/a/" Green ", "Completed", day-first
 dates as text and as Excel dates, Windows line endings, blank rows, a key and a footnote), and runs
-what the web pages run: the upload checks and build_plan() (the preview), then apply_import()
-(the confirm: the plan built again and every row saved in one transaction with history).
+what the web pages run: the upload checks and preview_upload() (the preview), then apply_import()
+(the confirm: the upload previewed again and every row saved in one transaction with history).
 
 It runs twice inside one transaction that is always rolled back, so the database is left as it
 was: first untraced, for the times and query counts, then under tracemalloc, for Python's peak
@@ -30,9 +30,10 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from actions import update_sheet
-from actions import update_sheet_import as sheet_import
 from actions.models import Action, ActionUpdate
+from actions.update_sheet import columns, writing
+from actions.update_sheet.applying import apply_import
+from actions.update_sheet.preview import preview_upload
 from governance.models import Membership, Partnership, PendingImport, Role, User
 from priorities.models import Plan, Priority, ReportingPeriod
 from swp.sheets.uploads import check_spreadsheet_upload
@@ -58,9 +59,9 @@ class Phase:
 
 def _messy_sheet(actions: list[Action], plan: Plan, period: ReportingPeriod) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(update_sheet.UPDATES_SHEET)
+    sheet = workbook.create_sheet(writing.UPDATES_SHEET)
     size = 3 + len(actions) + len(actions) // 1000 + 2
-    sheet.calculate_dimension = lambda: f"A1:O{size}"  # as Excel writes it (see actions/update_sheet.py)
+    sheet.calculate_dimension = lambda: f"A1:O{size}"  # as Excel writes it (see update_sheet/writing.py)
 
     def cell(value):
         c = WriteOnlyCell(sheet, value=value)
@@ -70,7 +71,7 @@ def _messy_sheet(actions: list[Action], plan: Plan, period: ReportingPeriod) -> 
 
     sheet.append([cell(f"{plan.title}: updates for {period.label}")])
     sheet.append([cell("Fill in the white columns.")])
-    sheet.append([cell(column.heading) for column in update_sheet.SHEET_COLUMNS])
+    sheet.append([cell(column.heading) for column in columns.SHEET_COLUMNS])
     for n, action in enumerate(actions):
         rag = MESSY_RAG[n % len(MESSY_RAG)]
         deadline = MESSY_DATES[n % len(MESSY_DATES)]
@@ -171,7 +172,7 @@ class Command(BaseCommand):
         with CaptureQueriesContext(connection) as queries:
             started, cpu = time.perf_counter(), time.process_time()
             fmt = check_spreadsheet_upload(io.BytesIO(data), name="bench.xlsx", size=len(data))
-            result = sheet_import.build_plan(data=data, fmt=fmt, user=lead, plan=plan, period=period)
+            result = preview_upload(data=data, fmt=fmt, user=lead, plan=plan, period=period)
             preview.seconds, preview.cpu = time.perf_counter() - started, time.process_time() - cpu
         preview.queries = len(queries)
         if traced:
@@ -194,9 +195,7 @@ class Command(BaseCommand):
         del result
         with CaptureQueriesContext(connection) as queries:
             started, cpu = time.perf_counter(), time.process_time()
-            sheet_import.apply_import(
-                pending=pending, user=lead, plan=plan, period=period, expected_digest=digest
-            )
+            apply_import(pending=pending, user=lead, plan=plan, period=period, expected_digest=digest)
             commit.seconds, commit.cpu = time.perf_counter() - started, time.process_time() - cpu
         commit.queries = len(queries)
         if traced:

@@ -25,11 +25,12 @@ from swp.security_log import security_event
 from swp.sheets.uploads import UploadRefused
 from swp.sheets.writing import XLSX_CONTENT_TYPE
 
-from . import services
-from .access import get_pending_update_sheet_for_user, get_update_sheet_plan_for_user
-from .update_sheet import instructions, sheet_actions, update_sheet_bytes
-from .update_sheet_forms import UpdateSheetUploadForm
-from .update_sheet_import import ImportPlan, PreviewOutOfDate, apply_import, build_plan, pending_bytes
+from .. import services
+from ..access import get_pending_update_sheet_for_user, get_update_sheet_plan_for_user
+from .applying import PreviewOutOfDate, apply_import
+from .forms import UpdateSheetUploadForm
+from .preview import UploadPreview, pending_bytes, preview_upload
+from .writing import instructions, sheet_actions, update_sheet_bytes
 
 # A preview lists at most this many changed rows (every error is always listed, up to ERRORS_SHOWN).
 CHANGES_SHOWN = 1000
@@ -64,7 +65,9 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            result = build_plan(data=form.content, fmt=form.fmt, user=request.user, plan=plan, period=period)
+            upload_preview = preview_upload(
+                data=form.content, fmt=form.fmt, user=request.user, plan=plan, period=period
+            )
         except UploadRefused as refusal:
             form.add_error("file", str(refusal))
         else:
@@ -83,9 +86,9 @@ def upload(request: HttpRequest) -> HttpResponse:
                 "import_previewed",
                 request=request,
                 obj=pending,
-                rows=len(result.rows),
-                changes=len(result.changes),
-                reason=f"{len(result.error_messages)} errors",
+                rows=len(upload_preview.rows),
+                changes=len(upload_preview.changes),
+                reason=f"{len(upload_preview.error_messages)} errors",
                 period=period.label,
                 format=form.fmt,
                 filename=pending.original_name,
@@ -104,24 +107,26 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "actions/update_sheet/upload.html", context, status=400 if form.errors else 200)
 
 
-def _preview(request, pending, result: ImportPlan, *, status: int = 200, out_of_date: bool = False):
-    changes = result.changes
-    errors = result.error_messages
+def _preview(
+    request, pending, upload_preview: UploadPreview, *, status: int = 200, out_of_date: bool = False
+):
+    changes = upload_preview.changes
+    errors = upload_preview.error_messages
     return render(
         request,
         "actions/update_sheet/preview.html",
         {
             "pending": pending,
-            "plan": result.plan,
-            "period": result.period,
-            "result": result,
+            "plan": upload_preview.plan,
+            "period": upload_preview.period,
+            "preview": upload_preview,
             "changes": changes[:CHANGES_SHOWN],
             "changes_not_shown": max(0, len(changes) - CHANGES_SHOWN),
             "errors": errors[:ERRORS_SHOWN],
             "errors_not_shown": max(0, len(errors) - ERRORS_SHOWN),
-            "unchanged": result.unchanged,
-            "skipped": result.skipped,
-            "ignored": result.ignored,
+            "unchanged": upload_preview.unchanged,
+            "skipped": upload_preview.skipped,
+            "ignored": upload_preview.ignored,
             "out_of_date": out_of_date,
         },
         status=status,
@@ -134,13 +139,13 @@ def preview(request: HttpRequest, pk) -> HttpResponse:
     plan, period = get_update_sheet_plan_for_user(request)
     pending = get_pending_update_sheet_for_user(request, pk, plan)
     try:
-        result = build_plan(
+        upload_preview = preview_upload(
             data=pending_bytes(pending), fmt=pending.file_format, user=request.user, plan=plan, period=period
         )
     except UploadRefused as refusal:  # pragma: no cover - it was read once already at upload
         messages.error(request, str(refusal))
         return redirect("actions:update_sheet_upload")
-    return _preview(request, pending, result)
+    return _preview(request, pending, upload_preview)
 
 
 def _failed(request, plan, pending, reason: str, *, status: int) -> HttpResponse:
@@ -167,7 +172,7 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
     plan, period = get_update_sheet_plan_for_user(request)
     pending = get_pending_update_sheet_for_user(request, pk, plan)
     try:
-        result = apply_import(
+        saved = apply_import(
             pending=pending,
             user=request.user,
             plan=plan,
@@ -182,7 +187,7 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
             reason="the preview no longer matches the database, or the sheet has errors",
             level=logging.WARNING,
         )
-        return _preview(request, pending, stale.plan, status=409, out_of_date=True)
+        return _preview(request, pending, stale.preview, status=409, out_of_date=True)
     except services.Conflict as conflict:
         reference = conflict.current.action.reference if conflict.current else "an action"
         reason = f"Someone else changed the update for {reference} while it was saving."
@@ -193,14 +198,14 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
     except DatabaseError:
         _failed(request, plan, pending, "database error", status=500)
         raise
-    submitted = result.submitted_count
-    drafts = len(result.changes) - submitted
+    submitted = saved.submitted_count
+    drafts = len(saved.changes) - submitted
     security_event(
         "import_applied",
         request=request,
         obj=pending,
-        rows=len(result.rows),
-        changes=len(result.changes),
+        rows=len(saved.rows),
+        changes=len(saved.changes),
         period=period.label,
         filename=pending.original_name,
         sha256=pending.sha256,
@@ -210,7 +215,7 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
         parts.append(f"{submitted} submitted for review")
     if drafts:
         parts.append(f"{drafts} saved as draft{'s' if drafts != 1 else ''}")
-    total = len(result.changes)
+    total = len(saved.changes)
     plural = "s" if total != 1 else ""
     messages.success(
         request, f"{total} update{plural} saved from {pending.original_name}: {' and '.join(parts)}"

@@ -8,7 +8,7 @@ White columns are the update: RAG (a Red/Amber/Green drop-down), progress, what 
 outcomes, complete? (Yes/No), a proposed deadline and its reason, and "Submit for review?"
 (Yes/No, or blank: see the instructions). The last column, hidden, is the sheet check: which
 action the row was downloaded for and the version of its update then, so a change someone else
-made since is found rather than overwritten (actions/update_sheet_import.py reads it).
+made since is found rather than overwritten (columns.py says how, preview.py reads it).
 
 Sheet "Instructions": plain English, including the plan's own RAG definitions. A hidden sheet
 "About" records the plan and quarter the sheet was made for.
@@ -19,7 +19,6 @@ a plan of thousands of actions needs little memory.
 """
 
 import io
-from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill, Protection
@@ -31,67 +30,22 @@ from governance.permissions import can
 from priorities.models import Plan, ReportingPeriod
 from swp.sheets.writing import WORKBOOK, new_cell
 
-from .models import Action, ActionUpdate
-from .status import NO_UPDATE as NOT_STARTED
-from .status import UPDATE_STATE_LABELS as STATE_LABELS
+from ..models import Action, ActionUpdate
+from ..status import NO_UPDATE as NOT_STARTED
+from ..status import UPDATE_STATE_LABELS as STATE_LABELS
+from .columns import LABELS, SHEET_COLUMNS, SHEET_KIND, fingerprint, sheet_marker
 
 UPDATES_SHEET = "Updates"
 INSTRUCTIONS_SHEET = "Instructions"
 ABOUT_SHEET = "About"
-SHEET_KIND = "Quarterly update sheet"
 HEADER_ROW = 3
 
-
-@dataclass(frozen=True)
-class SheetColumn:
-    heading: str
-    width: int
-    editable: bool
-    hidden: bool = False
-    wrap: bool = False
-
-
-# Headings are what actions/update_sheet_import.COLUMNS accepts first, so our own sheet always matches.
-CONTEXT_HEADINGS = (
-    "Priority (do not change)",
-    "Objective (do not change)",
-    "Current deadline (do not change)",
-    "State this quarter (do not change)",
-    "Secretary's comment (do not change)",
-)
-SHEET_COLUMNS = (
-    SheetColumn("Ref (do not change)", 12, editable=False),
-    SheetColumn(CONTEXT_HEADINGS[0], 28, editable=False, wrap=True),
-    SheetColumn(CONTEXT_HEADINGS[1], 50, editable=False, wrap=True),
-    SheetColumn(CONTEXT_HEADINGS[2], 16, editable=False),
-    SheetColumn(CONTEXT_HEADINGS[3], 16, editable=False),
-    SheetColumn(CONTEXT_HEADINGS[4], 30, editable=False, wrap=True),
-    SheetColumn("RAG", 10, editable=True),
-    SheetColumn("Progress", 50, editable=True, wrap=True),
-    SheetColumn("What is being done", 40, editable=True, wrap=True),
-    SheetColumn("Outcomes", 35, editable=True, wrap=True),
-    SheetColumn("Complete?", 11, editable=True),
-    SheetColumn("Proposed deadline", 16, editable=True),
-    SheetColumn("Reason for new deadline", 35, editable=True, wrap=True),
-    SheetColumn("Submit for review?", 12, editable=True),
-    SheetColumn("Sheet check (do not change)", 14, editable=False, hidden=True),
-)
 _INDEX = {column.heading: index for index, column in enumerate(SHEET_COLUMNS)}
 
 _GREY = PatternFill("solid", fgColor="F3F2F1")
 _HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 _LOCKED = Protection(locked=True)
 _UNLOCKED = Protection(locked=False)
-
-
-def sheet_marker(plan: Plan, period: ReportingPeriod) -> str:
-    """Which plan and quarter a sheet was made for, in the title row's hidden cell (read back on upload)."""
-    return f"{SHEET_KIND}: plan {plan.pk}, quarter {period.pk} ({period.label})"
-
-
-def fingerprint(action: Action, update: ActionUpdate | None) -> str:
-    """What a row was when downloaded: the action it is for and the version of its update (0: none)."""
-    return f"a{action.pk}v{update.version if update else 0}"
 
 
 def sheet_actions(*, user: User, plan: Plan, period: ReportingPeriod) -> list[Action]:
@@ -182,13 +136,17 @@ def _updates_sheet(workbook: Workbook, *, plan: Plan, period: ReportingPeriod, a
     sheet.protection.sort = False
     sheet.protection.autoFilter = False
     _validation(
-        sheet, "Red,Amber,Green", "RAG", len(actions), "Red, Amber or Green: see the Instructions sheet"
+        sheet,
+        "Red,Amber,Green",
+        LABELS["rag"],
+        len(actions),
+        "Red, Amber or Green: see the Instructions sheet",
     )
-    _validation(sheet, "Yes,No", "Complete?", len(actions), "Yes if the action is finished")
+    _validation(sheet, "Yes,No", LABELS["complete"], len(actions), "Yes if the action is finished")
     _validation(
         sheet,
         "Yes,No",
-        "Submit for review?",
+        LABELS["submit"],
         len(actions),
         "Yes: submit. No: keep as a draft. Blank: see Instructions",
     )
@@ -224,11 +182,7 @@ def _updates_sheet(workbook: Workbook, *, plan: Plan, period: ReportingPeriod, a
 
 def instructions(plan: Plan, period: ReportingPeriod) -> list[tuple[str, str]]:
     """The Instructions sheet, as (heading, text) pairs; also shown on the upload page."""
-    deadline = (
-        f"{period.update_deadline.day} {period.update_deadline:%B %Y}"
-        if period.update_deadline
-        else "the deadline"
-    )
+    deadline = f"{period.update_deadline:%-d %B %Y}" if period.update_deadline else "the deadline"
     return [
         (
             "What this is",
