@@ -118,7 +118,7 @@ def get_draft_for_roll_forward(request: HttpRequest, pk: int) -> tuple[Plan, Pla
     return plan, get_plan_for_user(request, pk)
 
 
-# The lead's update sheet (actions/update_sheet_views.py) ---------------------------------------
+# The lead's update sheet (actions/update_sheet/views.py) ---------------------------------------
 
 
 def _may_update_some_action(user, plan: Plan) -> bool:
