@@ -31,8 +31,7 @@ from priorities.models import Plan, ReportingPeriod
 from swp.sheets.writing import WORKBOOK, new_cell
 
 from ..models import Action, ActionUpdate
-from ..status import NO_UPDATE as NOT_STARTED
-from ..status import UPDATE_STATE_LABELS as STATE_LABELS
+from ..status import NO_UPDATE, UPDATE_STATE_LABELS
 from .columns import LABELS, SHEET_COLUMNS, SHEET_KIND, fingerprint, sheet_marker
 
 UPDATES_SHEET = "Updates"
@@ -75,13 +74,13 @@ def _cell(sheet, value, *, editable: bool = False, bold: bool = False, wrap: boo
 
 def _row_values(action: Action) -> list:
     update: ActionUpdate | None = action.sheet_update
-    state = update.state if update else NOT_STARTED
+    state = update.state if update else NO_UPDATE
     values = [
         action.reference,
         f"{action.priority.order}. {action.priority.title}",
         action.objective or action.overall_objective,
         action.deadline,
-        STATE_LABELS[state],
+        UPDATE_STATE_LABELS[state],
         update.review_comment if update and update.state == ActionUpdate.State.RETURNED else "",
     ]
     if update is None:
