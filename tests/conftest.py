@@ -19,7 +19,8 @@ from tests import factories
 def _allow_history_rewrite(sender, connection, **kwargs) -> None:
     """pytest-django empties the database between transactional tests with TRUNCATE, which the
     append-only history tables refuse on PostgreSQL (swp/append_only.py). The suite's own
-    connections are allowed to; tests/test_history_append_only.py switches it off to prove the guard."""
+    connections are allowed to; tests/swp/test_history_append_only.py switches it off to prove the
+    guard."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET swp.allow_history_rewrite = 'on'")
