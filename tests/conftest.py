@@ -5,8 +5,8 @@ another partnership whose people must never see walsall's data.
 
 The Safer Walsall demo (slug safer-walsall) is loaded once into the test database (each
 pytest-xdist worker has its own: test_<name>_gw0, _gw1…), so every test's rolled-back transaction
-starts with it. Tests that need their own data build their own
-partnership with tests.factories, and never count rows across the whole database.
+starts with it. Tests that need their own data build their own partnership with tests.factories,
+and never count rows across the whole database.
 """
 
 import pytest
