@@ -12,5 +12,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True  # no rescan of every static file for each test client
 # Most tests are not about two-factor authentication and sign in with a password alone;
-# tests/test_two_factor.py and tests/test_permission_matrix.py switch the requirement back on.
+# tests/governance/test_two_factor.py and tests/permissions/ switch the requirement back on.
 SWP_REQUIRE_TWO_FACTOR = False

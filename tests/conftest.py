@@ -3,9 +3,10 @@
 `walsall` has plan P with priorities P1 (led by lead_a) and P2 (led by lead_b); `elsewhere` is
 another partnership whose people must never see walsall's data.
 
-The Safer Walsall demo (slug safer-walsall) is loaded once into the test database, so every
-test's rolled-back transaction starts with it. Tests that need their own data build their own
-partnership with tests.factories, and never count rows across the whole database.
+The Safer Walsall demo (slug safer-walsall) is loaded once into the test database (each
+pytest-xdist worker has its own: test_<name>_gw0, _gw1…), so every test's rolled-back transaction
+starts with it. Tests that need their own data build their own partnership with tests.factories,
+and never count rows across the whole database.
 """
 
 import pytest
@@ -19,13 +20,35 @@ from tests import factories
 def _allow_history_rewrite(sender, connection, **kwargs) -> None:
     """pytest-django empties the database between transactional tests with TRUNCATE, which the
     append-only history tables refuse on PostgreSQL (swp/append_only.py). The suite's own
-    connections are allowed to; tests/test_history_append_only.py switches it off to prove the guard."""
+    connections are allowed to; tests/swp/test_history_append_only.py switches it off to prove the
+    guard."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET swp.allow_history_rewrite = 'on'")
 
 
 connection_created.connect(_allow_history_rewrite, dispatch_uid="tests_allow_history_rewrite")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under `--dist loadgroup`, name each test's xdist_group at the end of its node id, which is how
+    the scheduler finds the group: pytest-xdist 3.8 tries to, but pytest 9.2's node ids ignore it
+    (pytest-xdist issue 1386), and the group's tests would be spread over the workers. Remove this
+    once an xdist release fixes that: tests/browser/test_every_page.py checks the grouping holds.
+
+    A group must not hold a test that empties the database (transactional_db, live_server): loadgroup
+    sends the biggest groups first, ahead of pytest-django's order, and the worker's later tests would
+    find the demo gone."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        names = sorted(
+            {str(m.args[0] if m.args else m.kwargs["name"]) for m in item.iter_markers("xdist_group")}
+        )
+        suffix = "@" + "_".join(names)
+        if names and not item.nodeid.endswith(suffix):
+            item._id = type(item._id).parse(item.nodeid + suffix)
 
 
 @pytest.fixture
@@ -110,8 +133,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def demo(db):
     """The Safer Walsall Partnership Plan 2020, as `make run` loads it.
 
-    Already there for ordinary tests; live-server tests flush the database after each test,
-    so the next one that asks for the demo loads it again.
+    Already there for ordinary tests; tests that empty the database (transactional_db) run after
+    them, and the next one of those that asks for the demo loads it again.
     """
     if not Partnership.objects.filter(slug="safer-walsall").exists():
         _load_demo()

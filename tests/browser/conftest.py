@@ -11,6 +11,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.test.utils import modify_settings
+
+from .shared_live_server import SharedLiveServer
 
 # Playwright's sync API runs an event loop in this thread, and Django refuses ORM calls
 # from a thread with a running loop unless told the caller knows what it is doing.
@@ -120,6 +123,20 @@ def assert_no_axe_violations_fixture():
     return assert_no_axe_violations
 
 
+@pytest.fixture(scope="session")
+def shared_live_server(django_db_setup) -> Iterator[SharedLiveServer]:
+    server = SharedLiveServer()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def demo_loaded(transactional_db, demo) -> None:
-    """The Safer Walsall demo, reloaded after the previous live-server test flushed the database."""
+def demo_server(shared_live_server, demo) -> Iterator[SharedLiveServer]:
+    """A live server over the demo, shared by this process's tests (tests/browser/shared_live_server.py).
+
+    Whatever a test does through it is rolled back after the test, with its database transaction. A
+    test that needs its changes committed (seen from a second connection) would use pytest-django's
+    `live_server`, which empties the database after it; none does today.
+    """
+    with modify_settings(ALLOWED_HOSTS={"append": "localhost"}), shared_live_server.serving_one_test():
+        yield shared_live_server

@@ -15,15 +15,16 @@ crawl stays inside its time budget however much data the demo grows.
 
 Then each form the crawl met (POST, with fields someone can see, not a destructive one) is
 submitted once with its text fields emptied, and the error state is checked with axe too. This
-runs after the crawl, in this test's own database (a live-server test's data is flushed after it
-and the next test loads the demo again), so an accepted submission cannot change what the crawl
-saw or what another test sees; forms that confirm, delete, lock, reopen, issue or roll forward are
-never submitted.
+runs after the crawl, inside this test's database transaction (the shared live server's, rolled
+back after the test), so an accepted submission cannot change what the crawl saw or what another
+test sees; forms that confirm, delete, lock, reopen, issue or roll forward are never submitted.
 
 A11Y-02: for every page (and error state) the crawl saw, both the HTML the server sent (what a
 browser without JavaScript gets) and the DOM after our scripts and GOV.UK Frontend's have run
 (serialised before axe is injected) are kept, and the last test runs the Nu HTML checker (npm
-vnu-jar, Java) over all of them in one JVM: zero errors.
+vnu-jar, Java) over all of them in one JVM: zero errors. The crawl and the checker are one
+xdist_group, so under pytest-xdist they run in one process, in this order, and the checker sees
+every role's pages (it checks that it does).
 
 A11Y-06: a representative set of pages at 320 CSS px wide (1280 px at 400% zoom) does not
 scroll sideways, except inside labelled, focusable table regions, and with the WCAG 1.4.12
@@ -174,9 +175,10 @@ def allowance(route: str, role: str) -> int:
 def saved_html(tmp_path_factory) -> Path:
     """Where the server's HTML of each page checked goes, for the Nu HTML checker at the end.
 
-    Session-wide, not per module: pytest-django runs live-server tests in a group of their own, so
-    the crawl and the checker (which needs no database) are not next to each other in a full run,
-    and a module fixture would be made afresh, empty, between them."""
+    Session-wide, not per module: pytest-django runs the tests that use the database first, so the
+    crawl and the checker (which needs none) are not next to each other in a full run, and a module
+    fixture would be made afresh, empty, between them. Under pytest-xdist a session is one worker's:
+    their xdist_group keeps them in the same one."""
     return tmp_path_factory.mktemp("every-page-html")
 
 
@@ -381,12 +383,11 @@ def write_artefact(crawl: Crawl, seconds: float) -> None:
     (ARTEFACTS / f"crawl-{crawl.role}.txt").write_text("\n".join(lines) + "\n")
 
 
+@pytest.mark.xdist_group("every-page-crawl")
 @pytest.mark.parametrize("role", ROLES)
-def test_every_page_each_role_reaches_has_no_axe_violations(
-    page: Page, live_server, demo_loaded, saved_html, role
-):
+def test_every_page_each_role_reaches_has_no_axe_violations(page: Page, demo_server, saved_html, role):
     began = time.monotonic()
-    base = live_server.url
+    base = demo_server.url
     if ROLES[role]:
         sign_in(page, base, ROLES[role])
     crawl = crawl_as(page, base, role, saved_html)
@@ -516,9 +517,9 @@ def test_the_reflow_and_clipping_checks_find_what_they_look_for(page: Page):
 
 
 def test_representative_pages_reflow_at_400_percent_zoom_and_keep_text_with_wider_spacing(
-    page: Page, live_server, demo_loaded
+    page: Page, demo_server
 ):
-    base = live_server.url
+    base = demo_server.url
     page.set_viewport_size(NARROW)
     page.goto(f"{base}/accounts/login/")
     assert_reflows(page, "sign-in page")
@@ -551,11 +552,21 @@ def allowed(message: dict) -> bool:
     )
 
 
-def test_every_page_the_crawl_saw_is_valid_html(saved_html):
+@pytest.mark.xdist_group("every-page-crawl")
+def test_every_page_the_crawl_saw_is_valid_html(saved_html, request):
     """Runs last: one JVM over every page and error state checked above, as sent and after scripts."""
     pages = sorted(saved_html.glob("*.html"))
     dom = list(saved_html.glob("*-dom.html"))
     assert len(dom) * 2 == len(pages), "each page is checked as sent and as the scripts left it"
+    crawled = {
+        item.callspec.params["role"]
+        for item in request.session.items
+        if item.originalname == test_every_page_each_role_reaches_has_no_axe_violations.__name__
+    }
+    assert {path.name.split("-")[0] for path in pages} == crawled, (
+        "the checker must see the pages of every role crawled in this run: under pytest-xdist the "
+        "crawl and the checker share an xdist_group, and --dist loadgroup keeps them in one process"
+    )
     if not pages:
         pytest.skip("no pages saved: the crawl tests in this module did not run")
     java = shutil.which("java")

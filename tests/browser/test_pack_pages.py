@@ -34,10 +34,8 @@ def quarter_section(page: Page, label: str):
     return page.locator("section").filter(has=page.get_by_role("heading", level=2, name=label, exact=True))
 
 
-def test_secretary_previews_issues_and_downloads_the_pack(
-    page: Page, live_server, demo_loaded, assert_no_axe_violations
-):
-    base = live_server.url
+def test_secretary_previews_issues_and_downloads_the_pack(page: Page, demo_server, assert_no_axe_violations):
+    base = demo_server.url
     sign_in(page, base, SECRETARY, "/packs/")
 
     # The list of quarters.
@@ -92,11 +90,11 @@ def test_secretary_previews_issues_and_downloads_the_pack(
 
 
 def test_with_a_busy_worker_the_secretary_is_told_the_pack_is_being_made(
-    page: Page, live_server, demo_loaded, settings, assert_no_axe_violations
+    page: Page, demo_server, settings, assert_no_axe_violations
 ):
     """With a real worker (SWP_TASKS_BACKEND=database) the request answers 202 and a page saying so."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # queued, not run
-    base = live_server.url
+    base = demo_server.url
     sign_in(page, base, SECRETARY, "/packs/")
     page.wait_for_url(f"{base}/packs/")
     quarter_section(page, QUARTER).get_by_role("link", name=f"Preview the {QUARTER} pack").click()

@@ -26,9 +26,9 @@ def sign_in(page: Page, base: str, email: str, then: str) -> None:
 
 
 def test_the_admin_loads_a_plan_from_the_blank_workbook(
-    page: Page, live_server, demo_loaded, assert_no_axe_violations, tmp_path: Path
+    page: Page, demo_server, assert_no_axe_violations, tmp_path: Path
 ):
-    base = live_server.url
+    base = demo_server.url
     sign_in(page, base, ADMIN, "/plan-workbooks/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Plan workbooks")
     assert_no_axe_violations(page)

@@ -20,7 +20,7 @@ IDLE, WARNING = 8, 5
 
 
 @pytest.fixture
-def officer(transactional_db, settings) -> User:
+def officer(db, settings) -> User:
     settings.SWP_IDLE_TIMEOUT_SECONDS = IDLE
     settings.SWP_IDLE_WARNING_SECONDS = WARNING
     partnership = Partnership.objects.create(name="Timeout Partnership", slug="timeout", area="Testshire")
@@ -36,12 +36,12 @@ def officer(transactional_db, settings) -> User:
     return user
 
 
-def sign_in(page: Page, live_server, user: User) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
+def sign_in(page: Page, demo_server, user: User) -> None:
+    page.goto(f"{demo_server.url}/accounts/login/")
     page.get_by_label("Work email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}/actions/")
+    page.wait_for_url(f"{demo_server.url}/actions/")
 
 
 def seconds_left(page: Page) -> dict:
@@ -52,9 +52,9 @@ def seconds_left(page: Page) -> dict:
 
 
 def test_the_warning_appears_and_stay_signed_in_by_keyboard_keeps_you_signed_in(
-    page: Page, live_server, officer, assert_no_axe_violations
+    page: Page, demo_server, officer, assert_no_axe_violations
 ):
-    sign_in(page, live_server, officer)
+    sign_in(page, demo_server, officer)
     dialog = page.get_by_role("alertdialog", name="You’re about to be signed out")
     expect(dialog).to_be_hidden()
     signed_in_at = time.monotonic()
@@ -86,11 +86,11 @@ def test_the_warning_appears_and_stay_signed_in_by_keyboard_keeps_you_signed_in(
     page.wait_for_timeout(max(0, (IDLE + 1 - (time.monotonic() - signed_in_at)) * 1000))
     assert seconds_left(page)["signed_in"]
     page.reload()
-    assert page.url == f"{live_server.url}/actions/"
+    assert page.url == f"{demo_server.url}/actions/"
 
 
-def test_escape_means_stay_signed_in(page: Page, live_server, officer):
-    sign_in(page, live_server, officer)
+def test_escape_means_stay_signed_in(page: Page, demo_server, officer):
+    sign_in(page, demo_server, officer)
     dialog = page.get_by_role("alertdialog", name="You’re about to be signed out")
     expect(dialog).to_be_visible(timeout=(IDLE - WARNING + 3) * 1000)
 
@@ -100,13 +100,13 @@ def test_escape_means_stay_signed_in(page: Page, live_server, officer):
     assert seconds_left(page)["seconds_left"] >= IDLE - 2
 
 
-def test_doing_nothing_signs_you_out_with_a_message(page: Page, live_server, officer):
-    sign_in(page, live_server, officer)
+def test_doing_nothing_signs_you_out_with_a_message(page: Page, demo_server, officer):
+    sign_in(page, demo_server, officer)
 
     page.wait_for_url("**/accounts/login/?next=%2Factions%2F", timeout=(IDLE + 6) * 1000)
 
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
         f"You were signed out after {IDLE} seconds without activity. Sign in again to carry on."
     )
-    page.goto(f"{live_server.url}/actions/")
+    page.goto(f"{demo_server.url}/actions/")
     page.wait_for_url("**/accounts/login/**")

@@ -20,7 +20,7 @@ PASSWORD = "a-long-enough-password"
 
 
 @pytest.fixture
-def secretary(transactional_db, settings) -> User:
+def secretary(db, settings) -> User:
     settings.SWP_REQUIRE_TWO_FACTOR = True
     partnership = Partnership.objects.create(
         name="Browser 2FA Partnership", slug="browser-2fa", area="Testshire"
@@ -37,8 +37,8 @@ def secretary(transactional_db, settings) -> User:
     return user
 
 
-def sign_in(page: Page, live_server, user: User) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
+def sign_in(page: Page, demo_server, user: User) -> None:
+    page.goto(f"{demo_server.url}/accounts/login/")
     page.get_by_label("Work email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
@@ -51,16 +51,16 @@ def code_for(typed_key: str) -> str:
 
 
 def test_a_secretary_sets_up_two_factor_then_signs_in_with_a_recovery_code(
-    page: Page, live_server, secretary, assert_no_axe_violations
+    page: Page, demo_server, secretary, assert_no_axe_violations
 ):
-    sign_in(page, live_server, secretary)
+    sign_in(page, demo_server, secretary)
 
     # Straight to set-up: the role needs it, and nothing else is reachable first.
     page.wait_for_url("**/accounts/two-factor/set-up/**")
     expect(page.get_by_role("heading", level=1)).to_have_text("Set up two-factor authentication")
     expect(page.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
     assert_no_axe_violations(page)
-    page.goto(f"{live_server.url}/dashboard/")
+    page.goto(f"{demo_server.url}/dashboard/")
     page.wait_for_url("**/accounts/two-factor/set-up/**")
 
     # A wrong code first: the GOV.UK error summary, focused, and still clean.
@@ -87,8 +87,8 @@ def test_a_secretary_sets_up_two_factor_then_signs_in_with_a_recovery_code(
 
     # Next time: the password, then a code. This person has no phone to hand: a recovery code.
     page.get_by_role("button", name="Sign out").first.click()
-    page.wait_for_url(f"{live_server.url}/")
-    sign_in(page, live_server, secretary)
+    page.wait_for_url(f"{demo_server.url}/")
+    sign_in(page, demo_server, secretary)
     page.wait_for_url("**/accounts/two-factor/verify/**")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Enter the 6-digit code from your authenticator app"

@@ -62,9 +62,9 @@ def crawl(page: Page, base: str, start: list[str]) -> tuple[list[str], Counter, 
 
 
 @pytest.mark.parametrize("role", ["lead", "admin", "anonymous"])
-def test_typed_text_is_shown_as_text_on_every_page(page: Page, live_server, demo_loaded, role):
+def test_typed_text_is_shown_as_text_on_every_page(page: Page, demo_server, role):
     assert seed_payloads() > 300  # names, titles, objectives, narratives, minutes… all of them
-    base = live_server.url
+    base = demo_server.url
     if ROLES[role]:
         sign_in(page, base, ROLES[role])
         start = [page.url, f"{base}/dashboard/"]

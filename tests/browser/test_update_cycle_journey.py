@@ -148,7 +148,7 @@ def give_update(page: Page, rag: str, progress: str) -> None:
 
 
 @pytest.fixture
-def objects(demo_loaded) -> dict:
+def objects(demo) -> dict:
     actions = {
         ref: Action.objects.get(plan__partnership__slug="safer-walsall", reference=ref)
         for ref in ("1.2", "1.3")
@@ -168,9 +168,9 @@ def objects(demo_loaded) -> dict:
 
 
 def test_lead_and_secretary_run_the_quarter_by_keyboard(
-    page: Page, live_server, objects, assert_no_axe_violations
+    page: Page, demo_server, objects, assert_no_axe_violations
 ):
-    base = live_server.url
+    base = demo_server.url
     axe = assert_no_axe_violations
     action, period = objects["1.2"], objects["period"]
     lead_name, secretary_name = objects["lead"].full_name, objects["secretary"].full_name
@@ -357,8 +357,8 @@ def test_lead_and_secretary_run_the_quarter_by_keyboard(
     axe(page)
 
 
-def test_viewer_reads_but_cannot_change_updates(page: Page, live_server, objects, assert_no_axe_violations):
-    base = live_server.url
+def test_viewer_reads_but_cannot_change_updates(page: Page, demo_server, objects, assert_no_axe_violations):
+    base = demo_server.url
     action, period = objects["1.2"], objects["period"]
     page.goto(f"{base}/")
     sign_in(page, base, VIEWER, assert_no_axe_violations)

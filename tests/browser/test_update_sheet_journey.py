@@ -18,7 +18,7 @@ RESERVED = {"1.2", "1.3"}
 
 
 @pytest.fixture
-def free_items(demo_loaded) -> list[str]:
+def free_items(demo) -> list[str]:
     period = ReportingPeriod.objects.get(plan__partnership__slug="safer-walsall", label=QUARTER)
     taken = set(ActionUpdate.objects.filter(period=period).values_list("action__reference", flat=True))
     mine = Action.objects.filter(plan=period.plan, priority__lead_officer__email=LEAD).order_by(
@@ -30,9 +30,9 @@ def free_items(demo_loaded) -> list[str]:
 
 
 def test_a_lead_gives_updates_from_a_spreadsheet(
-    page: Page, live_server, free_items, tmp_path, assert_no_axe_violations
+    page: Page, demo_server, free_items, tmp_path, assert_no_axe_violations
 ):
-    base = live_server.url
+    base = demo_server.url
     first, second = free_items
     page.goto(f"{base}/")
     sign_in(page, base, LEAD, assert_no_axe_violations)

@@ -7,7 +7,7 @@ outside a transaction (transaction=True), with the connection made persistent (C
 for the test, so the second request reuses the connection the first one opened.
 
 Both are PostgreSQL only (closing SQLite's in-memory test database would destroy it; on SQLite,
-tests/test_errors_and_health.py covers the 503 page for a database error).
+tests/swp/test_errors_and_health.py covers the 503 page for a database error).
 (a) Another connection ends the app's backend with pg_terminate_backend; the next request gets
 200. The same steps with health checks off give 503, which shows the test does exercise the
 reconnect. (b) The connection is pointed at a closed port: the app answers the plain 503 page and

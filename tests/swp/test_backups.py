@@ -192,6 +192,6 @@ def assert_app_boots_on(params, name):
         env={**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "swp.settings"},
         capture_output=True,
         text=True,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
     )
     assert result.returncode == 0, result.stdout + result.stderr

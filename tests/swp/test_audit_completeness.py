@@ -7,8 +7,9 @@ and fails on any of those aimed at a tracked model, unless the place is listed b
 reason its history is still complete. So a new shortcut cannot slip in unnoticed.
 
 The behaviour itself (a history record with before and after, who and when, for the form, the
-admin, a spreadsheet import and each service) is tested where each path is: tests/actions/
-test_history.py, tests/test_admin.py, the update-sheet and plan-workbook import tests.
+admin, a spreadsheet import and each service) is tested where each path is:
+tests/actions/test_action_history.py, tests/swp/test_admin.py, the update-sheet and plan-workbook
+import tests.
 """
 
 import ast
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from django.apps import apps
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APPS = ("governance", "priorities", "actions", "reports", "swp")
 BULK_WRITES = {"update", "bulk_update", "bulk_create"}
 WRITE_SQL = re.compile(r"\b(UPDATE|INSERT INTO|DELETE FROM|TRUNCATE)\s+\"?(\w+)")

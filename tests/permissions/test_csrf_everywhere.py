@@ -17,12 +17,9 @@ from django.db import connection
 from django.urls import NoReverseMatch, reverse
 
 from governance.models import User
-from tests import test_permission_matrix as matrix
 from tests.factories import PASSWORD
-from tests.test_permission_matrix import OPERATIONS, client_as, matrix_url_names, snapshot, url_patterns
-
-# The matrix's world, built afresh for this module.
-fake_pdf_for_module, world, w = matrix.fake_pdf_for_module, matrix.world, matrix.w
+from tests.permissions.clients import client_as
+from tests.permissions.operations import OPERATIONS, matrix_url_names, snapshot, url_patterns
 
 # The POSTs that are not partnership data (EXEMPT in the matrix), with what a real form sends.
 ACCOUNT_POSTS = {

@@ -1,6 +1,6 @@
 """swp/sheets/uploads.py: what an uploaded spreadsheet must pass before anything parses it (SEC-13).
 
-The hostile files of the checklist, with memory measured, are in tests/test_hostile_uploads.py;
+The hostile files of the checklist, with memory measured, are in tests/swp/test_hostile_uploads.py;
 these are the unit tests of each rule and its message.
 """
 
