@@ -1,4 +1,4 @@
-"""On PostgreSQL, history tables only ever grow (SECURITY-CHECKLIST INT-03).
+"""On PostgreSQL, history tables only ever grow (INT-03 in docs/quality-checks.md).
 
 django-simple-history writes a row to a model's history table on every save and delete. The app
 never needs to change or remove one, so the database refuses UPDATE, DELETE and TRUNCATE on every

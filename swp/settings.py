@@ -182,7 +182,7 @@ SWP_PACK_MEMORY_LIMIT_MB = int(os.environ.get("SWP_PACK_MEMORY_LIMIT_MB", "2048"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
-# crispy-forms-gds 2.0.1 leaves these inputs without the govuk-input class (STACK.md).
+# crispy-forms-gds 2.0.1 leaves these inputs without the govuk-input class, a defect of that release.
 CRISPY_CLASS_CONVERTERS = {
     "dateinput": "govuk-input",
     "datetimeinput": "govuk-input",
@@ -328,7 +328,7 @@ SWP_RECOVERY_CODES = 10
 
 from import_export.formats import base_formats  # noqa: E402  (needed only here)
 
-# Spreadsheets in and out (issue 6; SECURITY-CHECKLIST SEC-12 to SEC-14, INT-04).
+# Spreadsheets in and out (SEC-12 to SEC-14 and INT-04 in docs/quality-checks.md).
 # Only CSV and XLSX; importing and exporting in the admin need their own permissions, not "everyone".
 IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"

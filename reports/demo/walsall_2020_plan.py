@@ -1,6 +1,7 @@
 """The Safer Walsall Partnership Plan 2020 as its source document states it, as plain data.
 
-Transcribed from ``seed/safer-walsall-partnership-plan-2020.txt``: the Walsall Council cabinet
+Transcribed from the source document, which is kept beside this repository rather than in it
+(``../shared/seed/safer-walsall-partnership-plan-2020.txt``): the Walsall Council cabinet
 report of 23 October 2019 ("the cabinet report"), the plan itself ("Our Partnership Plan for a
 Safer Walsall, 2020 and beyond", "the plan"), its Appendix A (an example performance delivery
 plan), Appendix B (the governance structure, a diagram lost in the text) and the Equality

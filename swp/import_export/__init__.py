@@ -1,4 +1,4 @@
-"""django-import-export in the admin, made safe (issue 6; SECURITY-CHECKLIST SEC-12 to 14, INT-04 to 06).
+"""django-import-export in the admin, made safe (SEC-12 to 14 and INT-04 to 06 in docs/quality-checks.md).
 
 What the library does not do on its own, and this package does, one module each:
 

@@ -1,4 +1,4 @@
-"""Checks an upload must pass before anything parses it (SECURITY-CHECKLIST SEC-13).
+"""Checks an upload must pass before anything parses it (SEC-13 in docs/quality-checks.md).
 
 Spreadsheets (check_spreadsheet_upload): only CSV and XLSX. The size is checked from the upload's
 declared size before a byte is read; the type from the content as well as the name (an .exe renamed

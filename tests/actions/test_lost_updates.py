@@ -1,4 +1,4 @@
-"""Nothing saved is lost: two people editing one update (SECURITY-CHECKLIST INT-01)."""
+"""Nothing saved is lost: two people editing one update (INT-01 in docs/quality-checks.md)."""
 
 import threading
 

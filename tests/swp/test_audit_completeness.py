@@ -1,4 +1,4 @@
-"""Every change to a tracked model leaves a history record (SECURITY-CHECKLIST INT-02).
+"""Every change to a tracked model leaves a history record (INT-02 in docs/quality-checks.md).
 
 django-simple-history records a change when a model is saved or deleted one at a time (and a
 QuerySet.delete(), which deletes one at a time through the collector). QuerySet.update(),
