@@ -89,3 +89,16 @@ class GovUKDateField(DateInputField):
             return super().compress(data_list)
         except forms.ValidationError as error:
             raise forms.ValidationError(f"{self.what.capitalize()} must be a real date") from error
+
+
+class GovUKFileField(forms.FileField):
+    """A file upload, with its error messages in plain English."""
+
+    def __init__(self, *, what: str, **kwargs):
+        super().__init__(**kwargs)
+        self.error_messages.update(
+            required=f"Select {what}",
+            empty="The selected file is empty",
+            invalid="The selected file could not be uploaded – try again",
+            missing="The selected file could not be uploaded – try again",
+        )
