@@ -2,10 +2,9 @@
 
 The same answer, 404, for "no such thing" and "another partnership's thing", so IDs can't be
 probed; 403 for members whose role doesn't allow the change. Each refusal is logged once
-(swp.security_log.log_refusal). Rules live in actions/rules.py.
+(swp/access.py: not_found, forbidden). Rules live in actions/rules.py.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db.models import Q
 from django.http import Http404, HttpRequest
@@ -16,7 +15,7 @@ from governance.models import Partnership, PendingImport
 from governance.permissions import can
 from priorities.access import get_current_plan_for_user, get_plan_for_user
 from priorities.models import Plan, ReportingPeriod
-from swp.security_log import ANOTHER_PARTNERSHIP, NOT_ALLOWED, log_refusal
+from swp.access import forbidden, not_found
 
 from .models import Action, ActionUpdate, UpdateEvidence
 from .selectors import reporting_period_for_updates
@@ -24,11 +23,9 @@ from .selectors import reporting_period_for_updates
 
 def _check(request: HttpRequest, perm: str, action: Action) -> None:
     if not can(request.user, "actions.view_action", action):
-        log_refusal(request, obj=action, reason=ANOTHER_PARTNERSHIP)
-        raise Http404("No such action.")
+        not_found(request, obj=action, message="No such action.")
     if perm != "actions.view_action" and not can(request.user, perm, action):
-        log_refusal(request, obj=action, reason=NOT_ALLOWED)
-        raise PermissionDenied("Your role does not allow this.")
+        forbidden(request, "Your role does not allow this.", obj=action)
 
 
 def get_action_for_user(request: HttpRequest, pk: int, *, perm: str = "actions.view_action") -> Action:
@@ -95,8 +92,7 @@ def _current_plan_for(request: HttpRequest, perm: str, refusal: str) -> Plan:
     """The current plan, if the person's role in its partnership has `perm` (a governance rule); else 403."""
     plan = get_current_plan_for_user(request)
     if not can(request.user, perm, plan.partnership):
-        log_refusal(request, obj=plan, reason=NOT_ALLOWED)
-        raise PermissionDenied(refusal)
+        forbidden(request, refusal, obj=plan)
     return plan
 
 
@@ -134,8 +130,7 @@ def _may_update_some_action(user, plan: Plan) -> bool:
 def get_update_sheet_plan_for_user(request: HttpRequest) -> tuple[Plan, ReportingPeriod]:
     plan = get_current_plan_for_user(request)
     if not _may_update_some_action(request.user, plan):
-        log_refusal(request, obj=plan, reason=NOT_ALLOWED)
-        raise PermissionDenied("You do not own or lead any actions, so you have no update sheet.")
+        forbidden(request, "You do not own or lead any actions, so you have no update sheet.", obj=plan)
     period = reporting_period_for_updates(plan=plan)
     if period is None:
         raise Http404("No quarter is open for updates yet.")

@@ -18,7 +18,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from swp.forms import GovUKForm
+from swp.forms import GovUKFileField, GovUKForm
 from swp.sheets.uploads import EVIDENCE_FILE, MB, UploadRefused, open_zip
 
 MAX_MANIFEST_BYTES = MB
@@ -112,14 +112,9 @@ class EvidenceForm(GovUKForm):
 
     page_title = "Add evidence"
     submit_label = "Upload file"
-    file = forms.FileField(
+    file = GovUKFileField(
+        what="a file",
         label="Add a file",
-        error_messages={
-            "required": "Select a file",
-            "empty": "The selected file is empty",
-            "invalid": "The selected file could not be uploaded – try again",
-            "missing": "The selected file could not be uploaded – try again",
-        },
         widget=forms.ClearableFileInput(
             attrs={"accept": ",".join(f".{ext}" for kind in ACCEPTED.values() for ext in kind.extensions)}
         ),

@@ -4,30 +4,32 @@ The rating each action shows, and is filtered by, is its status in the chosen qu
 """
 
 import django_filters
-from crispy_forms_gds.layout import HTML, Div, Field, Layout, Size
+from crispy_forms_gds.layout import Div, Field, Size
 from django import forms
 from django.db.models import Q, QuerySet
 
 from governance.models import Organisation
 from priorities.models import Priority, ReportingPeriod, Theme
-from swp.forms import GovUKDateField, GovUKForm
+from swp.forms import GovUKDateField, GovUKSearchForm
 
 from .models import Action
 from .status import STATUS_CHOICES, with_quarter_status
 
 
-class ActionFilterForm(GovUKForm):
+class ActionFilterForm(GovUKSearchForm):
     """The filters as a GOV.UK form sent by GET, so every filtered list has its own address."""
 
     page_title = "Plan actions"
     label_size = Size.SMALL
+    form_id = "filters"
+    apply_label = "Apply filters"
+    clear_label = "Clear filters"
+    date_range = ("deadline_from", "deadline_to")
+    date_range_error = "The end of the deadline range must be on or after its start"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper.form_method = "get"
-        self.helper.form_id = "filters"
-        self.helper.inputs = []  # a named submit button would add itself to every filtered address
-        self.helper.layout = Layout(
+        self.lay_out(
             Field.text("q", field_width="two-thirds"),
             Div(
                 Div(Field.select("priority"), css_class="govuk-grid-column-one-third"),
@@ -41,24 +43,7 @@ class ActionFilterForm(GovUKForm):
                 Div(Field.select("horizon"), Field.select("status"), css_class="govuk-grid-column-one-third"),
                 css_class="govuk-grid-row",
             ),
-            Div(
-                Div(Field("deadline_from"), css_class="govuk-grid-column-one-half"),
-                Div(Field("deadline_to"), css_class="govuk-grid-column-one-half"),
-                css_class="govuk-grid-row",
-            ),
-            HTML(
-                '<div class="govuk-button-group">'
-                '<button type="submit" class="govuk-button" data-module="govuk-button">Apply filters</button>'
-                '<a class="govuk-link" href="?">Clear filters</a></div>'
-            ),
         )
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("deadline_from"), data.get("deadline_to")
-        if start and end and end < start:
-            self.add_error("deadline_to", "The end of the deadline range must be on or after its start")
-        return data
 
 
 class GovUKDateFilter(django_filters.DateFilter):

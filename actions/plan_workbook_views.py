@@ -97,6 +97,15 @@ def _read(pending: PendingImport, partnership: Partnership) -> Preview:
     return read_workbook(bytes(pending.content), pending.file_format, partnership=partnership)
 
 
+def _rows(preview: Preview) -> int:
+    return len(preview.priorities) + len(preview.measures) + len(preview.actions)
+
+
+def _log_upload(request: HttpRequest, event: str, pending: PendingImport, **details) -> None:
+    """A security-log line about an uploaded workbook, which it names by file name and fingerprint."""
+    security_event(event, request=request, filename=pending.original_name, sha256=pending.sha256, **details)
+
+
 def _preview_page(request, pending, preview, *, failed: bool = False) -> HttpResponse:
     return render(
         request,
@@ -110,15 +119,8 @@ def _preview_page(request, pending, preview, *, failed: bool = False) -> HttpRes
 def preview(request: HttpRequest, pk) -> HttpResponse:
     partnership, pending = get_pending_workbook_for_user(request, pk)
     result = _read(pending, partnership)
-    security_event(
-        "import_previewed",
-        request=request,
-        obj=partnership,
-        filename=pending.original_name,
-        sha256=pending.sha256,
-        rows=len(result.priorities) + len(result.measures) + len(result.actions),
-        reason=f"{len(result.problems)} problems" if result.problems else "no problems",
-    )
+    problems = f"{len(result.problems)} problems" if result.problems else "no problems"
+    _log_upload(request, "import_previewed", pending, obj=partnership, rows=_rows(result), reason=problems)
     return _preview_page(request, pending, result)
 
 
@@ -133,25 +135,11 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
         plan = apply(result, by=request.user)
     except Exception:  # anything at all: nothing was saved, and the person must be told so
         logger.exception("Plan workbook import failed: %s", pending.pk)
-        security_event(
-            "import_failed",
-            request=request,
-            obj=partnership,
-            filename=pending.original_name,
-            sha256=pending.sha256,
-            level=logging.ERROR,
-        )
+        _log_upload(request, "import_failed", pending, obj=partnership, level=logging.ERROR)
         return _preview_page(request, pending, result, failed=True)
     pending.applied_at = timezone.now()
     pending.save(update_fields=["applied_at"])
-    security_event(
-        "import_applied",
-        request=request,
-        obj=plan,
-        filename=pending.original_name,
-        sha256=pending.sha256,
-        rows=len(result.priorities) + len(result.measures) + len(result.actions),
-    )
+    _log_upload(request, "import_applied", pending, obj=plan, rows=_rows(result))
     messages.success(
         request,
         f"Loaded “{plan.title}” as a draft: {len(result.priorities)} priorities, {len(result.measures)} "

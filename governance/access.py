@@ -1,15 +1,14 @@
 """Which partnership a signed-in person is working in, and the access helpers for governance pages.
 
 404 for another partnership's meeting (the same as for one that doesn't exist), 403 for a member
-whose role doesn't allow the change; each refusal is logged once (swp.security_log.log_refusal).
+whose role doesn't allow the change; each refusal is logged once (swp/access.py: not_found, forbidden).
 Rules live in governance/rules.py.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from swp.security_log import ANOTHER_PARTNERSHIP, NOT_ALLOWED, log_refusal
+from swp.access import forbidden, not_found
 
 from .models import Meeting, Membership, Partnership
 from .permissions import can
@@ -53,8 +52,7 @@ def get_current_partnership_for_user(
     """The partnership the person works in, if their role there has `perm`; 403 with no role at all."""
     partnership = current_partnership(request)
     if partnership is None or not can(request.user, perm, partnership):
-        log_refusal(request, obj=partnership, reason=NOT_ALLOWED)
-        raise PermissionDenied(NO_ROLE)
+        forbidden(request, NO_ROLE, obj=partnership)
     return partnership
 
 
@@ -62,8 +60,7 @@ def get_partnership_for_admin(request: HttpRequest, *, refusal: str) -> Partners
     """The person's partnership, for its admin only: 403 for any other role, saying `refusal`."""
     partnership = get_current_partnership_for_user(request)
     if not can(request.user, "governance.manage_partnership", partnership):
-        log_refusal(request, obj=partnership, reason=NOT_ALLOWED)
-        raise PermissionDenied(refusal)
+        forbidden(request, refusal, obj=partnership)
     return partnership
 
 
@@ -71,8 +68,7 @@ def get_partnership_for_user(request: HttpRequest, *, record: bool = False) -> P
     """The partnership whose governance records the person reads; with record=True, keeps. 403 otherwise."""
     partnership = get_current_partnership_for_user(request, perm="governance.view_governance")
     if record and not can(request.user, "governance.record_meetings", partnership):
-        log_refusal(request, obj=partnership, reason=NOT_ALLOWED)
-        raise PermissionDenied(KEEPERS_ONLY)
+        forbidden(request, KEEPERS_ONLY, obj=partnership)
     return partnership
 
 
@@ -81,16 +77,13 @@ def get_meeting_for_user(request: HttpRequest, pk: int, *, record: bool = False)
     meeting = get_object_or_404(Meeting.objects.select_related("board__partnership"), pk=pk)
     partnership = meeting.board.partnership
     if not can(request.user, "governance.view_governance", partnership):
-        log_refusal(request, obj=meeting, reason=ANOTHER_PARTNERSHIP)
-        raise Http404("Not found.")
+        not_found(request, obj=meeting)
     if record and not can(request.user, "governance.record_meetings", partnership):
-        log_refusal(request, obj=meeting, reason=NOT_ALLOWED)
-        raise PermissionDenied(KEEPERS_ONLY)
+        forbidden(request, KEEPERS_ONLY, obj=meeting)
     return meeting
 
 
 def check_two_factor_may_be_turned_off(request: HttpRequest) -> None:
     """403 for someone whose role (or staff status) requires two-factor authentication."""
     if must_use_two_factor(request.user):
-        log_refusal(request, reason=NOT_ALLOWED)
-        raise PermissionDenied("Your role needs two-factor authentication, so it cannot be turned off.")
+        forbidden(request, "Your role needs two-factor authentication, so it cannot be turned off.")

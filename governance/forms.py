@@ -1,8 +1,8 @@
-from crispy_forms_gds.layout import HTML, Div, Field, Layout, Size
+from crispy_forms_gds.layout import Div, Field, Layout, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from swp.forms import GovUKDateField, GovUKForm, GovUKFormMixin, GovUKModelForm
+from swp.forms import GovUKDateField, GovUKForm, GovUKFormMixin, GovUKModelForm, GovUKSearchForm
 
 from .models import AgendaItem, Attendance, Board, BoardMember, Decision, Meeting, Organisation, Partnership
 
@@ -62,11 +62,16 @@ class ChoosePartnershipForm(GovUKForm):
         self.helper.layout = Layout(Field.radios("partnership", legend_size=Size.LARGE, legend_tag="h1"))
 
 
-class DecisionSearchForm(GovUKForm):
+class DecisionSearchForm(GovUKSearchForm):
     """The decisions log's search, sent by GET so every search has its own address."""
 
     page_title = "Decisions log"
     label_size = Size.SMALL
+    form_id = "search"
+    apply_label = "Search"
+    clear_label = "Clear search"
+    date_range = ("date_from", "date_to")
+    date_range_error = "The end of the date range must be on or after its start"
 
     q = forms.CharField(
         label="Search",
@@ -107,34 +112,14 @@ class DecisionSearchForm(GovUKForm):
         self.fields["board"].queryset = Board.objects.filter(partnership=partnership).order_by(
             "order", "name"
         )
-        self.helper.form_method = "get"
-        self.helper.form_id = "search"
-        self.helper.inputs = []  # a named submit button would add itself to every search's address
-        self.helper.layout = Layout(
+        self.lay_out(
             Field.text("q", field_width="two-thirds"),
             Div(
                 Div(Field.select("board"), css_class="govuk-grid-column-one-half"),
                 Div(Field.select("kind"), css_class="govuk-grid-column-one-half"),
                 css_class="govuk-grid-row",
             ),
-            Div(
-                Div(Field("date_from"), css_class="govuk-grid-column-one-half"),
-                Div(Field("date_to"), css_class="govuk-grid-column-one-half"),
-                css_class="govuk-grid-row",
-            ),
-            HTML(
-                '<div class="govuk-button-group">'
-                '<button type="submit" class="govuk-button" data-module="govuk-button">Search</button>'
-                '<a class="govuk-link" href="?">Clear search</a></div>'
-            ),
         )
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", "The end of the date range must be on or after its start")
-        return data
 
 
 class DecisionForm(GovUKModelForm):

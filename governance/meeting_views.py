@@ -145,14 +145,8 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
         decision = form.save(commit=False)
         decision.order = (meeting.decisions.aggregate(last=Max("order"))["last"] or 0) + 1
         decision.recorded_by = request.user
-        save_as(decision, by=request.user, reason="Recorded on the meeting page")
-        messages.success(request, f"{decision.get_kind_display()} recorded")
-        return redirect(reverse("governance:meeting", args=[meeting.pk]) + "#decisions")
-    return render(
-        request,
-        "governance/meeting_form.html",
-        {"form": form, "meeting": meeting, "governance_page": "meetings"},
-    )
+        return _recorded(request, decision, f"{decision.get_kind_display()} recorded", anchor="decisions")
+    return _record_page(request, form, meeting)
 
 
 @login_required
@@ -161,9 +155,21 @@ def record_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     form = AttendanceForm(request.POST or None, meeting=meeting)
     if form.is_valid():
         attendance = form.save(commit=False)
-        save_as(attendance, by=request.user, reason="Recorded on the meeting page")
-        messages.success(request, f"{attendance.name} recorded as {attendance.get_status_display().lower()}")
-        return redirect(reverse("governance:meeting", args=[meeting.pk]) + "#attendance")
+        status = attendance.get_status_display().lower()
+        return _recorded(request, attendance, f"{attendance.name} recorded as {status}", anchor="attendance")
+    return _record_page(request, form, meeting)
+
+
+def _recorded(
+    request: HttpRequest, record: Decision | Attendance, message: str, *, anchor: str
+) -> HttpResponse:
+    """Save what was recorded on the meeting page, say so, and go back to its part of the meeting."""
+    save_as(record, by=request.user, reason="Recorded on the meeting page")
+    messages.success(request, message)
+    return redirect(reverse("governance:meeting", args=[record.meeting_id]) + f"#{anchor}")
+
+
+def _record_page(request: HttpRequest, form: DecisionForm | AttendanceForm, meeting: Meeting) -> HttpResponse:
     return render(
         request,
         "governance/meeting_form.html",

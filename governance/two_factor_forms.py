@@ -39,6 +39,8 @@ class _OneTimeCodeForm(GovUKForm):
     code_label = ""
     code_hint = ""
     wrong_message = ""
+    code_format = re.compile("")  # a code as typed, in lower case, without its spaces and hyphens
+    format_message = ""
 
     def __init__(self, *args, user, device, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,6 +48,12 @@ class _OneTimeCodeForm(GovUKForm):
         self.fields["code"].label = self.code_label
         self.fields["code"].help_text = self.code_hint
         self.helper.layout = Layout(Field.text("code", field_width=10, label_size=Size.SMALL))
+
+    def clean_code(self) -> str:
+        code = NOT_DIGITS_OR_LETTERS.sub("", self.cleaned_data["code"]).lower()
+        if not self.code_format.fullmatch(code):
+            raise forms.ValidationError(self.format_message)
+        return code
 
     def clean(self):
         cleaned = super().clean()
@@ -74,6 +82,8 @@ class AuthenticatorCodeForm(_OneTimeCodeForm):
     code_label = "Code"
     code_hint = "The code changes every 30 seconds. For example, 123456"
     wrong_message = "The code is not right. Enter the code your authenticator app shows now"
+    code_format = re.compile(r"\d{6}")
+    format_message = "The code must be 6 digits, like 123456"
 
     code = forms.CharField(
         max_length=20,
@@ -88,12 +98,6 @@ class AuthenticatorCodeForm(_OneTimeCodeForm):
         ),
     )
 
-    def clean_code(self):
-        code = NOT_DIGITS_OR_LETTERS.sub("", self.cleaned_data["code"])
-        if not re.fullmatch(r"\d{6}", code):
-            raise forms.ValidationError("The code must be 6 digits, like 123456")
-        return code
-
 
 class ConfirmAuthenticatorForm(AuthenticatorCodeForm):
     page_title = "Set up two-factor authentication"
@@ -107,6 +111,8 @@ class RecoveryCodeForm(_OneTimeCodeForm):
     code_label = "Recovery code"
     code_hint = "One of the 10 codes you saved when you set up two-factor authentication. Each works once."
     wrong_message = "That recovery code is not right, or it has already been used"
+    code_format = re.compile(r"[a-z2-7]{8,16}")
+    format_message = "A recovery code is 8 letters and numbers, like abcd 2345"
 
     code = forms.CharField(
         max_length=40,
@@ -115,12 +121,6 @@ class RecoveryCodeForm(_OneTimeCodeForm):
             attrs={"autocomplete": "one-time-code", "spellcheck": "false", "autocapitalize": "none"}
         ),
     )
-
-    def clean_code(self):
-        code = NOT_DIGITS_OR_LETTERS.sub("", self.cleaned_data["code"]).lower()
-        if not re.fullmatch(r"[a-z2-7]{8,16}", code):
-            raise forms.ValidationError("A recovery code is 8 letters and numbers, like abcd 2345")
-        return code
 
 
 class NewRecoveryCodesForm(AuthenticatorCodeForm):

@@ -10,6 +10,8 @@ Exits 1 when the ratio is over the bar (default 1.2: "within 20% of baseline").
 import csv
 import sys
 
+from bars import failed_bars
+
 
 def stats(prefix: str) -> dict[str, dict[str, str]]:
     with open(f"{prefix}_stats.csv", newline="") as f:
@@ -44,9 +46,7 @@ def main(base_prefix: str, packs_prefix: str, max_ratio: float = 1.2) -> int:
         failures = int(runs["Aggregated"]["Failure Count"])
         if failures:
             problems.append(f"{failures} failed requests in the {name} run")
-    for problem in problems:
-        print(f"FAILED BAR: {problem}")
-    return 1 if problems else 0
+    return failed_bars(problems)
 
 
 if __name__ == "__main__":

@@ -15,14 +15,12 @@ asked for in the first SWP_LOAD04_WARMUP seconds (default 20) are counted apart,
 """
 
 import os
-import re
 import time
 
-from locust import HttpUser, between, constant, events, task
+from locust import between, constant, events, task
 from pack_requests import issue_waiting_packs
+from signed_in import SignedIn
 
-PASSWORD = "demo-walsall-2020"
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PACKS = os.environ.get("SWP_PACKS", "0") == "1"
 THINK = (
     float(os.environ.get("SWP_LOAD04_THINK_MIN", "0.5")),
@@ -43,19 +41,6 @@ def _start_the_clock(**kwargs):
 def _any_failure_fails(environment, **kwargs):
     # The comparison itself is judged by script/loadtest; here only failed requests count.
     environment.process_exit_code = 1 if environment.stats.total.num_failures else 0
-
-
-class SignedIn(HttpUser):
-    abstract = True
-    email = ""
-
-    def on_start(self):
-        page = self.client.get("/accounts/login/", name="sign in (form)")
-        self.client.post(
-            "/accounts/login/",
-            {"username": self.email, "password": PASSWORD, "csrfmiddlewaretoken": CSRF.search(page.text)[1]},
-            name="sign in",
-        )
 
 
 class Viewer(SignedIn):

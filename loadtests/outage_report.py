@@ -14,6 +14,8 @@ import re
 import sys
 from collections import Counter
 
+from bars import failed_bars
+
 STATUS = re.compile(r'" (\d{3}) ')
 RECOVERY_LIMIT_S = 30
 
@@ -60,9 +62,7 @@ def main(probe_path: str, times_path: str, access_path: str) -> int:
     others = {s: n for s, n in statuses.items() if s.startswith("5") and s not in ("500", "503")}
     if others:
         problems.append(f"other server errors: {others}")
-    for problem in problems:
-        print(f"FAILED BAR: {problem}")
-    return 1 if problems else 0
+    return failed_bars(problems)
 
 
 if __name__ == "__main__":

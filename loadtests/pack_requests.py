@@ -9,7 +9,8 @@ working. Anything else, or a 202 slower than ACCEPT_LIMIT_MS, is a failure.
 
 import re
 
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+from signed_in import CSRF
+
 ISSUE_LINK = re.compile(r'href="(/packs/\d+/issue/)"')
 INPUT = re.compile(r"<input\b[^>]*>")
 ATTRIBUTE = re.compile(r'([a-z_-]+)(?:="([^"]*)")?')

@@ -2,16 +2,15 @@
 
 404 for another partnership's objects (the same as for ones that don't exist); 403 for a
 member whose role doesn't allow the change. Each refusal is logged once
-(swp.security_log.log_refusal). Rules live in priorities/rules.py.
+(swp/access.py: not_found, forbidden). Rules live in priorities/rules.py.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from governance.access import get_current_partnership_for_user
 from governance.permissions import can
-from swp.security_log import ANOTHER_PARTNERSHIP, NOT_ALLOWED, log_refusal
+from swp.access import forbidden, not_found
 
 from .models import Measure, Plan, ReportingPeriod
 from .selectors import current_plan
@@ -28,11 +27,9 @@ def get_current_plan_for_user(request: HttpRequest) -> Plan:
 
 def _check(request: HttpRequest, perm: str | None, obj) -> None:
     if not can(request.user, "priorities.view_plan_content", obj):
-        log_refusal(request, obj=obj, reason=ANOTHER_PARTNERSHIP)
-        raise Http404("Not found.")
+        not_found(request, obj=obj)
     if perm and not can(request.user, perm, obj):
-        log_refusal(request, obj=obj, reason=NOT_ALLOWED)
-        raise PermissionDenied("Your role does not allow this.")
+        forbidden(request, "Your role does not allow this.", obj=obj)
 
 
 def get_plan_for_user(request: HttpRequest, pk: int) -> Plan:
@@ -40,8 +37,7 @@ def get_plan_for_user(request: HttpRequest, pk: int) -> Plan:
     partnership = get_current_partnership_for_user(request)
     plan = get_object_or_404(Plan.objects.select_related("partnership"), pk=pk)
     if plan.partnership_id != partnership.pk:
-        log_refusal(request, obj=plan, reason=ANOTHER_PARTNERSHIP)
-        raise Http404("Not found.")
+        not_found(request, obj=plan)
     return plan
 
 

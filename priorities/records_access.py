@@ -4,12 +4,11 @@ Like priorities/access.py: 404 for another partnership's objects, 403 for a memb
 doesn't allow the change, each refusal logged once. Rules in priorities/rules.py.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from governance.permissions import can
-from swp.security_log import ANOTHER_PARTNERSHIP, NOT_ALLOWED, log_refusal
+from swp.access import forbidden, not_found
 
 from .access import get_current_plan_for_user
 from .models import EqiaActionItem, Plan
@@ -21,8 +20,7 @@ def get_plan_records_for_user(request: HttpRequest, *, perm: str | None = None) 
     """The current plan, to read its records; with perm (say "priorities.record_approval"), to change them."""
     plan = get_current_plan_for_user(request)
     if perm and not can(request.user, perm, plan):
-        log_refusal(request, obj=plan, reason=NOT_ALLOWED)
-        raise PermissionDenied(KEEPERS_ONLY)
+        forbidden(request, KEEPERS_ONLY, obj=plan)
     return plan
 
 
@@ -31,9 +29,7 @@ def get_eqia_action_for_user(request: HttpRequest, pk: int) -> EqiaActionItem:
     item = get_object_or_404(EqiaActionItem.objects.select_related("eqia__plan"), pk=pk)
     plan = item.eqia.plan
     if not can(request.user, "priorities.view_plan_content", plan):
-        log_refusal(request, obj=item, reason=ANOTHER_PARTNERSHIP)
-        raise Http404("Not found.")
+        not_found(request, obj=item)
     if not can(request.user, "priorities.update_equality_actions", plan):
-        log_refusal(request, obj=item, reason=NOT_ALLOWED)
-        raise PermissionDenied(KEEPERS_ONLY)
+        forbidden(request, KEEPERS_ONLY, obj=item)
     return item

@@ -2,10 +2,9 @@
 
 404 for another partnership's quarter, pack, partner or theme (the same as for one that doesn't
 exist), 403 for a member whose role may read packs but not issue them. Each refusal is logged
-once (swp.security_log.log_refusal). Rules live in reports/rules.py.
+once (swp/access.py: not_found, forbidden). Rules live in reports/rules.py.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -14,7 +13,7 @@ from governance.permissions import can
 from priorities.access import get_current_plan_for_user
 from priorities.models import Plan, ReportingPeriod, Theme
 from priorities.selectors import published_plan
-from swp.security_log import ANOTHER_PARTNERSHIP, NOT_ALLOWED, log_refusal
+from swp.access import forbidden, not_found
 
 from .dashboard import choose_period
 from .models import IssuedPack
@@ -25,11 +24,9 @@ QUARTER = "quarter"  # the query parameter that picks the quarter on the dashboa
 
 def _check(request: HttpRequest, obj, *, issue: bool) -> None:
     if not can(request.user, "reports.view_packs", obj):
-        log_refusal(request, obj=obj, reason=ANOTHER_PARTNERSHIP)
-        raise Http404("Not found.")
+        not_found(request, obj=obj)
     if issue and not can(request.user, "reports.issue_pack", obj):
-        log_refusal(request, obj=obj, reason=NOT_ALLOWED)
-        raise PermissionDenied(ISSUERS_ONLY)
+        forbidden(request, ISSUERS_ONLY, obj=obj)
 
 
 def get_plan_for_packs(request: HttpRequest) -> Plan:
@@ -74,8 +71,7 @@ def get_partner_for_user(request: HttpRequest, pk: int) -> tuple[Plan, Organisat
     plan = get_current_plan_for_user(request)
     organisation = get_object_or_404(Organisation, pk=pk)
     if organisation.partnership_id != plan.partnership_id:
-        log_refusal(request, obj=organisation, reason=ANOTHER_PARTNERSHIP)
-        raise Http404("Not found.")
+        not_found(request, obj=organisation)
     return plan, organisation
 
 
@@ -83,10 +79,10 @@ def get_theme_for_user(request: HttpRequest, pk: int) -> Theme:
     """A theme of the current plan (403 without a role); 404 for any other, logged if elsewhere's."""
     plan = get_current_plan_for_user(request)
     theme = get_object_or_404(Theme.objects.select_related("plan"), pk=pk)
+    if theme.plan.partnership_id != plan.partnership_id:
+        not_found(request, obj=theme)
     if theme.plan_id != plan.pk:
-        if theme.plan.partnership_id != plan.partnership_id:
-            log_refusal(request, obj=theme, reason=ANOTHER_PARTNERSHIP)
-        raise Http404("Not found.")
+        raise Http404("Not found.")  # one of the partnership's other plans: not a refusal, so not logged
     return theme
 
 

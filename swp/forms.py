@@ -2,7 +2,7 @@
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Submit
+from crispy_forms_gds.layout import HTML, Div, Field, Layout, Submit
 from django import forms
 
 
@@ -32,6 +32,49 @@ class GovUKModelForm(GovUKFormMixin, forms.ModelForm):
     pass
 
 
+class GovUKSearchForm(GovUKForm):
+    """Filters or a search sent by GET, so every result has its own address, ending in a date range.
+
+    A subclass names the form's id, its two buttons' words, its two date fields and what to say when
+    the range ends before it starts; its __init__ passes the fields above the date range to lay_out().
+    """
+
+    form_id: str = ""
+    apply_label: str = ""
+    clear_label: str = ""
+    date_range: tuple[str, str] = ("", "")
+    date_range_error: str = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.form_method = "get"
+        self.helper.form_id = self.form_id
+        self.helper.inputs = []  # a named submit button would add itself to every result's address
+
+    def lay_out(self, *above) -> None:
+        start, end = self.date_range
+        self.helper.layout = Layout(
+            *above,
+            Div(
+                Div(Field(start), css_class="govuk-grid-column-one-half"),
+                Div(Field(end), css_class="govuk-grid-column-one-half"),
+                css_class="govuk-grid-row",
+            ),
+            HTML(
+                '<div class="govuk-button-group">'
+                '<button type="submit" class="govuk-button" data-module="govuk-button">'
+                f'{self.apply_label}</button><a class="govuk-link" href="?">{self.clear_label}</a></div>'
+            ),
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = (data.get(name) for name in self.date_range)
+        if start and end and end < start:
+            self.add_error(self.date_range[1], self.date_range_error)
+        return data
+
+
 class GovUKDateField(DateInputField):
     """The GOV.UK date input (day, month, year), with its error messages in plain English."""
 
@@ -46,3 +89,16 @@ class GovUKDateField(DateInputField):
             return super().compress(data_list)
         except forms.ValidationError as error:
             raise forms.ValidationError(f"{self.what.capitalize()} must be a real date") from error
+
+
+class GovUKFileField(forms.FileField):
+    """A file upload, with its error messages in plain English."""
+
+    def __init__(self, *, what: str, **kwargs):
+        super().__init__(**kwargs)
+        self.error_messages.update(
+            required=f"Select {what}",
+            empty="The selected file is empty",
+            invalid="The selected file could not be uploaded – try again",
+            missing="The selected file could not be uploaded – try again",
+        )

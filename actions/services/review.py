@@ -11,26 +11,31 @@ from ..models import Action, ActionUpdate, UpdateComment
 from .refusals import Conflict, NotAllowedNow
 
 
-def _lock_update(update: ActionUpdate, expected_version: int) -> ActionUpdate:
+def _lock_for_review(update: ActionUpdate, expected_version: int, *, verb: str) -> ActionUpdate:
+    """The update, locked, if it is still as the secretary saw it, submitted, and its quarter not locked."""
     locked = ActionUpdate.objects.select_for_update().select_related("action", "period").get(pk=update.pk)
     if locked.version != expected_version:
         raise Conflict(locked)
+    if locked.state != ActionUpdate.State.SUBMITTED:
+        raise NotAllowedNow(f"Only a submitted update can be {verb}.")
+    if locked.period.status == ReportingPeriod.Status.LOCKED:
+        raise NotAllowedNow(f"{locked.period.label} is locked. Reopen it to review updates.")
     return locked
+
+
+def _save_review(update: ActionUpdate, state: str, *, by: User) -> None:
+    update.state = state
+    update.reviewed_by = by
+    update.reviewed_at = timezone.now()
+    update.version += 1
+    save_as(update, by=by)
 
 
 @transaction.atomic
 def accept_update(*, update: ActionUpdate, by: User, expected_version: int) -> ActionUpdate:
     """Accept a submitted update. A completion or new deadline it proposes then takes effect on the action."""
-    update = _lock_update(update, expected_version)
-    if update.state != ActionUpdate.State.SUBMITTED:
-        raise NotAllowedNow("Only a submitted update can be accepted.")
-    if update.period.status == ReportingPeriod.Status.LOCKED:
-        raise NotAllowedNow(f"{update.period.label} is locked. Reopen it to review updates.")
-    update.state = ActionUpdate.State.ACCEPTED
-    update.reviewed_by = by
-    update.reviewed_at = timezone.now()
-    update.version += 1
-    save_as(update, by=by)
+    update = _lock_for_review(update, expected_version, verb="accepted")
+    _save_review(update, ActionUpdate.State.ACCEPTED, by=by)
     action = Action.objects.select_for_update().get(pk=update.action_id)
     reasons = []
     if update.marks_complete and action.status != Action.Status.COMPLETE:
@@ -50,16 +55,8 @@ def accept_update(*, update: ActionUpdate, by: User, expected_version: int) -> A
 @transaction.atomic
 def return_update(*, update: ActionUpdate, by: User, expected_version: int, comment: str) -> ActionUpdate:
     """Send a submitted update back to its owner with the secretary's comment, which joins its thread."""
-    update = _lock_update(update, expected_version)
-    if update.state != ActionUpdate.State.SUBMITTED:
-        raise NotAllowedNow("Only a submitted update can be returned.")
-    if update.period.status == ReportingPeriod.Status.LOCKED:
-        raise NotAllowedNow(f"{update.period.label} is locked. Reopen it to review updates.")
-    update.state = ActionUpdate.State.RETURNED
+    update = _lock_for_review(update, expected_version, verb="returned")
     update.review_comment = comment
-    update.reviewed_by = by
-    update.reviewed_at = timezone.now()
-    update.version += 1
-    save_as(update, by=by)
+    _save_review(update, ActionUpdate.State.RETURNED, by=by)
     UpdateComment.objects.create(update=update, author=by, body=f"Returned: {comment}")
     return update

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from swp.hierarchy import parent_chain_loops
+
 from .partnership import Organisation, Partnership, User
 
 
@@ -54,14 +56,8 @@ class Board(models.Model):
     def clean(self) -> None:
         if self.parent_id and self.partnership_id and self.parent.partnership_id != self.partnership_id:
             raise ValidationError({"parent": "Choose a board of this partnership."})
-        if self.parent_id and self.pk:
-            # Walk up from the parent: meeting this board again would make a loop.
-            seen, board = {self.pk}, self.parent
-            while board is not None:
-                if board.pk in seen:
-                    raise ValidationError({"parent": "A board cannot report to one of its own groups."})
-                seen.add(board.pk)
-                board = board.parent
+        if self.parent_id and self.pk and parent_chain_loops(self):
+            raise ValidationError({"parent": "A board cannot report to one of its own groups."})
 
 
 class BoardMember(models.Model):

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from governance.models import IMPORT_EXPORT_PERMISSIONS, Organisation, User
+from swp.hierarchy import parent_chain_loops
 
 from .evidence import BaselineStatistic
 from .plans import Plan, ReportingPeriod
@@ -136,14 +137,8 @@ class Priority(models.Model):
         if self.parent_id and self.plan_id:
             if self.parent.plan_id != self.plan_id:
                 errors["parent"] = "Choose a priority of the same plan."
-            elif self.pk:
-                seen, priority = {self.pk}, self.parent
-                while priority is not None:
-                    if priority.pk in seen:
-                        errors["parent"] = "A priority cannot be part of one of its own sub-priorities."
-                        break
-                    seen.add(priority.pk)
-                    priority = priority.parent
+            elif self.pk and parent_chain_loops(self):
+                errors["parent"] = "A priority cannot be part of one of its own sub-priorities."
         if errors:
             raise ValidationError(errors)
 
