@@ -18,6 +18,7 @@ from .checking_periods import read_periods
 from .checking_plan import check_assessment, read_plan_sheet, read_statistics
 from .checking_priorities import read_measures, read_priorities
 from .preview import Preview, Problem
+from .shapes import Sheet
 from .sources import SheetReader, SheetSource, read_sources
 
 
@@ -31,7 +32,7 @@ def read_workbook(data: bytes, fmt: str, *, partnership: Partnership) -> Preview
         return preview
     found = _our_sheets(preview, sources)
 
-    def reader(sheet: f.Sheet) -> SheetReader | None:
+    def reader(sheet: Sheet) -> SheetReader | None:
         return SheetReader(preview, sheet, found[sheet.key]) if sheet.key in found else None
 
     read_plan_sheet(preview, found.get("plan"))
@@ -94,7 +95,7 @@ def _our_sheets(preview: Preview, sources: list[SheetSource]) -> dict[str, Sheet
     return found
 
 
-def _sheet_named(name: str) -> f.Sheet | None:
+def _sheet_named(name: str) -> Sheet | None:
     """Which of our sheets a workbook's sheet (or a CSV file's name) is, by its name or a synonym."""
     wanted = normalise_words(name)
     return next((sheet for sheet in f.ALL_SHEETS if wanted in sheet.names()), None)

@@ -8,61 +8,15 @@ the stored value, or a common synonym, in any case. Anything else is an error on
 a guess.
 """
 
-from dataclasses import dataclass, field
-
 from governance.models import Organisation
 from priorities.models import Measure, Plan
-from swp.sheets.headers import Column
-from swp.sheets.values import normalise_words, parse_choice
 
 from ..models import Action
+from .shapes import Sheet, field_of, vocabulary
 
 # The Partners sheet's kind for a group of the partnership (a delivery or thematic group) rather
 # than an organisation: such a row becomes a governance Board, which can lead a priority.
 GROUP = "group"
-
-
-@dataclass(frozen=True)
-class Field:
-    column: Column
-    help: str
-    example: str = ""
-
-    @property
-    def key(self) -> str:
-        return self.column.key
-
-    @property
-    def label(self) -> str:
-        return self.column.label
-
-
-@dataclass(frozen=True)
-class Sheet:
-    key: str
-    title: str
-    synonyms: tuple[str, ...]
-    purpose: str
-    fields: tuple[Field, ...] = ()
-    imported: bool = True  # False: written by the export only; ignored (and said so) on import
-
-    @property
-    def columns(self) -> list[Column]:
-        return [f.column for f in self.fields]
-
-    @property
-    def headers(self) -> list[str]:
-        return [f.label for f in self.fields]
-
-    def names(self) -> set[str]:
-        return {normalise_words(name) for name in (self.title, self.key, *self.synonyms)}
-
-    def label_of(self, key: str) -> str:
-        return next(f.label for f in self.fields if f.key == key)
-
-
-def _f(key, label, help, example="", *, synonyms=(), required=False) -> Field:
-    return Field(Column(key, label, tuple(synonyms), required), help, example)
 
 
 LIST_HELP = "Separate several with a semicolon (;) or put each on its own line in the cell."
@@ -74,7 +28,7 @@ PLAN = Sheet(
     ("plan details", "the plan", "about the plan"),
     "One row for each detail of the plan: the name of the detail in column A, its value in column B.",
     (
-        _f(
+        field_of(
             "title",
             "Title",
             "Required. The plan's name; it must differ from the partnership's other plans.",
@@ -82,7 +36,7 @@ PLAN = Sheet(
             synonyms=("plan title", "name", "plan name"),
             required=True,
         ),
-        _f(
+        field_of(
             "period",
             "Period",
             "The years the plan covers, as written: 2021 (January to December), "
@@ -90,35 +44,35 @@ PLAN = Sheet(
             "2021/22",
             synonyms=("plan period", "years", "covers"),
         ),
-        _f(
+        field_of(
             "starts",
             "Starts",
             "The first day of the plan, a date like 01/04/2021. Needed if Period is blank.",
             "01/04/2021",
             synonyms=("start", "start date", "period start", "from"),
         ),
-        _f(
+        field_of(
             "ends",
             "Ends",
             "The last day of the plan, a date like 31/03/2022. Needed if Period is blank.",
             "31/03/2022",
             synonyms=("end", "end date", "period end", "to"),
         ),
-        _f(
+        field_of(
             "vision",
             "Vision",
             "Optional. The plan's vision statement.",
             "“Working together so that everyone feels safe” – our vision",
             synonyms=("vision statement",),
         ),
-        _f(
+        field_of(
             "aims",
             "Aims",
             "Optional. The plan's aims. " + LIST_HELP,
             "Keeping people safe from harm; Reducing reoffending",
             synonyms=("our aims", "aim"),
         ),
-        _f(
+        field_of(
             "quarter_scheme",
             "Quarter scheme",
             "Optional. Calendar (Q1 is January to March) or Financial "
@@ -127,28 +81,28 @@ PLAN = Sheet(
             "Financial",
             synonyms=("quarters", "reporting quarters"),
         ),
-        _f(
+        field_of(
             "red",
             "Red means",
             "Optional. What a red rating means in this plan. Blank: the usual wording.",
             "Off track and needs the board's help",
             synonyms=("red", "red definition"),
         ),
-        _f(
+        field_of(
             "amber",
             "Amber means",
             "Optional. What an amber rating means.",
             "At risk, with a plan to recover",
             synonyms=("amber", "amber definition"),
         ),
-        _f(
+        field_of(
             "green",
             "Green means",
             "Optional. What a green rating means.",
             "On track",
             synonyms=("green", "green definition"),
         ),
-        _f(
+        field_of(
             "assessment",
             "Strategic assessment",
             "Optional. The title of the strategic assessment the "
@@ -156,7 +110,7 @@ PLAN = Sheet(
             "Strategic assessment 2020",
             synonyms=("assessment", "strategic assessment title"),
         ),
-        _f(
+        field_of(
             "assessment_on",
             "Assessment completed on",
             "The date the strategic assessment was "
@@ -164,7 +118,7 @@ PLAN = Sheet(
             "31/01/2020",
             synonyms=("assessment date", "assessment completed"),
         ),
-        _f(
+        field_of(
             "assessment_summary",
             "Assessment summary",
             "Optional. A summary of the assessment.",
@@ -182,7 +136,7 @@ PARTNERS = Sheet(
     "that leads a priority. An organisation already in the partnership with the same name is used "
     "as it is; new ones are added.",
     (
-        _f(
+        field_of(
             "name",
             "Name",
             "Required. The organisation's or group's full name.",
@@ -190,14 +144,14 @@ PARTNERS = Sheet(
             synonyms=("organisation", "partner", "organisation name", "partner name"),
             required=True,
         ),
-        _f(
+        field_of(
             "short_name",
             "Short name",
             "Optional. A shorter name, such as an abbreviation.",
             "SBP",
             synonyms=("abbreviation", "short"),
         ),
-        _f(
+        field_of(
             "kind",
             "Kind",
             "Optional. One of: Police, Council, Fire and rescue, Health, Probation, "
@@ -207,7 +161,7 @@ PARTNERS = Sheet(
             "Police",
             synonyms=("type", "organisation type", "sector"),
         ),
-        _f(
+        field_of(
             "membership",
             "Membership",
             "Optional. Statutory responsible authority, or Associate member. "
@@ -224,7 +178,7 @@ PRIORITIES = Sheet(
     ("priority", "strategic priorities", "our priorities"),
     "One row for each priority and each sub-priority, in the plan's order.",
     (
-        _f(
+        field_of(
             "reference",
             "Reference",
             "Required. The priority's number: 1, 2 … and for sub-priorities 1.1, "
@@ -233,7 +187,7 @@ PRIORITIES = Sheet(
             synonyms=("ref", "number", "no", "priority number", "priority reference", "item no"),
             required=True,
         ),
-        _f(
+        field_of(
             "title",
             "Title",
             "Required. The priority's name, different from the others'.",
@@ -241,7 +195,7 @@ PRIORITIES = Sheet(
             synonyms=("priority", "priority title", "name"),
             required=True,
         ),
-        _f(
+        field_of(
             "parent",
             "Part of",
             "Optional. For a sub-priority, the reference of the priority it belongs to. "
@@ -249,7 +203,7 @@ PRIORITIES = Sheet(
             "1",
             synonyms=("parent", "parent reference", "sub priority of", "belongs to"),
         ),
-        _f(
+        field_of(
             "lead_bodies",
             "Lead bodies",
             "Optional. The lead partners and lead groups, by their names (or short "
@@ -266,7 +220,7 @@ PRIORITIES = Sheet(
                 "lead body",
             ),
         ),
-        _f(
+        field_of(
             "lead_as_written",
             "Lead as written",
             "Optional. The lead in the plan's own words, when it is not "
@@ -274,7 +228,7 @@ PRIORITIES = Sheet(
             "All partners",
             synonyms=("lead wording",),
         ),
-        _f(
+        field_of(
             "lead_officer",
             "Lead officer",
             "Optional. The lead officer's name or job title, as the plan "
@@ -282,35 +236,35 @@ PRIORITIES = Sheet(
             "Superintendent J. Smith",
             synonyms=("lead officer name", "responsible lead"),
         ),
-        _f(
+        field_of(
             "lead_support_officer",
             "Lead support officer",
             "Optional. As the plan gives it.",
             "",
             synonyms=("support officer",),
         ),
-        _f(
+        field_of(
             "aim",
             "Aim",
             "Optional. What the priority aims to do.",
             "To reduce violence on our streets",
             synonyms=("our aim", "aims"),
         ),
-        _f(
+        field_of(
             "why",
             "Why it is a priority",
             "Optional. Why it matters.",
             "Violent crime rose by 12% last year",
             synonyms=("why", "why is this a priority", "rationale", "background"),
         ),
-        _f(
+        field_of(
             "you_told_us",
             "You told us",
             "Optional. What residents said in the consultation.",
             "",
             synonyms=("consultation", "you said"),
         ),
-        _f(
+        field_of(
             "statistics",
             "Statistics cited",
             "Optional. The baseline statistics it rests on, by their "
@@ -328,7 +282,7 @@ MEASURES = Sheet(
     "One row for each way a priority's success is measured: a number with a baseline and target, or "
     "an outcome described in words.",
     (
-        _f(
+        field_of(
             "priority",
             "Priority reference",
             "Required. The reference of its priority or sub-priority.",
@@ -336,7 +290,7 @@ MEASURES = Sheet(
             synonyms=("priority", "priority ref", "ref"),
             required=True,
         ),
-        _f(
+        field_of(
             "title",
             "Title",
             "Required. What is measured.",
@@ -344,7 +298,7 @@ MEASURES = Sheet(
             synonyms=("measure", "indicator", "success measure", "description"),
             required=True,
         ),
-        _f(
+        field_of(
             "kind",
             "Kind",
             "Optional. Numeric indicator, or Qualitative outcome (described in words). "
@@ -352,8 +306,10 @@ MEASURES = Sheet(
             "Numeric indicator",
             synonyms=("type", "measure type"),
         ),
-        _f("unit", "Unit", "Optional. What the numbers count, such as offences, people or %.", "offences"),
-        _f(
+        field_of(
+            "unit", "Unit", "Optional. What the numbers count, such as offences, people or %.", "offences"
+        ),
+        field_of(
             "unit_type",
             "Unit type",
             "Optional. count (whole numbers), percentage, rate, or money. Blank: "
@@ -361,41 +317,41 @@ MEASURES = Sheet(
             "count",
             synonyms=("number type",),
         ),
-        _f(
+        field_of(
             "direction",
             "Direction",
             "Needed for a numeric indicator: Higher is better, or Lower is better.",
             "Lower is better",
             synonyms=("better when", "polarity", "good is"),
         ),
-        _f(
+        field_of(
             "baseline_value",
             "Baseline value",
             "Optional. A number: £ signs, commas and % are allowed.",
             "3,700",
             synonyms=("baseline",),
         ),
-        _f(
+        field_of(
             "baseline_period",
             "Baseline period",
             "Optional. The period the baseline covers, as written.",
             "2019/20",
         ),
-        _f(
+        field_of(
             "baseline_source",
             "Baseline source",
             "Optional. Where the baseline comes from.",
             "Strategic assessment, January 2020",
         ),
-        _f("baseline_note", "Baseline note", "Optional. Caveats, or why there is no baseline.", ""),
-        _f(
+        field_of("baseline_note", "Baseline note", "Optional. Caveats, or why there is no baseline.", ""),
+        field_of(
             "baseline_statistic",
             "Baseline statistic",
             "Optional. The baseline statistic it comes from, by "
             "its reference or label on the Baseline statistics sheet.",
             "S1",
         ),
-        _f(
+        field_of(
             "target_value",
             "Target value",
             "Optional. A number. Words here (“Reduce by a tenth”) are kept as "
@@ -403,7 +359,7 @@ MEASURES = Sheet(
             "3,500",
             synonyms=("target",),
         ),
-        _f(
+        field_of(
             "target_description",
             "Target description",
             "Optional. The target in words, when it is not a number.",
@@ -419,7 +375,7 @@ ACTIONS = Sheet(
     ("delivery plan", "performance delivery plan", "action plan", "commitments"),
     "One row for each action of the delivery plan.",
     (
-        _f(
+        field_of(
             "reference",
             "Reference",
             "Required. The action's item number, such as 1.1 or 1.1.1; each must differ.",
@@ -427,7 +383,7 @@ ACTIONS = Sheet(
             synonyms=("ref", "item no", "item number", "item", "no", "action no"),
             required=True,
         ),
-        _f(
+        field_of(
             "priority",
             "Priority reference",
             "Optional. The reference of its priority or sub-priority. Blank: "
@@ -435,7 +391,7 @@ ACTIONS = Sheet(
             "1.1",
             synonyms=("priority", "priority ref", "sub priority"),
         ),
-        _f(
+        field_of(
             "overall_objective",
             "Overall objective",
             "Required. The commitment, as the plan words it.",
@@ -443,14 +399,14 @@ ACTIONS = Sheet(
             synonyms=("commitment", "action", "what we will do"),
             required=True,
         ),
-        _f(
+        field_of(
             "objective",
             "Objective",
             "Optional. The specific objective the lead will deliver.",
             "Run knife-awareness sessions in every secondary school",
             synonyms=("specific objective",),
         ),
-        _f(
+        field_of(
             "horizon",
             "Horizon",
             "Optional. Over the coming year, or Over the next three years (one year, "
@@ -458,14 +414,14 @@ ACTIONS = Sheet(
             "Over the coming year",
             synonyms=("timeframe",),
         ),
-        _f(
+        field_of(
             "responsible_officer",
             "Responsible officer",
             "Optional. As the plan names them; they need not have an account.",
             "Community Safety Manager",
             synonyms=("officer", "responsible person", "lead officer"),
         ),
-        _f(
+        field_of(
             "organisations",
             "Responsible organisations",
             "Optional. Partner organisations by their names or "
@@ -473,14 +429,14 @@ ACTIONS = Sheet(
             "Safer Borough Police; Safer Borough Council",
             synonyms=("responsible organisation", "responsible partners", "organisations", "partners"),
         ),
-        _f(
+        field_of(
             "start",
             "Start date",
             "Optional. A date like 01/04/2021.",
             "01/04/2021",
             synonyms=("start", "starts"),
         ),
-        _f(
+        field_of(
             "deadline",
             "Deadline",
             "Optional. A date like 31/03/2022. Words (“Ongoing”, “March 2022”, "
@@ -488,21 +444,21 @@ ACTIONS = Sheet(
             "31/03/2022",
             synonyms=("due", "due date", "deadline date", "end date"),
         ),
-        _f(
+        field_of(
             "timescale",
             "Timescale",
             "Optional. The deadline in words, when it is not a date.",
             "Ongoing",
             synonyms=("timescale as written", "timescales", "when"),
         ),
-        _f(
+        field_of(
             "status",
             "Status",
             "Optional. Not started, In progress, Complete or Cancelled. Blank: not started.",
             "Not started",
             synonyms=("action status",),
         ),
-        _f(
+        field_of(
             "themes",
             "Themes",
             "Optional. The cross-cutting themes it contributes to, such as Domestic abuse. " + LIST_HELP,
@@ -519,7 +475,7 @@ THEMES = Sheet(
     "Optional. One row for each theme that cuts across priorities. Themes named only on the Actions "
     "sheet are added too, without a description.",
     (
-        _f(
+        field_of(
             "name",
             "Name",
             "Required. The theme's name.",
@@ -527,8 +483,8 @@ THEMES = Sheet(
             synonyms=("theme",),
             required=True,
         ),
-        _f("description", "Description", "Optional.", "A joint accountability of every priority"),
-        _f(
+        field_of("description", "Description", "Optional.", "A joint accountability of every priority"),
+        field_of(
             "priorities",
             "Priorities",
             "Optional. The references of the priorities it cuts across. " + LIST_HELP,
@@ -545,14 +501,14 @@ STATISTICS = Sheet(
     "Optional. The figures from the strategic assessment that the plan rests on, each with its period "
     "and source. They need the strategic assessment's title and date on the Plan sheet.",
     (
-        _f(
+        field_of(
             "reference",
             "Reference",
             "Optional. A short label for linking it from the Measures and Priorities sheets, such as S1.",
             "S1",
             synonyms=("ref", "id"),
         ),
-        _f(
+        field_of(
             "label",
             "Label",
             "Required. What the figure is.",
@@ -560,7 +516,7 @@ STATISTICS = Sheet(
             synonyms=("statistic", "description", "what"),
             required=True,
         ),
-        _f(
+        field_of(
             "value",
             "Value",
             "Required. A number: £ signs, commas and % are allowed; negative numbers too.",
@@ -568,14 +524,14 @@ STATISTICS = Sheet(
             synonyms=("figure", "number"),
             required=True,
         ),
-        _f(
+        field_of(
             "unit",
             "Unit",
             "Required. What it counts, such as offences, people or %.",
             "offences",
             required=True,
         ),
-        _f(
+        field_of(
             "period",
             "Period",
             "Required. The period it covers, as written.",
@@ -583,14 +539,14 @@ STATISTICS = Sheet(
             synonyms=("year",),
             required=True,
         ),
-        _f(
+        field_of(
             "source",
             "Source",
             "Required. Where it comes from.",
             "Strategic assessment, January 2020",
             required=True,
         ),
-        _f("note", "Note", "Optional. Caveats.", "", synonyms=("notes", "caveat")),
+        field_of("note", "Note", "Optional. Caveats.", "", synonyms=("notes", "caveat")),
     ),
 )
 
@@ -602,7 +558,7 @@ PERIODS = Sheet(
     "Optional. The plan's reporting quarters. Blank: quarters are made from the plan's period and "
     "quarter scheme. They start not yet open, whatever the Status column says.",
     (
-        _f(
+        field_of(
             "label",
             "Label",
             "Required. Such as 2021 Q1.",
@@ -610,7 +566,7 @@ PERIODS = Sheet(
             synonyms=("quarter", "period"),
             required=True,
         ),
-        _f(
+        field_of(
             "start",
             "Start",
             "Required. A date.",
@@ -618,8 +574,10 @@ PERIODS = Sheet(
             synonyms=("starts", "start date"),
             required=True,
         ),
-        _f("end", "End", "Required. A date.", "30/06/2021", synonyms=("ends", "end date"), required=True),
-        _f(
+        field_of(
+            "end", "End", "Required. A date.", "30/06/2021", synonyms=("ends", "end date"), required=True
+        ),
+        field_of(
             "deadline",
             "Update deadline",
             "Required. The last day for updates.",
@@ -627,8 +585,8 @@ PERIODS = Sheet(
             synonyms=("deadline",),
             required=True,
         ),
-        _f("status", "Status", "Export only.", ""),
-        _f("meeting", "Board meeting", "Export only.", ""),
+        field_of("status", "Status", "Export only.", ""),
+        field_of("meeting", "Board meeting", "Export only.", ""),
     ),
 )
 
@@ -662,24 +620,7 @@ ALL_SHEETS = (READ_ME, *EXPORT_SHEETS)
 
 # Words with a fixed meaning ------------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class Vocabulary:
-    what: str  # "a kind of partner", for messages
-    choices: tuple[tuple[str, str], ...]  # (stored value, label)
-    synonyms: dict[str, str] = field(default_factory=dict)  # word -> stored value
-    shown: tuple[str, ...] = ()  # what to suggest
-
-    def parse(self, raw: str) -> str:
-        return parse_choice(raw, self.choices, synonyms=self.synonyms, shown=self.shown, what=self.what)
-
-
-def _vocabulary(what: str, choices, synonyms: dict[str, str], shown=None) -> Vocabulary:
-    choices = tuple((value, str(label)) for value, label in choices)
-    return Vocabulary(what, choices, synonyms, tuple(shown or [label for _, label in choices]))
-
-
-ORGANISATION_KIND = _vocabulary(
+ORGANISATION_KIND = vocabulary(
     "a kind of partner",
     [*Organisation.Kind.choices, (GROUP, "Group")],
     {
@@ -691,37 +632,37 @@ ORGANISATION_KIND = _vocabulary(
         "board": GROUP, "partnership group": GROUP,
     },
 )  # fmt: skip
-MEMBERSHIP = _vocabulary(
+MEMBERSHIP = vocabulary(
     "a kind of membership",
     Organisation.Membership.choices,
     {"responsible authority": "responsible_authority", "statutory": "responsible_authority",
      "statutory partner": "responsible_authority", "associate": "associate", "non statutory": "associate"},
 )  # fmt: skip
-HORIZON = _vocabulary(
+HORIZON = vocabulary(
     "a horizon",
     Action.Horizon.choices,
     {"one year": "one_year", "1 year": "one_year", "coming year": "one_year", "this year": "one_year",
      "short term": "one_year", "three years": "three_years", "3 years": "three_years",
      "next three years": "three_years", "longer term": "three_years", "long term": "three_years"},
 )  # fmt: skip
-ACTION_STATUS = _vocabulary(
+ACTION_STATUS = vocabulary(
     "an action status",
     Action.Status.choices,
     {"completed": "complete", "done": "complete", "started": "in_progress"},
 )
-MEASURE_KIND = _vocabulary(
+MEASURE_KIND = vocabulary(
     "a kind of measure",
     Measure.Kind.choices,
     {"number": "numeric", "numeric": "numeric", "indicator": "numeric", "quantitative": "numeric",
      "outcome": "qualitative", "described outcome": "qualitative", "narrative": "qualitative"},
 )  # fmt: skip
-DIRECTION = _vocabulary(
+DIRECTION = vocabulary(
     "a direction",
     Measure.Direction.choices,
     {"higher": "higher", "up": "higher", "increase": "higher", "more is better": "higher",
      "lower": "lower", "down": "lower", "reduce": "lower", "decrease": "lower", "less is better": "lower"},
 )  # fmt: skip
-UNIT_TYPE = _vocabulary(
+UNIT_TYPE = vocabulary(
     "a unit type",
     Measure.UnitType.choices,
     {"count": "count", "number": "count", "whole number": "count", "percentage": "percentage",
@@ -729,7 +670,7 @@ UNIT_TYPE = _vocabulary(
      "pounds": "money"},
     shown=["count", "percentage", "rate", "money"],
 )  # fmt: skip
-QUARTER_SCHEME = _vocabulary(
+QUARTER_SCHEME = vocabulary(
     "a quarter scheme",
     Plan.QuarterScheme.choices,
     {"calendar": "calendar", "calendar year": "calendar", "january": "calendar",

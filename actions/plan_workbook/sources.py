@@ -21,8 +21,8 @@ from swp.sheets.reading import SheetRow, Value, csv_rows, read_rows, xlsx_sheet_
 from swp.sheets.uploads import UploadRefused, check_csv_zip, check_spreadsheet_upload, max_upload_bytes
 from swp.sheets.values import CellError, parse_reference, text
 
-from . import format as f
 from .preview import Preview, Problem
+from .shapes import Sheet, Vocabulary
 
 
 def check_upload(upload: BinaryIO, *, name: str, size: int | None = None, allow_zip: bool = True) -> str:
@@ -91,7 +91,7 @@ def _zip_entry(data: bytes, entry: zipfile.ZipInfo, name: str) -> list[SheetRow]
 class SheetReader:
     """Rows of one sheet with named cells; problems are added to the preview, with row and column."""
 
-    def __init__(self, preview: Preview, sheet: f.Sheet, source: SheetSource):
+    def __init__(self, preview: Preview, sheet: Sheet, source: SheetSource):
         self.preview, self.sheet, self.source = preview, sheet, source
         self.header: HeaderMatch | None = None
         try:
@@ -154,7 +154,7 @@ class RowReader:
             return default
         return default if result is None else result
 
-    def words(self, key: str, vocabulary: f.Vocabulary, default: str = "") -> str:
+    def words(self, key: str, vocabulary: Vocabulary, default: str = "") -> str:
         raw = text(self.raw(key))
         if not raw:
             return default
