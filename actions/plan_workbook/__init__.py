@@ -7,6 +7,7 @@ first, before anything parses the file.
 
 - format.py: the sheets and columns, their synonyms, the words each column accepts, and the
   "Read me" text. The template, the import and the export all read it, so they cannot drift.
+  shapes.py: what those definitions are written in (Field, Sheet, Vocabulary).
 - template.py: the blank, documented workbook a partnership admin downloads.
 - sources.py: opening the upload (an XLSX workbook, or a ZIP of CSV files), and the sheet and row
   readers that put each problem in the preview with its sheet, row and column.
