@@ -87,6 +87,9 @@ def axe_violations(page) -> list[dict]:
     """Run axe-core on the page as it is now and return its violations (empty when clean)."""
     # Evaluated through the DevTools protocol, which the content security policy does not govern;
     # an injected <script> tag would be blocked, as it should be for any inline script.
+    # An expect() on the DOM can pass after a form post before the stylesheet has arrived;
+    # axe on an unstyled page reports every link as a too-small target, so wait for "load".
+    page.wait_for_load_state("load")
     page.evaluate(AXE_JS.read_text())
     return page.evaluate(
         "options => axe.run(document, options).then(results => results.violations)", AXE_OPTIONS
