@@ -77,13 +77,13 @@ def ask_for_link(request, *, email: str) -> None:
     asked = PasswordResetRequest.objects.create(
         requested_at=now, address_key=address, client_key=client, limited=bool(limit)
     )
-    send_reset_link.enqueue(asked.pk, email)
     if limit:
         security_event(
             "password_reset_limited", request=request, account=address, reason=limit, level=logging.WARNING
         )
     else:
         security_event("password_reset_requested", request=request, account=address)
+    send_reset_link.enqueue(asked.pk, email)
 
 
 @task()
