@@ -12,9 +12,10 @@ from playwright.sync_api import Page, expect
 from actions.models import Action
 from priorities.models import ReportingPeriod
 
+from .test_every_page import sign_in
+
 pytestmark = pytest.mark.browser
 
-PASSWORD = "demo-walsall-2020"
 LEAD = "lead.violence@demo.example"
 KEPT = "() => Object.keys(sessionStorage).filter(key => key.startsWith('app-typed-text'))"
 LONG_UPDATE = "\n\n".join(
@@ -30,19 +31,11 @@ def update_form(demo) -> str:
     return f"/actions/{action.pk}/updates/{period.pk}/"
 
 
-def sign_in(page: Page, base: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Work email").fill(LEAD)
-    page.get_by_label("Password").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
-
-
 def test_a_long_update_survives_a_failed_csrf_check_and_is_forgotten_once_saved(
     page: Page, demo_server, update_form, assert_no_axe_violations
 ):
     base = demo_server.url
-    sign_in(page, base)
+    sign_in(page, base, LEAD)
     assert page.evaluate(KEPT) == [], "a password or username was kept"
     page.goto(f"{base}{update_form}")
     progress = page.get_by_label("Progress this quarter")
@@ -77,7 +70,7 @@ def test_what_was_put_back_can_be_removed_and_signing_out_forgets_everything(
     page: Page, demo_server, update_form, assert_no_axe_violations
 ):
     base = demo_server.url
-    sign_in(page, base)
+    sign_in(page, base, LEAD)
     page.goto(f"{base}{update_form}")
     progress = page.get_by_label("Progress this quarter")
     saved = progress.input_value()
@@ -100,7 +93,7 @@ def test_what_was_put_back_can_be_removed_and_signing_out_forgets_everything(
 
 def test_a_file_name_too_long_to_read_gets_our_page(page: Page, demo_server, assert_no_axe_violations):
     base = demo_server.url
-    sign_in(page, base)
+    sign_in(page, base, LEAD)
     page.goto(f"{base}/my-updates/sheet/upload/")
     page.get_by_label("Upload a file").set_input_files(
         files=[{"name": "a" * 10_000 + ".csv", "mimeType": "text/csv", "buffer": b"Ref,RAG\n1.1,Green\n"}]
