@@ -15,6 +15,7 @@ from .models import (
     Membership,
     Organisation,
     Partnership,
+    PasswordResetRequest,
     PendingImport,
     User,
 )
@@ -184,6 +185,22 @@ class PendingImportAdmin(admin.ModelAdmin):
         "created_at",
         "applied_at",
     ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(PasswordResetRequest)
+class PasswordResetRequestAdmin(admin.ModelAdmin):
+    """Requests for a reset link in the limit's window (governance/password_reset.py), for support:
+    never added or changed here. Addresses show only as the keyed hashes the security log has."""
+
+    list_display = ["requested_at", "limited"]
+    list_filter = ["limited"]
+    readonly_fields = ["requested_at", "address_key", "client_key", "limited"]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -22,7 +22,7 @@ _request_id: ContextVar[str] = ContextVar("request_id", default="")
 # What a caller may pass as details; anything else is dropped rather than risk logging a secret.
 ALLOWED_DETAILS = {
     "username", "reason", "path", "method", "status", "rows", "format", "revision", "role", "url",
-    "changes", "period", "partnership", "filename", "sha256",
+    "changes", "period", "partnership", "filename", "sha256", "account",
 }  # fmt: skip
 
 

@@ -262,11 +262,26 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form's field; the user model's is "email"
 AXES_CLIENT_IP_CALLABLE = "swp.security_log.client_ip"
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "swp.errors.locked_out"  # the cool-off in words: "15 minutes", not "PT15M"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 # Lockouts are in the security log; lift one early with `manage.py axes_reset_username EMAIL`.
+# Resetting the password by email lifts it too (governance/password_reset.py).
 AXES_ENABLE_ADMIN = False
+
+# --- Forgotten passwords (governance/password_reset.py) -----------------------------------------
+# A reset link works once, for this long. Requests for links are limited per email address and
+# per client address over a window, counted in the database so that every process sees them; a
+# request over either limit gets the same page, and the same work, as any other, and no email.
+# Per address: three links an hour is enough for someone whose first email went astray. Per
+# client: a council's staff may all reach us through one proxy, so this is generous.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("SWP_RESET_LINK_MINUTES", "60")) * 60
+SWP_RESET_WINDOW_MINUTES = int(os.environ.get("SWP_RESET_WINDOW_MINUTES", "60"))
+SWP_RESETS_PER_ADDRESS = int(os.environ.get("SWP_RESETS_PER_ADDRESS", "3"))
+SWP_RESETS_PER_CLIENT = int(os.environ.get("SWP_RESETS_PER_CLIENT", "20"))
+
+# Requests we cannot read and failed CSRF checks get our own pages, with what to do next (swp/errors.py).
+CSRF_FAILURE_VIEW = "swp.errors.csrf_failure"
 SECURE_SSL_REDIRECT = _HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = int(os.environ.get("SWP_HSTS_SECONDS", "31536000")) if _HTTPS else 0

@@ -1,25 +1,19 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from governance.forms import SignInForm
 from swp.health import healthz
 
 handler500 = "swp.errors.server_error"
 handler403 = "swp.errors.permission_denied"
+handler400 = "swp.errors.bad_request"
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(form_class=SignInForm, redirect_authenticated_user=True),
-        name="login",
-    ),
     path("accounts/two-factor/", include("governance.two_factor_urls")),  # SEC-10
     path("accounts/session/", include("swp.session_urls")),  # the idle-timeout warning (SEC-09)
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("governance.account_urls")),  # sign-in, sign-out, passwords
     path("accessibility/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
     path("", include("governance.urls")),  # /partnerships/choose/ and /governance/…
     path("governance/", include("priorities.urls")),  # the plan's approvals, assessment, consultation, EqIA

@@ -13,6 +13,7 @@ from .partnership import (
     User,
     UserManager,
 )
+from .password_resets import PasswordResetRequest
 from .pending_imports import PendingImport, PendingImportQuerySet
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "Membership",
     "Organisation",
     "Partnership",
+    "PasswordResetRequest",
     "PendingImport",
     "PendingImportQuerySet",
     "Role",

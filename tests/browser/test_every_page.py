@@ -4,7 +4,8 @@ A11Y-01: for an anonymous visitor and for each role of the Safer Walsall demo (p
 secretary, a priority lead, an action owner, a viewer), sign in through the sign-in form, then
 follow every same-origin link from the page sign-in lands on, the published plans and the
 navigation, breadth first, plus the pages reached by typing rather than a link (two-factor, change
-password, plan workbooks; the 404 page for the anonymous visitor). Each HTML page gets axe-core with
+password, plan workbooks; for the anonymous visitor the 404 page and the password reset pages after
+the form, an emailed link that works and one that does not among them). Each HTML page gets axe-core with
 the WCAG 2.2 AA tags and the target-size rule: zero violations; and it must link to the
 accessibility statement from its footer (A11Y-11). Downloads (?format=, PDF/CSV/XLSX/ZIP),
 sign-out, the Django admin (not built with our components: the accessibility statement says so)
@@ -17,7 +18,9 @@ Then each form the crawl met (POST, with fields someone can see, not a destructi
 submitted once with its text fields emptied, and the error state is checked with axe too. This
 runs after the crawl, inside this test's database transaction (the shared live server's, rolled
 back after the test), so an accepted submission cannot change what the crawl saw or what another
-test sees; forms that confirm, delete, lock, reopen, issue or roll forward are never submitted.
+test sees; forms that confirm, delete, lock, reopen, issue or roll forward are never submitted. The
+anonymous visitor also checks the pages a refused request lands on: a sign-in without its CSRF
+cookie, and one too large to read.
 
 A11Y-02: for every page (and error state) the crawl saw, both the HTML the server sent (what a
 browser without JavaScript gets) and the DOM after our scripts and GOV.UK Frontend's have run
@@ -47,12 +50,14 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 from actions.models import Action
-from governance.models import Meeting
+from governance.models import Meeting, User
 from priorities.models import Plan
 
 from .conftest import AXE_JS, AXE_OPTIONS, REPO_ROOT, describe_violations
@@ -257,6 +262,19 @@ def check_here(
     crawl.visits.append(visit)
 
 
+def reset_links(base: str) -> list[str]:
+    """The password reset pages after the form: "check your email", an emailed link that works (it
+    leads on to the new-password form) and one that does not, and "your password has been reset"."""
+    viewer = User.objects.get(email=ROLES["viewer"])
+    uid = urlsafe_base64_encode(str(viewer.pk).encode())
+    return [
+        f"{base}{reverse('password_reset_done')}",
+        f"{base}{reverse('password_reset_confirm', args=[uid, default_token_generator.make_token(viewer)])}",
+        f"{base}{reverse('password_reset_confirm', args=[uid, 'no-longer-a-good-token'])}",
+        f"{base}{reverse('password_reset_complete')}",
+    ]
+
+
 def extra_start_pages(base: str, role: str) -> list[str]:
     """Pages someone reaches by typing or from an email rather than a link, where they exist.
 
@@ -271,7 +289,34 @@ def extra_start_pages(base: str, role: str) -> list[str]:
             pass
     if not ROLES[role]:
         urls.append(f"{base}/no-such-page/")  # the 404 page
+        urls += reset_links(base)
     return urls
+
+
+# More than Django reads in one request (DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB).
+TOO_LARGE_JS = "() => { document.querySelector('input[type=password]').value = 'x'.repeat(3 * 1024 * 1024); }"
+
+
+def check_refusals(page: Page, base: str, crawl: Crawl, saved_html: Path) -> None:
+    """The pages a refused sign-in lands on (swp/errors.py), checked as error states: without its
+    CSRF cookie (as when it has expired), and too large to read."""
+    spoilers = {
+        "a failed CSRF check": lambda: page.context.clear_cookies(name="csrftoken"),
+        "a request too large to read": lambda: page.evaluate(TOO_LARGE_JS),
+    }
+    for what, spoil in spoilers.items():
+        page.goto(f"{base}{reverse('login')}")
+        page.get_by_label("Work email").fill(ROLES["viewer"])
+        spoil()
+        loaded = time.monotonic()
+        with page.expect_navigation() as navigation:
+            page.get_by_role("button", name="Sign in").click()
+        response = navigation.value
+        if response is None or response.status not in (400, 403):
+            crawl.problems.append(f"{what} was not refused: {response and response.status}")
+            continue
+        html = response.text()
+        check_here(page, crawl, normalise(page.url), response.status, html, "errors", saved_html, loaded)
 
 
 def crawl_as(page: Page, base: str, role: str, saved_html: Path) -> Crawl:
@@ -358,6 +403,8 @@ def crawl_as(page: Page, base: str, role: str, saved_html: Path) -> Crawl:
         check_here(
             page, crawl, normalise(page.url), response.status, response.text(), "errors", saved_html, loaded
         )
+    if not ROLES[role]:
+        check_refusals(page, base, crawl, saved_html)
     return crawl
 
 

@@ -23,7 +23,7 @@ def admin_client(client, demo, settings, tmp_path):
     from django.utils import timezone
 
     from actions.models import ActionUpdate, ReminderLog, UpdateComment, UpdateEvidence
-    from governance.models import PendingImport
+    from governance.models import PasswordResetRequest, PendingImport
 
     settings.MEDIA_ROOT = tmp_path
     admin = User.objects.get(email="admin@demo.example")
@@ -64,6 +64,8 @@ def admin_client(client, demo, settings, tmp_path):
         content=b"PK",
         sha256="0" * 64,
     )
+    # A request for a password reset link, as its limit counts it.
+    PasswordResetRequest.objects.create(address_key="0" * 64, client_key="1" * 64)
     # An authenticator app and recovery codes (django-otp's models are in the admin too).
     from django_otp.plugins.otp_static.models import StaticDevice
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -112,8 +114,15 @@ def test_add_page_loads(admin_client, model):
     response = admin_client.get(_url(model, "add"))
     # Evidence comes only through the update page (its content is checked there); reminders only by
     # email; board packs only by issuing them; task results only from the tasks they record; pending
-    # imports only by uploading them.
-    read_only = {"updateevidence", "reminderlog", "issuedpack", "dbtaskresult", "pendingimport"}
+    # imports only by uploading them; password reset requests only by asking for a link.
+    read_only = {
+        "updateevidence",
+        "reminderlog",
+        "issuedpack",
+        "dbtaskresult",
+        "pendingimport",
+        "passwordresetrequest",
+    }
     assert response.status_code == (403 if model._meta.model_name in read_only else 200)
 
 

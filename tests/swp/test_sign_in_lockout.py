@@ -97,3 +97,25 @@ def test_a_forged_forwarded_for_does_not_escape_the_count(client, xavier):
     )
 
     assert forged.status_code == 429
+
+
+@pytest.mark.parametrize(
+    "cool_off, words",
+    [
+        (datetime.timedelta(minutes=15), "15 minutes"),
+        (datetime.timedelta(hours=1), "1 hour"),
+        (datetime.timedelta(minutes=90), "90 minutes"),
+    ],
+)
+def test_the_lockout_page_gives_the_wait_in_words_and_offers_a_reset(
+    client, xavier, settings, cool_off, words
+):
+    settings.AXES_COOLOFF_TIME = cool_off
+    fail(client, xavier.email, 10)
+
+    page = sign_in(client, xavier.email, PASSWORD).content.decode()
+
+    assert f"we have paused signing in to it for {words}, even with the right password" in page
+    assert f"Wait {words}, then" in page
+    assert "PT" not in page.split("<main")[1]  # not axes' ISO 8601 duration (PT15M, PT1H)
+    assert '<a class="govuk-link" href="/accounts/password_reset/">Reset your password</a>' in page

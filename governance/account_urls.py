@@ -1,0 +1,35 @@
+"""Signing in and out, and your password: Django's views with our forms and templates (SEC-07, SEC-08).
+
+Listed here rather than including django.contrib.auth.urls, so that each URL has one view. The names
+are Django's own, without a namespace, because Django's views redirect to each other by them.
+"""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import password_reset
+from .forms import SignInForm
+from .password_forms import ChangePasswordForm
+
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(form_class=SignInForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password_change/",
+        auth_views.PasswordChangeView.as_view(form_class=ChangePasswordForm),
+        name="password_change",
+    ),
+    path("password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("password_reset/", password_reset.request_reset, name="password_reset"),
+    path("password_reset/done/", password_reset.link_sent, name="password_reset_done"),
+    path(
+        "reset/<uidb64>/<token>/",
+        password_reset.ChooseNewPassword.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
