@@ -267,6 +267,10 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 # Lockouts are in the security log; lift one early with `manage.py axes_reset_username EMAIL`.
 AXES_ENABLE_ADMIN = False
+# The demo's accounts share a published password, so with DEBUG off they cannot sign in
+# (governance/demo_accounts.py). `make loadtest` and the test suite, which sign in as them with DEBUG
+# off, set this; production never does.
+SWP_ALLOW_DEMO_SIGN_IN = env_bool("SWP_ALLOW_DEMO_SIGN_IN", False)
 SECURE_SSL_REDIRECT = _HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = int(os.environ.get("SWP_HSTS_SECONDS", "31536000")) if _HTTPS else 0
