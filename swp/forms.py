@@ -23,6 +23,14 @@ class GovUKFormMixin:
         self.helper.attrs = {"novalidate": True}
         self.helper.add_input(Submit("submit", self.submit_label))
 
+    def full_clean(self):
+        super().full_clean()
+        # A hidden field has nowhere on the page to show its error, and the error summary lists only
+        # visible fields': its errors become the form's own, which the summary lists first.
+        for name, field in self.fields.items():
+            if field.widget.is_hidden and name in self._errors:
+                self.add_error(None, list(self._errors.pop(name)))
+
 
 class GovUKForm(GovUKFormMixin, forms.Form):
     pass
@@ -101,4 +109,24 @@ class GovUKFileField(forms.FileField):
             empty="The selected file is empty",
             invalid="The selected file could not be uploaded – try again",
             missing="The selected file could not be uploaded – try again",
+        )
+
+
+class VersionField(forms.IntegerField):
+    """The hidden version of the record an edit form was drawn from, checked by its service under a row lock.
+
+    Only a tampered page sends one that is missing or not a whole number: like an out-of-date page, it is
+    told to reload.
+    """
+
+    OUT_OF_DATE = "This page is out of date. Reload it and make your changes again"
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            widget=forms.HiddenInput,
+            min_value=0,
+            error_messages={
+                code: self.OUT_OF_DATE for code in ("required", "invalid", "min_value", "max_value")
+            },
+            **kwargs,
         )
