@@ -99,8 +99,21 @@ class GovUKDateField(DateInputField):
             raise forms.ValidationError(f"{self.what.capitalize()} must be a real date") from error
 
 
+def check_file_name(name: str) -> None:
+    """Refuse an uploaded file's name that Django's upload parser could not read.
+
+    A browser sends the name as UTF-8; bytes that are not, the parser replaces with U+FFFD, so a name
+    with one in it is not the name the person gave the file.
+    """
+    if "\ufffd" in name:
+        raise forms.ValidationError(
+            f"The file name “{name}” has characters that could not be read. "
+            "Rename the file and upload it again"
+        )
+
+
 class GovUKFileField(forms.FileField):
-    """A file upload, with its error messages in plain English."""
+    """A file upload, with its error messages in plain English, refused if its name cannot be read."""
 
     def __init__(self, *, what: str, **kwargs):
         super().__init__(**kwargs)
@@ -110,6 +123,12 @@ class GovUKFileField(forms.FileField):
             invalid="The selected file could not be uploaded – try again",
             missing="The selected file could not be uploaded – try again",
         )
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        if upload is not None:
+            check_file_name(upload.name)
+        return upload
 
 
 class VersionField(forms.IntegerField):
