@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
 from swp.forms import GovUKFileField, GovUKForm
-from swp.sheets.uploads import EVIDENCE_FILE, MB, UploadRefused, open_zip
+from swp.sheets.uploads import EVIDENCE_FILE, MB, SAVE_AS_CSV_UTF8, UploadRefused, open_zip, text_encoding
 
 MAX_MANIFEST_BYTES = MB
 SNIFF_BYTES = 8192
@@ -62,6 +62,8 @@ ACCEPTED = {
     "text/csv": Kind("CSV", ("csv",)),
 }
 TEXT_TYPES = {"txt": "text/plain", "csv": "text/csv"}
+SAVE_AS_TEXT = {"txt": "Save it as UTF-8 text and upload it again", "csv": SAVE_AS_CSV_UTF8}
+CHARSETS = {"utf-8": "utf-8", "cp1252": "windows-1252"}  # text_encoding()'s names as HTTP gives them
 ZIP_TYPES = {"application/zip", DOCX, XLSX, PPTX, ODT, ODS, ODP}
 # The main part of each Office Open XML type, as [Content_Types].xml names it.
 OOXML_MAIN_PARTS = {
@@ -159,11 +161,7 @@ def content_type_of(upload: UploadedFile) -> str:
     elif head.startswith(CFB_MAGIC):
         _check_legacy_office(upload)
     if found not in ACCEPTED and ext in TEXT_TYPES:
-        # Text has no magic number. Binary formats, programs among them, are full of NUL bytes.
-        charset = _text_charset(upload)
-        if charset is None:
-            raise forms.ValidationError(TYPE_ERROR)
-        return f"{TEXT_TYPES[ext]}; charset={charset}"
+        return f"{TEXT_TYPES[ext]}; charset={_text_charset(upload)}"
     if found not in ACCEPTED or ext not in ACCEPTED[found].extensions:
         raise forms.ValidationError(TYPE_ERROR)
     return found
@@ -176,17 +174,18 @@ def _read(upload: UploadedFile, size: int = -1) -> bytes:
     return data
 
 
-def _text_charset(upload: UploadedFile) -> str | None:
+def _text_charset(upload: UploadedFile) -> str:
+    """The charset a text file is served with; raises ValidationError if it is not text we can read."""
     data = _read(upload)
+    # Text has no magic number. Binary formats, programs among them, are full of NUL bytes.
     if b"\x00" in data:
-        return None
-    for codec, charset in (("utf-8", "utf-8"), ("cp1252", "windows-1252")):
-        try:
-            data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        return charset
-    return None
+        raise forms.ValidationError(TYPE_ERROR)
+    encoding = text_encoding(data)
+    if encoding is None:
+        raise forms.ValidationError(
+            f"“{upload.name}” has characters that could not be read. {SAVE_AS_TEXT[extension(upload.name)]}"
+        )
+    return CHARSETS[encoding]
 
 
 def _check_legacy_office(upload: UploadedFile) -> None:

@@ -7,7 +7,7 @@ from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.urls import reverse
 
-from swp.forms import GovUKDateField, GovUKForm, GovUKModelForm
+from swp.forms import GovUKDateField, GovUKForm, GovUKModelForm, VersionField
 
 from .models import Action, ActionUpdate, Rag, UpdateComment
 from .services import UpdateInput
@@ -75,7 +75,7 @@ class UpdateForm(GovUKForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = VersionField()
 
     def __init__(self, *args, action: Action, submitting: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -186,7 +186,7 @@ class ReviewForm(GovUKForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,7 +6,7 @@ class GovernanceConfig(AppConfig):
     name = "governance"
 
     def ready(self) -> None:
-        """Connects every signal receiver of the project: here, and nowhere else.
+        """Connects every signal receiver of the project (here, and nowhere else) and the deploy check.
 
         Here, because governance is the lowest of the apps: it may import both its own receiver and
         swp's shared ones, whereas swp imports no app. The receivers are plain functions where
@@ -14,11 +14,12 @@ class GovernanceConfig(AppConfig):
         """
         from axes.signals import user_locked_out
         from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+        from django.core.checks import Tags, register
         from django.db.models.signals import post_migrate
 
         from swp import append_only, security_receivers, session_timeout
 
-        from . import two_factor
+        from . import checks, two_factor
 
         # At sign-in (the password form, or a test's force_login) the session gets the facts the
         # two-factor middleware needs (SEC-10) and its activity stamps for the idle timeout (SEC-09),
@@ -46,3 +47,6 @@ class GovernanceConfig(AppConfig):
         # History tables are append-only on PostgreSQL (INT-03): the triggers go on after every
         # migrate, once every app has migrated (no sender: the receiver waits for the last app).
         post_migrate.connect(append_only.on_post_migrate, dispatch_uid="swp.append_only.on_post_migrate")
+
+        # No demo account left active with DEBUG off (`check --deploy --database default`).
+        register(checks.check_no_demo_accounts, Tags.security, deploy=True)

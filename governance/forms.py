@@ -1,9 +1,13 @@
+import logging
+
 from crispy_forms_gds.layout import Div, Field, Layout, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from swp.forms import GovUKDateField, GovUKForm, GovUKFormMixin, GovUKModelForm, GovUKSearchForm
+from swp.security_log import security_event
 
+from .demo_accounts import demo_sign_in_allowed, is_demo_sign_in
 from .models import AgendaItem, Attendance, Board, BoardMember, Decision, Meeting, Organisation, Partnership
 
 
@@ -35,7 +39,24 @@ class SignInForm(GovUKFormMixin, AuthenticationForm):
             "Enter the work email and password for your account. The password is case-sensitive."
         ),
         "inactive": "Your account has been switched off. Ask your partnership admin to switch it back on.",
+        "demo_account": (
+            "Demo accounts cannot sign in to this installation. Sign in with your own account, or ask your "
+            "partnership admin for one."
+        ),
     }
+
+    def confirm_login_allowed(self, user) -> None:
+        """The password was right: refuse a demo account, whose password is published, with DEBUG off."""
+        super().confirm_login_allowed(user)
+        if not demo_sign_in_allowed() and is_demo_sign_in(user, self.cleaned_data["password"]):
+            security_event(
+                "sign_in_refused",
+                request=self.request,
+                user=user,
+                reason="demo account",
+                level=logging.WARNING,
+            )
+            raise forms.ValidationError(self.error_messages["demo_account"], code="demo_account")
 
 
 class ChoosePartnershipForm(GovUKForm):

@@ -5,7 +5,7 @@ from decimal import Decimal
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 
-from swp.forms import GovUKDateField, GovUKForm
+from swp.forms import GovUKDateField, GovUKForm, VersionField
 
 from .models import Measure, ReportingPeriod
 
@@ -26,7 +26,7 @@ class ReadingForm(GovUKForm):
         },
     )
     narrative = forms.CharField(label="Commentary", widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = VersionField()
 
     def __init__(self, *args, measure: Measure, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,7 @@ import datetime
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
-from governance.models import Meeting
+from governance.models import Board, Meeting
 from swp.forms import GovUKDateField, GovUKForm
 
 from . import approvals
@@ -29,7 +29,6 @@ class ApprovalStepForm(GovUKForm):
     )
     body = forms.CharField(
         label="Name of the body (optional)",
-        help_text="As the papers name it, for example Safer Walsall Partnership Board. Needed for Other.",
         max_length=200,
         required=False,
         error_messages={"max_length": "Enter a name of 200 characters or fewer"},
@@ -65,6 +64,14 @@ class ApprovalStepForm(GovUKForm):
         self.plan, self.steps, self.today = plan, steps, today
         self.fields["stage"].error_messages["invalid_choice"] = "Select the body that made the decision"
         self.fields["outcome"].error_messages["invalid_choice"] = "Select the outcome"
+        board = (
+            Board.objects.filter(partnership_id=plan.partnership_id, kind=Board.Kind.PARTNERSHIP_BOARD)
+            .order_by("order", "name")
+            .values_list("name", flat=True)
+            .first()
+        )
+        example = board or "the partnership board"
+        self.fields["body"].help_text = f"As the papers name it, for example {example}. Needed for Other."
         self.fields["meeting"].queryset = (
             Meeting.objects.filter(board__partnership_id=plan.partnership_id)
             .select_related("board")

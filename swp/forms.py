@@ -23,6 +23,14 @@ class GovUKFormMixin:
         self.helper.attrs = {"novalidate": True}
         self.helper.add_input(Submit("submit", self.submit_label))
 
+    def full_clean(self):
+        super().full_clean()
+        # A hidden field has nowhere on the page to show its error, and the error summary lists only
+        # visible fields': its errors become the form's own, which the summary lists first.
+        for name, field in self.fields.items():
+            if field.widget.is_hidden and name in self._errors:
+                self.add_error(None, list(self._errors.pop(name)))
+
 
 class GovUKForm(GovUKFormMixin, forms.Form):
     pass
@@ -91,8 +99,21 @@ class GovUKDateField(DateInputField):
             raise forms.ValidationError(f"{self.what.capitalize()} must be a real date") from error
 
 
+def check_file_name(name: str) -> None:
+    """Refuse an uploaded file's name that Django's upload parser could not read.
+
+    A browser sends the name as UTF-8; bytes that are not, the parser replaces with U+FFFD, so a name
+    with one in it is not the name the person gave the file.
+    """
+    if "\ufffd" in name:
+        raise forms.ValidationError(
+            f"The file name “{name}” has characters that could not be read. "
+            "Rename the file and upload it again"
+        )
+
+
 class GovUKFileField(forms.FileField):
-    """A file upload, with its error messages in plain English."""
+    """A file upload, with its error messages in plain English, refused if its name cannot be read."""
 
     def __init__(self, *, what: str, **kwargs):
         super().__init__(**kwargs)
@@ -101,4 +122,30 @@ class GovUKFileField(forms.FileField):
             empty="The selected file is empty",
             invalid="The selected file could not be uploaded – try again",
             missing="The selected file could not be uploaded – try again",
+        )
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        if upload is not None:
+            check_file_name(upload.name)
+        return upload
+
+
+class VersionField(forms.IntegerField):
+    """The hidden version of the record an edit form was drawn from, checked by its service under a row lock.
+
+    Only a tampered page sends one that is missing or not a whole number: like an out-of-date page, it is
+    told to reload.
+    """
+
+    OUT_OF_DATE = "This page is out of date. Reload it and make your changes again"
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            widget=forms.HiddenInput,
+            min_value=0,
+            error_messages={
+                code: self.OUT_OF_DATE for code in ("required", "invalid", "min_value", "max_value")
+            },
+            **kwargs,
         )

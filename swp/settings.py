@@ -282,6 +282,11 @@ SWP_RESETS_PER_CLIENT = int(os.environ.get("SWP_RESETS_PER_CLIENT", "20"))
 
 # Requests we cannot read and failed CSRF checks get our own pages, with what to do next (swp/errors.py).
 CSRF_FAILURE_VIEW = "swp.errors.csrf_failure"
+
+# The demo's accounts share a published password, so with DEBUG off they cannot sign in
+# (governance/demo_accounts.py). `make loadtest` and the test suite, which sign in as them with DEBUG
+# off, set this; production never does.
+SWP_ALLOW_DEMO_SIGN_IN = env_bool("SWP_ALLOW_DEMO_SIGN_IN", False)
 SECURE_SSL_REDIRECT = _HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = int(os.environ.get("SWP_HSTS_SECONDS", "31536000")) if _HTTPS else 0

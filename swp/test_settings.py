@@ -14,3 +14,6 @@ WHITENOISE_AUTOREFRESH = True  # no rescan of every static file for each test cl
 # Most tests are not about two-factor authentication and sign in with a password alone;
 # tests/governance/test_two_factor.py and tests/permissions/ switch the requirement back on.
 SWP_REQUIRE_TWO_FACTOR = False
+# The browser tests sign in as the demo's people through the sign-in form, with DEBUG off as in
+# production; tests/governance/test_demo_accounts.py turns this off again.
+SWP_ALLOW_DEMO_SIGN_IN = True

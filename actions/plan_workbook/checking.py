@@ -26,11 +26,14 @@ def read_workbook(data: bytes, fmt: str, *, partnership: Partnership) -> Preview
     """Everything the workbook would create, and every problem with it. Writes nothing."""
     preview = Preview(partnership=partnership)
     try:
-        sources = read_sources(data, fmt)
-    except UploadRefused as refusal:
+        _read_sheets(preview, _our_sheets(preview, read_sources(data, fmt)))
+    except UploadRefused as refusal:  # the file, or one of a ZIP's CSV files, read when first wanted
         preview.problems.append(Problem("", None, None, str(refusal)))
-        return preview
-    found = _our_sheets(preview, sources)
+    return preview
+
+
+def _read_sheets(preview: Preview, found: dict[str, SheetSource]) -> None:
+    """Our sheets into the preview, each after those it refers to (partners before priorities...)."""
 
     def reader(sheet: Sheet) -> SheetReader | None:
         return SheetReader(preview, sheet, found[sheet.key]) if sheet.key in found else None
@@ -65,7 +68,6 @@ def read_workbook(data: bytes, fmt: str, *, partnership: Partnership) -> Preview
         preview.problems.append(
             Problem(f.PRIORITIES.title, None, None, "There are no priorities: add at least one")
         )
-    return preview
 
 
 def _our_sheets(preview: Preview, sources: list[SheetSource]) -> dict[str, SheetSource]:

@@ -1,12 +1,11 @@
 """The partnership, its partner organisations, and the demo's people with their roles."""
 
+from governance.demo_accounts import DEMO_PASSWORD
 from governance.models import Membership, Organisation, Partnership, User
 
 from . import walsall_2020_invented as invented
 from . import walsall_2020_plan as source
 from .upsert import LoadReport, upsert, without
-
-DEMO_PASSWORD = "demo-walsall-2020"
 
 
 def load_partnership(report: LoadReport) -> tuple[Partnership, dict[str, Organisation]]:

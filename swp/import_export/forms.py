@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.crypto import salted_hmac
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from swp.forms import check_file_name
 from swp.sheets.uploads import UploadRefused, check_spreadsheet_upload
 
 
@@ -24,6 +25,11 @@ class CheckedImportForm(ImportForm):
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
+        try:
+            check_file_name(upload.name)
+        except ValidationError as refusal:
+            self.refusal = refusal.messages[0]
+            raise
         try:
             self.detected_format = check_spreadsheet_upload(upload, name=upload.name, size=upload.size)
         except UploadRefused as refusal:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from .uploads import UploadRefused
+from .uploads import SAVE_AS_CSV_UTF8, UploadRefused, text_encoding
 
 Value = str | int | float | Decimal | datetime.date | datetime.datetime | bool | None
 
@@ -31,16 +31,10 @@ class SheetRow:
 
 def decode_csv(data: bytes) -> str:
     """The text of a CSV file: UTF-8 (a byte order mark is dropped), else Windows-1252 (Excel's "CSV")."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise UploadRefused(
-            "The CSV file's characters could not be read. Save it as “CSV UTF-8” and upload it again"
-        ) from None
+    encoding = text_encoding(data)
+    if encoding is None:
+        raise UploadRefused(f"The CSV file's characters could not be read. {SAVE_AS_CSV_UTF8}")
+    return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
 
 
 def csv_rows(data: bytes) -> list[SheetRow]:

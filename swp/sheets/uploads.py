@@ -15,7 +15,9 @@ without decompressing anything.
 Every refusal is an UploadRefused carrying a message in plain English for the person uploading.
 """
 
+import codecs
 import io
+import re
 import struct
 import zipfile
 from dataclasses import dataclass
@@ -45,6 +47,13 @@ _EOCD_SIZE = 22
 _MAX_ZIP_COMMENT = 0xFFFF
 _ZIP64_LOCATOR = b"PK\x06\x07"
 _ZIP64_LOCATOR_SIZE = 20
+# A character of two to four bytes as UTF-8 writes it (RFC 3629). Text in Windows-1252 almost never
+# has one: it would take an accented capital followed by a symbol such as £ or ’ ("É’").
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+SAVE_AS_CSV_UTF8 = "Save it as “CSV UTF-8” and upload it again"
 
 
 class UploadRefused(ValueError):
@@ -149,8 +158,36 @@ def check_spreadsheet_upload(upload: BinaryIO, *, name: str, size: int | None = 
         _check_xlsx_archive(upload)
     elif head.startswith(_NOT_TEXT_SIGNATURES) or b"\x00" in head:
         raise UploadRefused("The file is not a real CSV file. " + WRONG_TYPE)
+    elif text_encoding(upload.read()) is None:
+        raise UploadRefused(f"“{name}” has characters that could not be read. {SAVE_AS_CSV_UTF8}")
     upload.seek(0)
     return fmt
+
+
+def text_encoding(data: bytes) -> str | None:
+    """ "utf-8", or "cp1252" (Windows-1252, what Excel's plain "CSV" and Notepad write), or None: neither.
+
+    A file with UTF-8 characters in it that is not UTF-8 throughout is damaged UTF-8 (cut short, say,
+    or two files joined), not Windows-1252: read as Windows-1252, each of its accented letters would
+    become two wrong ones, so it is refused rather than read wrongly.
+    """
+    if _decodes(data, "utf-8"):
+        return "utf-8"
+    if _UTF8_MULTIBYTE.search(data) is None and _decodes(data, "cp1252"):
+        return "cp1252"
+    return None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    """Whether `data` is text in `encoding`, decoded a megabyte at a time rather than all at once."""
+    decoder, view = codecs.getincrementaldecoder(encoding)(), memoryview(data)
+    try:
+        for start in range(0, len(view), MB):
+            decoder.decode(view[start : start + MB])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _check_xlsx_archive(upload: BinaryIO) -> None:

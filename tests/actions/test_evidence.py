@@ -186,7 +186,11 @@ def test_a_csv_that_happens_to_start_like_a_bitmap_is_still_text():
         ("page.html", b"<!doctype html><script>alert(1)</script>", TYPE_ERROR),
         ("report", PDF, TYPE_ERROR),
         ("binary.csv", b"a,b\n\x00\x01,2\n", TYPE_ERROR),
-        ("garbled.txt", b"\x81\x8d\x8f\x90\x9d", TYPE_ERROR),
+        (
+            "garbled.txt",
+            b"\x81\x8d\x8f\x90\x9d",
+            "“garbled.txt” has characters that could not be read. Save it as UTF-8 text and upload it again",
+        ),
         ("figures.xlsm", xlsx(EXCEL_MACRO_MAIN, **{"xl/vbaProject.bin": b"\x00" * 64}), MACRO_ERROR),
         ("figures.xlsx", xlsx(EXCEL_MACRO_MAIN), MACRO_ERROR),
         ("figures.xlsx", xlsx(**{"xl/vbaProject.bin": b"\x00" * 64}), MACRO_ERROR),

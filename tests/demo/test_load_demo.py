@@ -8,8 +8,10 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from actions.models import Action, ActionUpdate
+from governance.demo_accounts import is_demo_address
 from governance.models import Membership, Organisation, Partnership, Role, User
 from priorities.models import BaselineStatistic, Measure, Plan, Priority, ReportingPeriod, Theme
+from reports.demo.walsall_2020_invented import DEMO_USERS
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -209,6 +211,11 @@ def test_demo_logins_with_their_roles():
     assert owner.organisation.name == "Walsall Housing Group"
     assert owner.owned_actions.exists()
     assert all(User.objects.get(email=email).check_password("demo-walsall-2020") for email in DEMO_ROLES)
+
+
+def test_every_demo_login_is_one_the_deploy_check_and_sign_in_know_as_a_demo_account():
+    # governance/demo_accounts.py holds the address domain without importing the demo.
+    assert all(is_demo_address(person["email"]) for person in DEMO_USERS)
 
 
 def test_it_refuses_to_create_demo_logins_when_debug_is_off(settings):

@@ -1,6 +1,7 @@
 """SEC-06: a form takes only its own fields and the version it was given."""
 
 import pytest
+from django.urls import reverse
 
 from actions.models import Action, ActionUpdate, Rag
 from priorities.models import ReportingPeriod
@@ -53,4 +54,36 @@ def test_a_posted_version_cannot_be_forced(w, users):
     before = snapshot(w)
     response = client_for(users["lead"]).post(w.edit_url, update_payload(w, version=999))
     assert response.status_code == 409
+    assert snapshot(w) == before
+
+
+OUT_OF_DATE = "This page is out of date. Reload it and make your changes again"
+# Each form with a hidden version: who posts it, where, and a valid post but for the version.
+VERSIONED_FORMS = {
+    "update": ("lead", lambda w: w.edit_url, update_payload),
+    "review": (
+        "secretary",
+        lambda w: reverse("actions:review_update", args=[w.update.pk]),
+        lambda w: {"decision": "accept", "comment": ""},
+    ),
+    "reading": ("lead", lambda w: w.reading_url, lambda w: {"value": "12", "narrative": ""}),
+}
+
+
+def error_summary(content: str) -> str:
+    return content.split("govuk-error-summary__list", 1)[1].split("</ul>", 1)[0]
+
+
+@pytest.mark.parametrize("form", VERSIONED_FORMS)
+@pytest.mark.parametrize("version", ["", "two", "-1", "1.5"])
+def test_a_tampered_version_says_the_page_is_out_of_date_and_saves_nothing(w, users, form, version):
+    role, url, payload = VERSIONED_FORMS[form]
+    before = snapshot(w)
+
+    response = client_for(users[role]).post(url(w), {**payload(w), "version": version})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert OUT_OF_DATE in error_summary(content)
+    assert content.count(OUT_OF_DATE) == 1
     assert snapshot(w) == before

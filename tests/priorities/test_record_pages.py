@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.models import User
+from governance.models import Board, User
 from priorities import approvals
 from priorities.models import (
     BaselineStatistic,
@@ -298,6 +298,33 @@ def test_a_step_with_problems_is_explained_and_not_recorded(client, secretary, d
     assert response.status_code == 200 and "Error: Record an approval step" in content
     assert message in content
     assert not draft.approval_steps.exists()
+
+
+def body_hint(client) -> str:
+    content = client.get(URL).content.decode()
+    return content.split('id="id_body_hint"', 1)[1].split("</div>", 1)[0]
+
+
+def test_the_body_hint_names_the_partnerships_own_board(client, secretary, draft, outsider, elsewhere):
+    factories.make_board(draft.partnership, "Safer Test Partnership Board")
+    factories.make_board(elsewhere, "Elsewhere Community Safety Board")
+    factories.make_board(elsewhere, "Elsewhere Tasking Group", kind=Board.Kind.THEMATIC_GROUP, order=0)
+    factories.make_plan(elsewhere, title="Elsewhere Plan 2020", status=Plan.Status.DRAFT)
+
+    client.force_login(secretary)
+    ours = body_hint(client)
+    client.force_login(outsider)
+    theirs = body_hint(client)
+
+    assert "for example Safer Test Partnership Board." in ours
+    assert "for example Elsewhere Community Safety Board." in theirs
+    assert "Walsall" not in ours + theirs
+
+
+def test_without_a_board_the_body_hint_says_the_partnership_board(client, secretary, draft):
+    client.force_login(secretary)
+
+    assert "for example the partnership board. Needed for Other." in body_hint(client)
 
 
 def test_steps_out_of_order_are_refused(client, secretary, draft):

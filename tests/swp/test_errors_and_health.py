@@ -1,12 +1,20 @@
 """Generic error pages with a reference (SEC-16), a plain 503 when the database is down, and /healthz/."""
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from unittest import mock
 
 import pytest
 from django.db import OperationalError
+from django.db.migrations.recorder import MigrationRecorder
 from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import include, path
+
+from swp import health
 
 
 def broken(request):
@@ -76,8 +84,83 @@ def test_health_check_reports_the_database(client):
     response = client.get("/healthz/")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "schema": "ok"}
     assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.fixture
+def new_process(monkeypatch):
+    """/healthz/ as a process that has not yet seen every migration applied."""
+    monkeypatch.setattr(health, "_migrations_applied", False)
+
+
+@pytest.fixture
+def unapplied_migration(new_process):
+    """The latest governance migration, as if a release's new migration had not been run yet."""
+    latest = MigrationRecorder.Migration.objects.filter(app="governance").latest("applied")
+    saved = {"app": latest.app, "name": latest.name}
+    latest.delete()
+    return saved
+
+
+def test_health_check_says_when_a_migration_has_not_been_applied(client, unapplied_migration):
+    response = client.get("/healthz/")
+
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "unavailable",
+        "database": "ok",
+        "schema": "not ready",
+        "reason": "1 migration has not been applied. Run python manage.py migrate.",
+    }
+
+
+def test_health_check_is_ok_as_soon_as_the_migration_is_applied(client, unapplied_migration):
+    assert client.get("/healthz/").status_code == 503  # not remembered: asked again next time
+
+    MigrationRecorder.Migration.objects.create(**unapplied_migration)
+
+    assert client.get("/healthz/").status_code == 200
+
+
+def test_health_check_asks_about_migrations_only_until_they_are_applied(
+    client, new_process, django_assert_num_queries
+):
+    with django_assert_num_queries(3):  # its tables; the migrations table, and what it says is applied
+        assert client.get("/healthz/").status_code == 200
+    with django_assert_num_queries(1):  # its tables
+        assert client.get("/healthz/").status_code == 200
+
+
+def test_health_check_says_when_the_database_has_no_tables(tmp_path):
+    # A process of its own on an empty SQLite database, as a restore without its schema leaves one.
+    script = (
+        "from django.test import Client; "
+        "r = Client(HTTP_HOST='localhost').get('/healthz/'); "
+        "print(r.status_code, r.content.decode())"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+            "DJANGO_SETTINGS_MODULE": "swp.settings",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        },
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+    )
+
+    status, body = result.stdout.strip().split(" ", 1)
+    assert (status, json.loads(body)) == (
+        "503",
+        {
+            "status": "unavailable",
+            "database": "ok",
+            "schema": "not ready",
+            "reason": "The database has no tables. Run python manage.py migrate.",
+        },
+    ), result.stderr
 
 
 def test_health_check_says_when_the_database_is_down(client):

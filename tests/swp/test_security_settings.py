@@ -1,4 +1,4 @@
-"""Production settings: check --deploy (SEC-01), security headers (SEC-02) and cookies (SEC-03).
+"""Production settings: check --deploy (SEC-01), security headers (SEC-02), cookies (SEC-03), the proxy.
 
 The settings module is loaded afresh with production's environment (DEBUG off), and its security
 settings are then applied to the test client, so these tests check the values we ship, not
@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
 from actions import services
+from swp.security_log import client_ip
 from tests import factories
 from tests.factories import PASSWORD
 
@@ -36,9 +37,10 @@ SECURITY_SETTINGS = (
 )  # fmt: skip
 
 
-def production_settings() -> dict:
-    saved = {key: os.environ.get(key) for key in PRODUCTION_ENV}
-    os.environ.update(PRODUCTION_ENV)
+def production_settings(names=SECURITY_SETTINGS, **more_env: str) -> dict:
+    env = {**PRODUCTION_ENV, **more_env}
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
     try:
         spec = importlib.util.spec_from_file_location("swp_production_settings", ROOT / "swp" / "settings.py")
         module = importlib.util.module_from_spec(spec)
@@ -49,7 +51,7 @@ def production_settings() -> dict:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    return {name: getattr(module, name) for name in SECURITY_SETTINGS}
+    return {name: getattr(module, name) for name in names}
 
 
 @pytest.fixture
@@ -61,22 +63,59 @@ def production(tmp_path):
         yield values
 
 
-def test_check_deploy_passes_at_warning_level():
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+def manage(*args: str, database_url: str) -> subprocess.CompletedProcess:
+    """manage.py in a process of its own, with production's settings and the database given."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
         # Without the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, which production never sets.
         env={
             **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
             **PRODUCTION_ENV,
             "DJANGO_SETTINGS_MODULE": "swp.settings",
+            "DATABASE_URL": database_url,
         },
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
 
+
+@pytest.fixture(scope="module")
+def new_database(tmp_path_factory) -> str:
+    """A new installation's database: the accounts' tables as `migrate` makes them, no accounts yet.
+
+    Only governance and what it depends on: the deploy check reads nothing else, and migrating every
+    app would take this test from 2 to 14 seconds.
+    """
+    url = f"sqlite:///{tmp_path_factory.mktemp('production') / 'db.sqlite3'}"
+    migrated = manage("migrate", "governance", "--noinput", database_url=url)
+    assert migrated.returncode == 0, migrated.stdout + migrated.stderr
+    return url
+
+
+def test_check_deploy_passes_at_warning_level(new_database):
+    # The demo-account check (governance/checks.py) reads the accounts, so it is given the database.
+    result = manage(
+        "check", "--deploy", "--database", "default", "--fail-level", "WARNING", database_url=new_database
+    )
+
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_without_the_database_says_demo_accounts_were_not_looked_for(new_database):
+    result = manage("check", "--deploy", "--fail-level", "WARNING", database_url=new_database)
+
+    assert result.returncode != 0
+    assert "governance.W001" in result.stderr and "--database default" in result.stderr
+
+
+def test_check_deploy_on_an_empty_database_says_it_could_not_look(tmp_path):
+    result = manage(
+        "check", "--deploy", "--database", "default", database_url=f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    )
+
+    assert "governance.W002" in result.stderr and "migrate" in result.stderr
 
 
 def assert_security_headers(response):
@@ -160,3 +199,36 @@ def test_public_pages_stay_cacheable(production, client, demo):
     response = client.get("/plans/safer-walsall/", secure=True)
 
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+# --- Behind the proxy: the client's address ------------------------------------------------------
+
+
+def client_ip_behind(proxy_count: int, *, forwarded_for: str, remote_addr: str = "10.0.0.5") -> str:
+    request = RequestFactory().get("/", REMOTE_ADDR=remote_addr, HTTP_X_FORWARDED_FOR=forwarded_for)
+    with override_settings(SWP_PROXY_COUNT=proxy_count):
+        return client_ip(request)
+
+
+def test_behind_the_proxy_the_client_is_the_address_the_proxy_appended():
+    proxy = production_settings(("SWP_PROXY_COUNT", "SECURE_PROXY_SSL_HEADER"), SWP_BEHIND_PROXY="1")
+
+    # A client may send its own X-Forwarded-For; the proxy appends the address it saw to the end.
+    seen = client_ip_behind(proxy["SWP_PROXY_COUNT"], forwarded_for="198.51.100.66, 203.0.113.10")
+
+    assert proxy["SECURE_PROXY_SSL_HEADER"] == ("HTTP_X_FORWARDED_PROTO", "https")
+    assert seen == "203.0.113.10"
+
+
+def test_behind_two_proxies_the_client_is_the_address_the_first_proxy_appended():
+    assert client_ip_behind(2, forwarded_for="198.51.100.66, 203.0.113.10, 10.0.0.7") == "203.0.113.10"
+
+
+def test_without_a_proxy_the_forwarded_for_header_is_ignored():
+    assert client_ip_behind(0, forwarded_for="203.0.113.10", remote_addr="192.0.2.44") == "192.0.2.44"
+
+
+def test_a_client_that_reaches_gunicorn_past_the_proxy_chooses_its_own_address():
+    # Why the README says gunicorn must be reachable only from the proxy: behind SWP_BEHIND_PROXY=1 the
+    # last address in the header is trusted as the proxy's, and a direct client writes the whole header.
+    assert client_ip_behind(1, forwarded_for="203.0.113.99", remote_addr="198.51.100.66") == "203.0.113.99"

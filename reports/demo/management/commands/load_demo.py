@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.demo.load_people import DEMO_PASSWORD
+from governance.demo_accounts import DEMO_PASSWORD
 from reports.demo.loader import load_walsall_demo
 from reports.demo.walsall_2020_invented import DEMO_USERS
 
@@ -13,7 +13,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--allow-demo-users",
             action="store_true",
-            help="Create the demo logins even though DEBUG is off (they share a published password).",
+            help=(
+                "Create the demo logins even though DEBUG is off. They share a published password, so "
+                "they cannot sign in unless SWP_ALLOW_DEMO_SIGN_IN=1, and check --deploy fails."
+            ),
         )
         parser.add_argument(
             "--skip-users", action="store_true", help="Load the plan without any demo logins."
