@@ -1,17 +1,16 @@
 """Read models for plans, shared by the staff pages and the public pages.
 
-Also how a plan's priorities read as the plan writes them: nested (1, 1.1, 1.1.1) in the plan's
-order, each named by its number and title, led by its partners in the order the plan names them
-or by a group, and each measure's baseline with its caveats.
+Also what every page says of a priority as the plan writes it: who leads it, partners in the order
+the plan names them or a group, and each measure's baseline with its caveats. How priorities nest
+and are numbered is in outline.py.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import BooleanField, Prefetch, QuerySet, Value
 
-from governance.models import Board, Organisation, Partnership
+from governance.models import Partnership
 
 from .models import Measure, Plan, Priority
 
@@ -44,55 +43,6 @@ def priorities_with_measures(*, plan: Plan) -> QuerySet[Priority]:
     )
 
 
-# ---- Sub-priorities ------------------------------------------------------------------------------
-
-
-class Nested(Protocol):
-    """A priority, or a row of a read model made from one: all the hierarchy needs."""
-
-    id: int
-    parent_id: int | None
-    order: int
-
-
-N = TypeVar("N", bound=Nested)
-
-
-def in_plan_order(priorities: Iterable[N]) -> list[tuple[N, int]]:
-    """Each priority with its depth (0 for a priority, 1 for a sub-priority...), every sub-priority
-    straight after its parent, siblings in the plan's order. A priority whose parent is not among
-    those given (a filtered list) stands at the top."""
-    given = list(priorities)
-    ids = {p.id for p in given}
-    children: dict[int | None, list[N]] = {}
-    for priority in sorted(given, key=lambda p: p.order):
-        parent = priority.parent_id if priority.parent_id in ids else None
-        children.setdefault(parent, []).append(priority)
-    ordered: list[tuple[N, int]] = []
-
-    def visit(parent: int | None, depth: int) -> None:
-        for child in children.get(parent, []):
-            ordered.append((child, depth))
-            visit(child.id, depth + 1)
-
-    visit(None, 0)
-    return ordered
-
-
-def with_sub_priorities(priorities: Sequence[Nested], priority_id: int) -> set[int]:
-    """The priority's id and the ids of its sub-priorities, theirs, and so on."""
-    found, frontier = {priority_id}, [priority_id]
-    while frontier:
-        frontier = [p.id for p in priorities if p.parent_id in frontier and p.id not in found]
-        found.update(frontier)
-    return found
-
-
-def numbered_title(number: str, title: str) -> str:
-    """A priority as the plan heads it: "1. Violence reduction", "1.1 Youth violence"."""
-    return f"{number} {title}" if "." in number else f"{number}. {title}"
-
-
 # ---- Who leads a priority ------------------------------------------------------------------------
 
 
@@ -118,10 +68,18 @@ def lead_lines(partners: Sequence, groups: Sequence, as_written: str = "") -> li
     return lines
 
 
+@dataclass(frozen=True)
+class LeadBody:
+    """A body that leads a priority: a partner organisation, or a group of the partnership."""
+
+    id: int
+    name: str
+
+
 @dataclass
 class Leads:
-    partners: list[Organisation]  # in the order the plan names them: the first is the lead partner
-    groups: list[Board]
+    partners: list[LeadBody]  # in the order the plan names them: the first is the lead partner
+    groups: list[LeadBody]
     as_written: str
 
     @property
@@ -130,25 +88,34 @@ class Leads:
 
 
 def leads_as_written(priorities: Sequence[Priority]) -> dict[int, Leads]:
-    """Each priority's leads, in two queries whatever the number of priorities.
+    """Each priority's leads, in one query whatever the number of priorities (fetch them with their
+    lead_organisation).
 
-    The plan's order of joint leads and groups is the order they were linked in, so they are read
-    from the link tables in the order of their rows, which a prefetch cannot do.
+    The plan's order of joint leads, and of groups, is the order they were linked in: the order of
+    the link tables' rows, which a prefetch does not keep.
     """
-    co_leads: dict[int, list[Organisation]] = {}
-    groups: dict[int, list[Board]] = {}
     ids = [p.pk for p in priorities]
-    for name, found in (("co_lead_organisations", co_leads), ("lead_groups", groups)):
-        relation = Priority._meta.get_field(name)
-        target = relation.m2m_reverse_field_name()
-        links = relation.remote_field.through.objects.filter(priority_id__in=ids)
-        for link in links.select_related(target).order_by("id"):
-            found.setdefault(link.priority_id, []).append(getattr(link, target))
+    joint = Priority.co_lead_organisations.through.objects.filter(priority_id__in=ids)
+    groups = Priority.lead_groups.through.objects.filter(priority_id__in=ids)
+    links = joint.annotate(group=Value(False, output_field=BooleanField())).values_list(
+        "group", "id", "priority_id", "organisation_id", "organisation__name"
+    )
+    links = links.union(
+        groups.annotate(group=Value(True, output_field=BooleanField())).values_list(
+            "group", "id", "priority_id", "board_id", "board__name"
+        ),
+        all=True,
+    )
+    found: dict[tuple[bool, int], list[LeadBody]] = {}
+    for group, _, priority_id, body_id, name in sorted(links, key=lambda link: link[1]):
+        found.setdefault((bool(group), priority_id), []).append(LeadBody(body_id, name))
     return {
         p.pk: Leads(
-            partners=([p.lead_organisation] if p.lead_organisation else [])
-            + [o for o in co_leads.get(p.pk, []) if o.pk != p.lead_organisation_id],
-            groups=groups.get(p.pk, []),
+            partners=(
+                [LeadBody(p.lead_organisation.pk, p.lead_organisation.name)] if p.lead_organisation else []
+            )
+            + [body for body in found.get((False, p.pk), []) if body.id != p.lead_organisation_id],
+            groups=found.get((True, p.pk), []),
             as_written=p.lead_as_written,
         )
         for p in priorities

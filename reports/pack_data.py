@@ -19,6 +19,8 @@ from django.utils.dateparse import parse_datetime
 
 from actions.models import ActionUpdate
 from actions.status import AMBER, IMPROVED, MISSING, RED, SEVERITY, WORSENED, worst
+from priorities.outline import spread_text
+from priorities.selectors import LeadBody, LeadLine, lead_lines
 
 GLOSSARY = [
     (
@@ -101,14 +103,6 @@ class MeasureRow:
 
 
 @dataclass
-class Lead:
-    """A body that leads a priority: a partner organisation or a group of the partnership."""
-
-    id: int
-    name: str
-
-
-@dataclass
 class PriorityRow:
     id: int
     order: int
@@ -128,8 +122,14 @@ class PriorityRow:
     number: str = ""  # the plan's own ("1.1"); an older pack's JSON lacks it, and its order is its number
     parent_id: int | None = None
     depth: int = 0  # 0 for a priority, 1 for a sub-priority, 2 for one of those
-    lead_partners: list[Lead] = field(default_factory=list)  # in the plan's order; the first leads
-    lead_groups: list[Lead] = field(default_factory=list)
+    lead_partners: list[LeadBody] = field(default_factory=list)  # in the plan's order; the first leads
+    lead_groups: list[LeadBody] = field(default_factory=list)
+
+    @property
+    def leads(self) -> list[LeadLine]:
+        """Who leads it, labelled as every page labels it. An older pack's JSON has only the names,
+        in `lead_organisation`, shown as it always was: as the lead partner."""
+        return lead_lines(self.lead_partners, self.lead_groups, self.lead_organisation)
 
 
 @dataclass
@@ -183,6 +183,11 @@ class BoardPack:
     @property
     def sub_priorities(self) -> list[PriorityRow]:
         return [p for p in self.priorities if p.parent_id is not None]
+
+    @property
+    def spread(self) -> str:
+        """How many actions across how many priorities (and sub-priorities), as the pack says it."""
+        return spread_text(len(self.actions), len(self.priorities), len(self.sub_priorities))
 
     @property
     def counts(self) -> dict[str, int]:

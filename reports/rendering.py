@@ -27,7 +27,7 @@ from actions.status import (
     UNCHANGED,
     status_label,
 )
-from priorities.selectors import lead_lines, numbered_title
+from priorities.outline import Link, nested_links, numbered_title
 
 from .charts import describe, trend_chart, trend_table_rows
 from .pack_data import ActionRow, BoardPack, PriorityRow, Submission
@@ -82,13 +82,6 @@ class SubmissionGroup:
 
 
 @dataclass
-class ContentsItem:
-    id: str
-    heading: str
-    children: list["ContentsItem"]
-
-
-@dataclass
 class ExceptionTable:
     id: str
     title: str
@@ -106,17 +99,13 @@ def figure(value: Decimal | None, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
-def spread_text(pack: BoardPack) -> str:
-    """How many actions the plan has, across how many priorities: "3 actions across 4 priorities
-    (2 sub-priorities)". A plan without sub-priorities does not mention them."""
-    actions, priorities, subs = len(pack.actions), len(pack.priorities), len(pack.sub_priorities)
-    text = f"{actions} action{pluralize(actions)} across {priorities} priorit{pluralize(priorities, 'y,ies')}"
-    return f"{text} ({subs} sub-priorit{pluralize(subs, 'y,ies')})" if subs else text
-
-
 def heading(priority: PriorityRow) -> str:
     """The priority as its section is headed: its number (an older pack's JSON has only its order)."""
     return numbered_title(priority.number or str(priority.order), priority.title)
+
+
+def _anchor(priority: PriorityRow) -> str:
+    return f"priority-{priority.id}"
 
 
 def counts_text(counts: dict[str, int]) -> str:
@@ -234,13 +223,13 @@ def _priority_entry(
         intro = f"Actions, with those of its sub-priorit{pluralize(len(numbers), 'y,ies')} {_and(numbers)}"
     return {
         "priority": p,
-        "id": f"priority-{p.id}",
+        "id": _anchor(p),
         "heading": heading(p),
         "level": level,
         "sizes": ("l", "m", "s") if p.depth == 0 else ("m", "s", "s"),
-        "parent": (f"priority-{parent.id}", heading(parent)) if parent else None,
-        "sub_priorities": [(f"priority-{child.id}", heading(child)) for child in sub_priorities],
-        "leads": lead_lines(p.lead_partners, p.lead_groups, p.lead_organisation),
+        "parent": (_anchor(parent), heading(parent)) if parent else None,
+        "sub_priorities": [(_anchor(child), heading(child)) for child in sub_priorities],
+        "leads": p.leads,
         "measures": [_measure_view(m) for m in p.measures],
         "counts": [p.counts[status] for status in SEVERITY],
         "counts_text": f"{intro}: {counts_text(p.counts)}",
@@ -252,18 +241,6 @@ def _priority_entry(
 
 def _and(items: list[str]) -> str:
     return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else items[0]
-
-
-def _contents(entries: list[dict]) -> list[ContentsItem]:
-    """The priorities' entries in the contents, each sub-priority's nested under its parent's."""
-    top: list[ContentsItem] = []
-    items: dict[int, ContentsItem] = {}
-    for entry in entries:
-        p = entry["priority"]
-        item = items[p.id] = ContentsItem(entry["id"], entry["heading"], [])
-        parent = items.get(p.parent_id)
-        (parent.children if parent else top).append(item)
-    return top
 
 
 def _day(moment: datetime | None) -> date | None:
@@ -306,9 +283,9 @@ def pack_context(pack: BoardPack, *, marking: str = DEFAULT_MARKING, on_screen: 
         return [(action, priority_names[action.priority_id]) for action in actions]
 
     priorities = _priority_entries(pack)
-    contents = [ContentsItem(id, title, []) for id, title in SECTIONS[:2]]
-    contents += _contents(priorities)
-    contents += [ContentsItem(id, title, []) for id, title in SECTIONS[2:]]
+    contents = [Link(id, title) for id, title in SECTIONS[:2]]
+    contents += nested_links(pack.priorities, anchor=_anchor, text=heading)
+    contents += [Link(id, title) for id, title in SECTIONS[2:]]
     return {
         "pack": pack,
         "marking": marking,
@@ -317,7 +294,6 @@ def pack_context(pack: BoardPack, *, marking: str = DEFAULT_MARKING, on_screen: 
         "statuses": [(status, STATUS_LABELS[status]) for status in SEVERITY],
         "counts": pack.counts,
         "counts_text": counts_text(pack.counts),
-        "spread_text": spread_text(pack),
         "total_counts": [pack.counts[status] for status in SEVERITY],
         "overall_status": pack.status,
         "overall_status_label": status_label(pack.status),

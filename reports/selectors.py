@@ -29,7 +29,8 @@ from actions.status import (
     worst,
 )
 from priorities.models import Measure, MeasureReading, Plan, Priority, ReportingPeriod
-from priorities.selectors import Leads, baseline_caveats, in_plan_order, leads_as_written
+from priorities.outline import in_plan_order
+from priorities.selectors import Leads, baseline_caveats, leads_as_written
 
 from .pack_data import (
     GLOSSARY,
@@ -37,7 +38,6 @@ from .pack_data import (
     SUB_PRIORITY_TERM,
     ActionRow,
     BoardPack,
-    Lead,
     MeasureRow,
     PriorityRow,
     Reading,
@@ -147,13 +147,13 @@ def _priority_row(
         number=priority.number,
         parent_id=priority.parent_id,
         depth=depth,
-        lead_partners=[Lead(o.pk, o.name) for o in leads.partners],
-        lead_groups=[Lead(g.pk, g.name) for g in leads.groups],
+        lead_partners=leads.partners,
+        lead_groups=leads.groups,
     )
 
 
 def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = False) -> BoardPack:
-    """Everything the quarterly pack for `period` shows, in twelve queries whatever the plan's size.
+    """Everything the quarterly pack for `period` shows, in eleven queries whatever the plan's size.
 
     With accepted_only, only updates the board secretary has accepted count (a submitted one is as
     if not there): the public pages show only what has been approved.
@@ -194,7 +194,7 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
         )
         .order_by("order")
     )  # 3 measures, 4 readings, 5 actions, 6 updates, 7 organisations, 8 themes
-    leads = leads_as_written(priorities)  # 9 joint leads, 10 groups
+    leads = leads_as_written(priorities)  # 9 joint leads and groups
 
     ordered = in_plan_order(priorities)
     own = {p.pk: [_action_row(action, period, previous) for action in p.pack_actions] for p, _ in ordered}
@@ -215,7 +215,7 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
 
     by_id = {row.id: row for priority in priority_rows for row in priority.actions}
     themes = []
-    for theme in plan.themes.prefetch_related("priorities").order_by("name"):  # 11, 12
+    for theme in plan.themes.prefetch_related("priorities").order_by("name"):  # 10, 11
         linked = [row for row in by_id.values() if theme.pk in row.theme_ids]
         themes.append(
             ThemeRow(

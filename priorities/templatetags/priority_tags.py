@@ -1,12 +1,12 @@
 """{{ priority|numbered }}: a priority as the plan heads it, by its own number ("1.1 Youth violence").
 
-Takes a Priority or a board pack's PriorityRow (whose number an older pack's JSON lacks: then its
+Takes a Priority or a board pack's PriorityRow, whose number an older pack's JSON lacks (then its
 order is its number, as it was).
 """
 
 from django import template
 
-from priorities.selectors import numbered_title
+from priorities.outline import numbered_title
 
 register = template.Library()
 
