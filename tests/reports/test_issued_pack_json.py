@@ -2,23 +2,13 @@
 whatever has been added to the read model since."""
 
 import json
-import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from reports.pack_data import from_json
 from reports.rendering import pack_html
+from tests.fixtures.page_outline import visible_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def visible_text(html: str) -> str:
-    chunks: list[str] = []
-    parser = HTMLParser()
-    parser.handle_data = chunks.append
-    parser.feed(html)
-    parser.close()
-    return re.sub(r"\s+", " ", " ".join(chunks)).strip()
 
 
 def test_a_pack_issued_before_sub_priorities_renders_as_it_did():
