@@ -96,8 +96,14 @@ class PriorityTile:
 
     @property
     def level(self) -> int:
-        """Its heading's level: h3 for a priority, h4 for a sub-priority (its number says how deep)."""
-        return 3 if self.row.depth == 0 else 4
+        """Its heading's level: h3 for a priority, h4 for a sub-priority, h5 for one of those."""
+        return min(3 + self.row.depth, 5)
+
+    @property
+    def measures_level(self) -> tuple[int, int]:
+        """The levels of "Success will be measured by" and of each measure's title. HTML has no h7,
+        so under a sub-priority's sub-priority the titles stand at the level of what heads them."""
+        return min(self.level + 1, 6), min(self.level + 2, 6)
 
 
 @dataclass
