@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 
 from governance.models import Organisation
 from priorities.models import Priority, ReportingPeriod, Theme
+from priorities.outline import numbered_title, with_sub_priorities
 from swp.forms import GovUKDateField, GovUKSearchForm
 
 from .models import Action
@@ -64,9 +65,7 @@ class ActionFilter(django_filters.FilterSet):
         help_text="Item number, objective or responsible officer",
         max_length=200,
     )
-    priority = django_filters.ChoiceFilter(
-        label="Priority", empty_label="Any priority", field_name="priority_id"
-    )
+    priority = django_filters.ChoiceFilter(label="Priority", empty_label="Any priority", method="in_priority")
     organisation = django_filters.ChoiceFilter(
         label="Responsible partner", empty_label="Any partner", method="responsible"
     )
@@ -107,13 +106,14 @@ class ActionFilter(django_filters.FilterSet):
         *,
         periods: list[ReportingPeriod],
         default_period: ReportingPeriod | None,
-        priorities: list[Priority],
+        priorities: list[tuple[Priority, int]],
         organisations: list[Organisation],
         themes: list[Theme],
         queryset: QuerySet[Action],
         text: bool = False,
     ):
         self.text = text  # for downloads: the quarter's progress and outcomes too
+        self.priorities = [priority for priority, _ in priorities]
         self.periods = {str(p.pk): p for p in periods}
         self.default_period = default_period
         if default_period is not None and "quarter" not in data:
@@ -122,7 +122,13 @@ class ActionFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset)
         fields = self.form.fields
         # django-filter adds each select's "Any ..." option itself.
-        fields["priority"].choices = [(str(p.pk), p.title) for p in priorities]
+        # Each sub-priority by its number, under its parent (the number says where it sits; the
+        # indent only echoes it). Choosing a priority takes in its sub-priorities' actions.
+        fields["priority"].choices = [
+            (str(p.pk), "\u00a0\u00a0" * depth + numbered_title(p.number, p.title)) for p, depth in priorities
+        ]
+        if any(depth for _, depth in priorities):
+            fields["priority"].label = "Priority, with its sub-priorities"
         fields["organisation"].choices = [(str(o.pk), o.name) for o in organisations]
         fields["theme"].choices = [(str(t.pk), t.name) for t in themes]
         fields["quarter"].choices = [(key, _quarter_label(p)) for key, p in self.periods.items()]
@@ -163,6 +169,13 @@ class ActionFilter(django_filters.FilterSet):
     def rated(self, queryset, name, value):
         # One IN, so the status expression appears once in the WHERE clause, not once per rating.
         return queryset.filter(quarter_status__in=value) if value else queryset
+
+    def in_priority(self, queryset, name, value):
+        return (
+            queryset.filter(priority_id__in=with_sub_priorities(self.priorities, int(value)))
+            if value
+            else queryset
+        )
 
     def responsible(self, queryset, name, value):
         return queryset.filter(responsible_organisations=value) if value else queryset

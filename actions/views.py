@@ -1,5 +1,6 @@
 """Reading the plan: where people land, the plan's actions, and one action with its history."""
 
+from dataclasses import dataclass
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
@@ -13,6 +14,8 @@ from governance.models import Organisation
 from governance.permissions import can
 from priorities.access import get_current_plan_for_user
 from priorities.models import Plan, Priority, ReportingPeriod
+from priorities.outline import in_plan_order, numbered_title, section_links, spread_text
+from priorities.selectors import LeadLine, Leads, leads_as_written
 from swp.security_log import security_event
 from swp.sheets.downloads import download, sheet_filename
 
@@ -37,6 +40,43 @@ def start(request: HttpRequest) -> HttpResponse:
     return redirect("actions:plan")
 
 
+@dataclass
+class PrioritySection:
+    """A priority's part of the actions list: its own actions, under a heading as deep as it is
+    among the priorities listed."""
+
+    priority: Priority
+    depth: int
+    leads: list[LeadLine]
+    actions: list[Action]
+    parent: Priority | None
+    parent_listed: bool  # a filtered list may leave the parent out: then it is named, not linked to
+    sub_priorities: list[Priority]  # those listed
+
+    @property
+    def level(self) -> int:
+        return min(2 + self.depth, 4)
+
+
+def _sections(
+    priorities: list[Priority], leads: dict[int, Leads], by_priority: dict[int, list[Action]], shown: set[int]
+) -> list[PrioritySection]:
+    listed = [p for p in priorities if p.pk in shown]
+    by_id = {p.pk: p for p in priorities}
+    return [
+        PrioritySection(
+            priority=priority,
+            depth=depth,
+            leads=leads[priority.pk].lines,
+            actions=by_priority.get(priority.pk, []),
+            parent=by_id.get(priority.parent_id),
+            parent_listed=priority.parent_id in shown,
+            sub_priorities=[p for p in listed if p.parent_id == priority.pk],
+        )
+        for priority, depth in in_plan_order(listed)
+    ]
+
+
 @login_required
 def plan_actions(request: HttpRequest) -> HttpResponse:
     """The plan's actions, filtered by the query string; ?format=csv or xlsx downloads the same list."""
@@ -44,7 +84,8 @@ def plan_actions(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format", "")
     periods = list(plan.periods.order_by("start"))
     default_period = quarter_for_updates(periods)
-    priorities = list(plan.priorities.select_related("lead_organisation", "lead_officer").order_by("order"))
+    ordered = in_plan_order(plan.priorities.select_related("lead_organisation", "lead_officer"))
+    priorities = [priority for priority, _ in ordered]
     actions = (
         Action.objects.filter(plan=plan)
         .select_related("owner")
@@ -55,7 +96,7 @@ def plan_actions(request: HttpRequest) -> HttpResponse:
         request.GET,
         periods=choosable_quarters(periods, default_period),
         default_period=default_period,
-        priorities=priorities,
+        priorities=ordered,
         organisations=list(Organisation.objects.filter(partnership_id=plan.partnership_id).order_by("name")),
         themes=list(plan.themes.order_by("name")),
         queryset=actions,
@@ -70,11 +111,9 @@ def plan_actions(request: HttpRequest) -> HttpResponse:
         action.rating_label = STATUS_LABELS.get(action.quarter_status, "")
         action.update_label = UPDATE_STATE_LABELS[action.quarter_update_state]
     by_priority = {key: list(group) for key, group in groupby(found, key=lambda a: a.priority_id)}
-    sections = [
-        (priority, by_priority.get(priority.pk, []))
-        for priority in priorities
-        if priority.pk in by_priority or not filterset.active
-    ]
+    shown = {p.pk for p in priorities if p.pk in by_priority or not filterset.active}
+    sections = _sections(priorities, leads_as_written(priorities), by_priority, shown)
+    subs = sum(1 for section in sections if section.priority.parent_id)
     query = request.GET.copy()
     query.pop("format", None)
     return render(
@@ -86,7 +125,10 @@ def plan_actions(request: HttpRequest) -> HttpResponse:
             "filter": filterset,
             "form": filterset.form,
             "sections": sections,
+            "contents": section_links(section.priority for section in sections),
             "found": len(found),
+            # "4 actions across 5 priorities (3 sub-priorities)", where the list shows sub-priorities.
+            "spread": spread_text(len(found), len(sections), subs) if subs else "",
             "query": query.urlencode(),
         },
     )
@@ -102,7 +144,7 @@ def _download(
 ) -> HttpResponse:
     """The filtered list as a spreadsheet: the page's columns, plus the quarter's progress text."""
     quarter = period.label if period else "no quarter"
-    titles = {p.pk: f"{p.order}. {p.title}" for p in priorities}
+    titles = {p.pk: numbered_title(p.number, p.title) for p in priorities}
     headers = [
         "Priority",
         "Item",
@@ -133,7 +175,7 @@ def _download(
             "; ".join(o.name for o in a.responsible_organisations.all()),
             a.owner.full_name if a.owner else "",
             a.start_date,
-            a.deadline,
+            a.deadline or a.timescale or None,  # the plan's words when it gives no date
             a.get_status_display(),
             STATUS_LABELS.get(a.quarter_status, "Not rated (cancelled)"),
             UPDATE_STATE_LABELS[a.quarter_update_state],

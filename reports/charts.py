@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from pygal.etree import etree
 from pygal.style import Style
 
-from .selectors import MeasureRow
+from .pack_data import MeasureRow
 
 # The standard library's ElementTree always, so output does not depend on whether lxml happens
 # to be installed (it comes with pikepdf in the test environment only).

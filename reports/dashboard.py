@@ -26,7 +26,8 @@ from governance.models import Organisation
 from priorities.models import Plan, Priority, ReportingPeriod, Theme
 
 from .charts import describe, trend_chart, trend_table_rows
-from .selectors import ActionRow, BoardPack, MeasureRow, PriorityRow, board_pack
+from .pack_data import ActionRow, BoardPack, MeasureRow, PriorityRow
+from .selectors import board_pack
 
 
 @dataclass
@@ -79,14 +80,30 @@ def measure_tile(row: MeasureRow) -> MeasureTile:
 @dataclass
 class PriorityTile:
     row: PriorityRow
-    counts: list[Count]
+    counts: list[Count]  # with its sub-priorities' actions
     measures: list[MeasureTile]
-    lead_organisation_id: int | None
-    query: str  # the filtered actions list of this priority in this quarter
+    query: str  # the filtered actions list of this priority (and its sub-priorities) in this quarter
+    parent: PriorityRow | None
+    sub_priorities: list[PriorityRow]
 
     @property
     def previous_label(self) -> str:
         return STATUS_LABELS.get(self.row.previous_status, "")
+
+    @property
+    def action_count(self) -> int:
+        return sum(count.count for count in self.counts)
+
+    @property
+    def level(self) -> int:
+        """Its heading's level: h3 for a priority, h4 for a sub-priority, h5 for one of those."""
+        return min(3 + self.row.depth, 5)
+
+    @property
+    def measures_level(self) -> tuple[int, int]:
+        """The levels of "Success will be measured by" and of each measure's title. HTML has no h7,
+        so under a sub-priority's sub-priority the titles stand at the level of what heads them."""
+        return min(self.level + 1, 6), min(self.level + 2, 6)
 
 
 @dataclass
@@ -156,46 +173,46 @@ def choose_period(plan: Plan, chosen: str | None) -> tuple[ReportingPeriod | Non
     return picked, choosable
 
 
-def _lead_organisations(plan: Plan) -> dict[int, int | None]:
-    """Each priority's lead organisation id, which the pack gives by name only."""
-    return dict(plan.priorities.values_list("id", "lead_organisation_id"))
-
-
-def _partners(plan: Plan, pack: BoardPack, lead_of: dict[int, int | None]) -> list[PartnerProgress]:
-    """Every partner organisation with what it leads and its (non-cancelled) actions."""
-    rows = {row.id: row for row in pack.actions}
-    priority_rows = {row.id: row for row in pack.priorities}
+def _partners(plan: Plan, pack: BoardPack) -> list[PartnerProgress]:
+    """Every partner organisation with what it leads (alone or jointly) and its (non-cancelled) actions."""
     partners = {
         o.pk: PartnerProgress(id=o.pk, name=o.name)
         for o in Organisation.objects.filter(partnership_id=plan.partnership_id).order_by("name")
     }
-    links = Action.responsible_organisations.through.objects.filter(action__plan=plan).values_list(
-        "action_id", "organisation_id"
-    )
-    for action_id, organisation_id in links.order_by("action__priority__order", "action__order", "action_id"):
-        if action_id in rows and organisation_id in partners:
-            partners[organisation_id].actions.append(rows[action_id])
-    for priority_id, organisation_id in lead_of.items():
-        if organisation_id in partners:
-            partners[organisation_id].leads.append(priority_rows[priority_id])
+    responsible: dict[int, list[int]] = {}
+    links = Action.responsible_organisations.through.objects.filter(action__plan=plan)
+    for action_id, organisation_id in links.values_list("action_id", "organisation_id"):
+        responsible.setdefault(action_id, []).append(organisation_id)
+    for action in pack.actions:  # in the pack's order, which is the plan's
+        for organisation_id in responsible.get(action.id, []):
+            if organisation_id in partners:
+                partners[organisation_id].actions.append(action)
+    for row in pack.priorities:
+        for lead in row.lead_partners:
+            if lead.id in partners:
+                partners[lead.id].leads.append(row)
     return list(partners.values())
 
 
 def dashboard(*, plan: Plan, period: ReportingPeriod, periods: list[ReportingPeriod]) -> Dashboard:
     pack = board_pack(plan=plan, period=period)
     earlier = [p for p in periods if p.start < period.start]
-    lead_of = _lead_organisations(plan)
+    rows = {row.id: row for row in pack.priorities}
+    children: dict[int | None, list[PriorityRow]] = {}
+    for row in pack.priorities:
+        children.setdefault(row.parent_id, []).append(row)
     tiles = [
         PriorityTile(
             row=row,
             counts=count_rows(row.counts),
             measures=[measure_tile(m) for m in row.measures],
-            lead_organisation_id=lead_of.get(row.id),
             query=urlencode({"priority": row.id, "quarter": period.pk}),
+            parent=rows.get(row.parent_id),
+            sub_priorities=children.get(row.id, []),
         )
         for row in pack.priorities
     ]
-    partners = [p for p in _partners(plan, pack, lead_of) if p.actions or p.leads]
+    partners = [p for p in _partners(plan, pack) if p.actions or p.leads]
     return Dashboard(
         pack=pack,
         period=period,
@@ -210,7 +227,7 @@ def partner_view(
     *, plan: Plan, period: ReportingPeriod, organisation: Organisation
 ) -> tuple[BoardPack, PartnerProgress]:
     pack = board_pack(plan=plan, period=period)
-    partner = next(p for p in _partners(plan, pack, _lead_organisations(plan)) if p.id == organisation.pk)
+    partner = next(p for p in _partners(plan, pack) if p.id == organisation.pk)
     return pack, partner
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from .limits import run_within_limits
+from .pack_data import BoardPack
 from .rendering import DEFAULT_MARKING, pack_html
-from .selectors import BoardPack
 
 PDF_VARIANT = "pdf/ua-1"
 # During a render: collect the youngest objects every 20,000 allocations rather than 700.

@@ -6,17 +6,19 @@ open, never reaches residents. Nothing here carries an officer's name: the page 
 organisations, titles, commitments, statuses and numbers only.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
 from actions.models import Action
 from actions.status import COMPLETE, MISSING, RESIDENT_BASELINE_LABELS, SEVERITY, STATUS_LABELS
 from priorities.models import ConsultationFinding, Measure, Plan, Priority, ReportingPeriod
-from priorities.selectors import priorities_with_measures
+from priorities.outline import Link, in_plan_order, section_links
+from priorities.selectors import LeadLine, baseline_caveats, leads_as_written, priorities_with_measures
 
 from .dashboard import Count, count_rows
-from .selectors import ActionRow, BoardPack, MeasureRow, PriorityRow, board_pack
+from .pack_data import ActionRow, BoardPack, MeasureRow, PriorityRow
+from .selectors import board_pack
 
 
 @dataclass
@@ -36,18 +38,31 @@ class PublicMeasure:
     def against_baseline(self) -> str:
         return RESIDENT_BASELINE_LABELS.get(self.row.against_baseline, "") if self.row and self.latest else ""
 
+    @property
+    def caveats(self) -> list[str]:
+        return baseline_caveats(self.measure)
+
 
 @dataclass
 class PublicPriority:
     priority: Priority
-    row: PriorityRow | None
+    depth: int  # 0 for a priority, 1 for a sub-priority...
+    leads: list[LeadLine]
+    row: PriorityRow | None  # its status and counts take in its sub-priorities' commitments
     measures: list[PublicMeasure]
     one_year: list[ActionRow]
     three_years: list[ActionRow]
+    parent: Priority | None = None
+    sub_priorities: list[Priority] = field(default_factory=list)
 
     @property
     def counts(self) -> list[Count]:
         return count_rows(self.row.counts) if self.row else []
+
+    @property
+    def level(self) -> int:
+        """Its heading's level: h2 for a priority, h3 for a sub-priority, h4 below that."""
+        return min(2 + self.depth, 4)
 
 
 @dataclass
@@ -56,6 +71,14 @@ class PublicProgress:
     period: ReportingPeriod | None  # the latest locked quarter; None before the first is locked
     pack: BoardPack | None
     priorities: list[PublicPriority]
+
+    @property
+    def contents(self) -> list[Link]:
+        return section_links(item.priority for item in self.priorities)
+
+    @property
+    def has_sub_priorities(self) -> bool:
+        return any(item.depth for item in self.priorities)
 
     @property
     def legend(self) -> list[tuple[str, str, str]]:
@@ -87,21 +110,29 @@ def public_progress(*, plan: Plan) -> PublicProgress:
         for action in pending.order_by("order", "id"):
             commitments.setdefault(action.priority_id, []).append(action)
     one_year, three_years = Action.Horizon.ONE_YEAR.label, Action.Horizon.THREE_YEARS.label
-    priorities = []
-    for priority in priorities_with_measures(plan=plan):
+    ordered = in_plan_order(priorities_with_measures(plan=plan))
+    if pack is None:
+        leads = {pk: found.lines for pk, found in leads_as_written([p for p, _ in ordered]).items()}
+    else:  # the pack has them already
+        leads = {row.id: row.leads for row in pack.priorities}
+    priorities: dict[int, PublicPriority] = {}
+    for priority, depth in ordered:
         row = rows.get(priority.pk)
         measure_rows = {m.id: m for m in row.measures} if row else {}
         actions = row.actions if row else [_unrated(a) for a in commitments.get(priority.pk, [])]
-        priorities.append(
-            PublicPriority(
-                priority=priority,
-                row=row,
-                measures=[PublicMeasure(m, measure_rows.get(m.pk)) for m in priority.measures.all()],
-                one_year=[a for a in actions if a.horizon == one_year],
-                three_years=[a for a in actions if a.horizon == three_years],
-            )
+        item = priorities[priority.pk] = PublicPriority(
+            priority=priority,
+            depth=depth,
+            leads=leads[priority.pk],
+            row=row,
+            measures=[PublicMeasure(m, measure_rows.get(m.pk)) for m in priority.measures.all()],
+            one_year=[a for a in actions if a.horizon == one_year],
+            three_years=[a for a in actions if a.horizon == three_years],
         )
-    return PublicProgress(plan=plan, period=period, pack=pack, priorities=priorities)
+        if parent := priorities.get(priority.parent_id):
+            item.parent = parent.priority
+            parent.sub_priorities.append(priority)
+    return PublicProgress(plan=plan, period=period, pack=pack, priorities=list(priorities.values()))
 
 
 @dataclass

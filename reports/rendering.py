@@ -1,6 +1,6 @@
 """The board pack as HTML: one template body for the on-screen preview and the printed PDF.
 
-`pack_context()` turns the read model (reports.selectors.BoardPack) into what the templates show,
+`pack_context()` turns the read model (reports.pack_data.BoardPack) into what the templates show,
 without touching the database: the charts, figures in words and the exception tables are worked
 out here once, so the templates stay simple and the preview and the PDF cannot disagree.
 """
@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -26,9 +27,10 @@ from actions.status import (
     UNCHANGED,
     status_label,
 )
+from priorities.outline import Link, nested_links, numbered_title
 
 from .charts import describe, trend_chart, trend_table_rows
-from .selectors import ActionRow, BoardPack, Submission
+from .pack_data import ActionRow, BoardPack, PriorityRow, Submission
 
 DEFAULT_MARKING = "OFFICIAL"
 PRINT_CSS = "reports/pack-print.css"
@@ -95,6 +97,15 @@ def figure(value: Decimal | None, unit: str = "") -> str:
         return ""
     text = f"{value.normalize():,f}"
     return f"{text} {unit}".strip()
+
+
+def heading(priority: PriorityRow) -> str:
+    """The priority as its section is headed: its number (an older pack's JSON has only its order)."""
+    return numbered_title(priority.number or str(priority.order), priority.title)
+
+
+def _anchor(priority: PriorityRow) -> str:
+    return f"priority-{priority.id}"
 
 
 def counts_text(counts: dict[str, int]) -> str:
@@ -191,6 +202,47 @@ def _exceptions(pack: BoardPack, with_priority) -> list[ExceptionTable]:
     ]
 
 
+def _priority_entries(pack: BoardPack) -> list[dict]:
+    by_id = {p.id: p for p in pack.priorities}
+    children: dict[int, list[PriorityRow]] = {}
+    for p in pack.priorities:
+        if p.parent_id in by_id:
+            children.setdefault(p.parent_id, []).append(p)
+    return [_priority_entry(p, by_id.get(p.parent_id), children.get(p.id, []), pack) for p in pack.priorities]
+
+
+def _priority_entry(
+    p: PriorityRow, parent: PriorityRow | None, sub_priorities: list[PriorityRow], pack: BoardPack
+) -> dict:
+    """A priority's section: h2 for a priority, h3 for a sub-priority and so on (its parts a level
+    below, its measures two), so the pack's outline, and the PDF's bookmarks, follow the plan's."""
+    level = min(2 + p.depth, 4)
+    intro = "Actions"
+    if sub_priorities:
+        numbers = [child.number or str(child.order) for child in sub_priorities]
+        intro = f"Actions, with those of its sub-priorit{pluralize(len(numbers), 'y,ies')} {_and(numbers)}"
+    return {
+        "priority": p,
+        "id": _anchor(p),
+        "heading": heading(p),
+        "level": level,
+        "sizes": ("l", "m", "s") if p.depth == 0 else ("m", "s", "s"),
+        "parent": (_anchor(parent), heading(parent)) if parent else None,
+        "sub_priorities": [(_anchor(child), heading(child)) for child in sub_priorities],
+        "leads": p.leads,
+        "measures": [_measure_view(m) for m in p.measures],
+        "counts": [p.counts[status] for status in SEVERITY],
+        "counts_text": f"{intro}: {counts_text(p.counts)}",
+        "change": change_text(p.change, p.change_label, p.previous_status),
+        "change_sentence": change_sentence(p.change, p.previous_status, pack.previous_period_label),
+        "actions": [(a, change_text(a.change, a.change_label, a.previous_status)) for a in p.actions],
+    }
+
+
+def _and(items: list[str]) -> str:
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else items[0]
+
+
 def _day(moment: datetime | None) -> date | None:
     return timezone.localdate(moment) if moment else None
 
@@ -219,27 +271,21 @@ def pack_context(pack: BoardPack, *, marking: str = DEFAULT_MARKING, on_screen: 
     `on_screen=True` is for the preview inside base.html: it leaves out the cover (the page has
     its own h1) and the contents' page numbers.
     """
-    priority_titles = {p.id: p.title for p in pack.priorities}
+    # Where a plan has sub-priorities a title alone does not say where one sits, so lists name each
+    # priority by its number too; a plan without them reads as it always has.
+    if pack.sub_priorities:
+        priority_names = {p.id: heading(p) for p in pack.priorities}
+    else:
+        priority_names = {p.id: p.title for p in pack.priorities}
     actions_by_id = {a.id: a for a in pack.actions}
 
     def with_priority(actions: list[ActionRow]) -> list[tuple[ActionRow, str]]:
-        return [(action, priority_titles[action.priority_id]) for action in actions]
+        return [(action, priority_names[action.priority_id]) for action in actions]
 
-    priorities = [
-        {
-            "priority": p,
-            "id": f"priority-{p.id}",
-            "heading": f"{p.order}. {p.title}",
-            "measures": [_measure_view(m) for m in p.measures],
-            "counts": [p.counts[status] for status in SEVERITY],
-            "counts_text": counts_text(p.counts),
-            "change": change_text(p.change, p.change_label, p.previous_status),
-            "change_sentence": change_sentence(p.change, p.previous_status, pack.previous_period_label),
-            "actions": [(a, change_text(a.change, a.change_label, a.previous_status)) for a in p.actions],
-        }
-        for p in pack.priorities
-    ]
-    contents = SECTIONS[:2] + [(p["id"], p["heading"]) for p in priorities] + SECTIONS[2:]
+    priorities = _priority_entries(pack)
+    contents = [Link(id, title) for id, title in SECTIONS[:2]]
+    contents += nested_links(pack.priorities, anchor=_anchor, text=heading)
+    contents += [Link(id, title) for id, title in SECTIONS[2:]]
     return {
         "pack": pack,
         "marking": marking,

@@ -17,7 +17,8 @@ from swp.security_log import security_event
 
 from .limits import LimitExceeded
 from .models import IssuedPack, State
-from .selectors import BoardPack, board_pack
+from .pack_data import BoardPack
+from .selectors import board_pack
 
 logger = logging.getLogger(__name__)
 

@@ -285,7 +285,7 @@ BASELINE_STATISTICS = [
         "unit": "offences",
         "period": "2018/19",
         "source": _SA,
-        "note": "The seed writes 'public placed violence', 'with a trend of increasing offences'. Stated in "
+        "note": "The plan writes 'public placed violence', 'with a trend of increasing offences'. Stated in "
         "the plan (Violence reduction, pp. 14-15), in Appendix A and in the cabinet report (section "
         "4).",
     },
@@ -296,7 +296,7 @@ BASELINE_STATISTICS = [
         "unit": "offences",
         "period": "2018/19",
         "source": _SA,
-        "note": "An increase, says the seed. Stated in the plan (Violence reduction, pp. 14-15), in "
+        "note": "An increase, says the plan. Stated in the plan (Violence reduction, pp. 14-15), in "
         "Appendix A and in the cabinet report (section 4).",
     },
     {
@@ -445,7 +445,7 @@ BASELINE_STATISTICS = [
         "unit": "%",
         "period": "Compared with 2016/17 (latest year not stated)",
         "source": "Safer Walsall Partnership Plan 2020, About Walsall (p. 11)",
-        "note": "The seed writes '2016/7'; 'with Walsall having a higher increase in comparison to the rest "
+        "note": "The plan writes '2016/7'; 'with Walsall having a higher increase in comparison to the rest "
         "of the West Midlands'.",
     },
     {

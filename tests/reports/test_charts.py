@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 from reports.charts import describe, has_chart, trend_chart, trend_table_rows
-from reports.selectors import MeasureRow, Reading
+from reports.pack_data import MeasureRow, Reading
 
 SVG = "{http://www.w3.org/2000/svg}"
 

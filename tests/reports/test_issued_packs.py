@@ -235,13 +235,13 @@ def test_a_correction_is_revision_two_beside_revision_one(issued, secretary):
 
 
 def test_a_corrections_cover_says_which_revision_it_is_and_why(issued, secretary):
+    from reports.pack_data import from_json
     from reports.rendering import pack_html
-    from reports.selectors import BoardPack
 
     second = issue(issued.period, secretary, reason="Action 1.1's update was corrected")
-    data = BoardPack(**{**second.read_model, "priorities": [], "themes": [], "submissions": []})
+    second.refresh_from_db()
 
-    html = pack_html(data)
+    html = pack_html(from_json(second.read_model))
 
     assert (
         "Revision 2, replacing the pack issued earlier. Why: Action 1.1&#x27;s update was corrected" in html
