@@ -4,6 +4,7 @@ import datetime
 
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
+from django.utils.html import format_html
 
 from governance.models import Board, Meeting
 from swp.forms import GovUKDateField, GovUKForm
@@ -71,7 +72,8 @@ class ApprovalStepForm(GovUKForm):
             .first()
         )
         example = board or "the partnership board"
-        self.fields["body"].help_text = f"As the papers name it, for example {example}. Needed for Other."
+        # The hint is drawn as markup (crispy-forms-gds marks help text safe), and a board's name is typed text.
+        self.fields["body"].help_text = format_html("As the papers name it, for example {}. Needed for Other.", example)
         self.fields["meeting"].queryset = (
             Meeting.objects.filter(board__partnership_id=plan.partnership_id)
             .select_related("board")
