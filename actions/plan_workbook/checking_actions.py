@@ -15,7 +15,7 @@ from swp.sheets.values import CellError, is_blank, parse_uk_date, text
 from ..models import Action
 from . import format as f
 from .checking_partners import resolve_names
-from .checking_priorities import longest_prefix
+from .checking_priorities import left_out_priorities, longest_prefix, no_priority
 from .preview import ActionRow, Preview, ThemeRow
 from .sources import RowReader, SheetReader, split_list
 
@@ -54,10 +54,12 @@ def read_actions(preview: Preview, reader: SheetReader, themes: dict[str, ThemeR
         reference = row.reference("reference", required=True)
         priority = row.reference("priority")
         if priority and priority not in refs:
-            row.problem("priority", f"There is no priority {priority} on the Priorities sheet")
+            row.report("priority", no_priority(preview, priority))
         elif not priority and reference:
-            priority = longest_prefix(reference, refs) or ""
-            if not priority:
+            priority = longest_prefix(reference, refs | left_out_priorities(preview)) or ""
+            if priority and priority not in refs:
+                row.report("priority", no_priority(preview, priority))
+            elif not priority:
                 row.problem(
                     "priority",
                     f"Say which priority item {reference} belongs to: give its Priority reference, "
@@ -130,8 +132,9 @@ def read_themes(preview: Preview, reader: SheetReader | None) -> dict[str, Theme
         for reference in split_list(row.text("priorities")):
             reference = reference.rstrip(".")
             if reference not in refs:
-                row.problem("priorities", f"There is no priority {reference} on the Priorities sheet")
-            priorities.append(reference)
+                row.report("priorities", no_priority(preview, reference))
+            else:
+                priorities.append(reference)
         if name.casefold() in themes:
             row.problem("name", f"“{name}” is already on row {themes[name.casefold()].row}")
         if not row.failed:

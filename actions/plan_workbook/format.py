@@ -113,8 +113,8 @@ PLAN = Sheet(
         field_of(
             "assessment_on",
             "Assessment completed on",
-            "The date the strategic assessment was "
-            "completed, like 31/01/2020. Needed with the strategic assessment.",
+            "Optional. The date the strategic assessment was "
+            "completed, like 31/01/2020. Blank if the plan does not say.",
             "31/01/2020",
             synonyms=("assessment date", "assessment completed"),
         ),
@@ -499,7 +499,7 @@ STATISTICS = Sheet(
     "Baseline statistics",
     ("statistics", "baseline", "baselines", "strategic assessment", "data", "key statistics"),
     "Optional. The figures from the strategic assessment that the plan rests on, each with its period "
-    "and source. They need the strategic assessment's title and date on the Plan sheet.",
+    "and source where the plan gives them. They need the strategic assessment's title on the Plan sheet.",
     (
         field_of(
             "reference",
@@ -519,7 +519,8 @@ STATISTICS = Sheet(
         field_of(
             "value",
             "Value",
-            "Required. A number: £ signs, commas and % are allowed; negative numbers too.",
+            "Required. A number: £ signs, commas and % are allowed (a cell Excel shows as 26% is 26); "
+            "negative numbers too.",
             "3,700",
             synonyms=("figure", "number"),
             required=True,
@@ -527,24 +528,21 @@ STATISTICS = Sheet(
         field_of(
             "unit",
             "Unit",
-            "Required. What it counts, such as offences, people or %.",
+            "Optional. What it counts, such as offences, people or %. Blank if the plan does not say.",
             "offences",
-            required=True,
         ),
         field_of(
             "period",
             "Period",
-            "Required. The period it covers, as written.",
+            "Optional. The period it covers, as written. Blank if the plan does not say.",
             "2019/20",
             synonyms=("year",),
-            required=True,
         ),
         field_of(
             "source",
             "Source",
-            "Required. Where it comes from.",
+            "Optional. Where it comes from. Blank if the plan does not say.",
             "Strategic assessment, January 2020",
-            required=True,
         ),
         field_of("note", "Note", "Optional. Caveats.", "", synonyms=("notes", "caveat")),
     ),

@@ -153,6 +153,9 @@ class Preview:
     periods_made: bool = False  # True when the quarters come from the plan's period, not a sheet
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Rows left out for a problem of their own, by sheet and by what other rows call them
+    # (("priorities", "1.1"): 4): a row referring to one is told so once, not given a false error.
+    failed: dict[tuple[str, str], int] = field(default_factory=dict)
     # Lead bodies and responsible organisations by key: ("org"|"group", PartnerRow or existing object)
     bodies: dict[str, tuple[str, object]] = field(default_factory=dict)
     _names: dict[str, tuple[str, tuple[str, object]]] = field(default_factory=dict, repr=False)
@@ -160,6 +163,27 @@ class Preview:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def not_stated(self, sheet: str, row: int | None, labels: list[str]) -> None:
+        """Warn that details a plan does not give are left blank: nothing is invented in their place."""
+        if labels:
+            where = f"{sheet} sheet" + (f", row {row}" if row else "")
+            what = " and ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+            verb = (
+                "are not stated in the plan, so they are"
+                if len(labels) > 1
+                else "is not stated in the plan, so it is"
+            )
+            self.notes.append(f"{where}: {what} {verb} left blank")
+
+    def left_out(self, sheet: str, row: int, *names: str) -> None:
+        """Remember a row left out for its own problem, by the names other rows may call it."""
+        for name in names:
+            if name:
+                self.failed.setdefault((sheet, name.casefold()), row)
+
+    def left_out_row(self, sheet: str, name: str) -> int | None:
+        return self.failed.get((sheet, name.casefold()))
 
     def body_name(self, key: str) -> str:
         kind, body = self.bodies[key]

@@ -15,7 +15,9 @@ INTRODUCTION = [
     "Reference, or “Lead partner” for Lead bodies), and columns this workbook does not have are ignored.",
     "Dates: day first, like 31/03/2022, 1/4/22 or 31 March 2022. A date that does not exist (31/09/2022) is "
     "an error, never a guess.",
-    "Numbers: £ signs, commas and % are fine (£26,000; 3,700; 27.5%).",
+    "Numbers: £ signs, commas and % are fine (£26,000; 3,700; 27.5%). A cell Excel shows as a percentage "
+    "(26%) is read as it shows, 26. Up to 2 decimal places are kept: a fraction such as 0.438 is refused, "
+    "so type a percentage as 43.8%.",
     "Lists (several lead bodies, organisations or themes in one cell): separate them with semicolons, or "
     "put each on its own line in the cell (Alt+Enter in Excel).",
     "Long text, line breaks, curly quotes, dashes and £ are kept exactly as you type them.",

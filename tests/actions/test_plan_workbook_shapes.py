@@ -1,0 +1,195 @@
+"""Plan workbooks as real plans and real spreadsheets shape them (issue 15, items 4 to 7): numbers as
+Excel stores them, one message for one mistake, plans as written, and a plan brought in mid-year.
+
+Each test builds the workbook it reads with openpyxl, cell formats and all.
+"""
+
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from actions.plan_workbook import creating, read_workbook
+from priorities.models import BaselineStatistic, Measure, Plan
+from tests.fixtures.plan_workbooks import minimal
+
+
+class Shown:
+    """A cell written with a number format, as Excel keeps 26 % (0.26 shown through "0%")."""
+
+    def __init__(self, value, number_format: str):
+        self.value, self.number_format = value, number_format
+
+
+def build(sheets: dict[str, list[list]]) -> bytes:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if isinstance(value, Shown):
+                    cell = sheet.cell(row=r, column=c, value=value.value)
+                    cell.number_format = value.number_format
+                elif value is not None:
+                    sheet.cell(row=r, column=c, value=value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def preview_of(sheets: dict, partnership):
+    return read_workbook(build(sheets), "xlsx", partnership=partnership)
+
+
+def problems(sheets: dict, partnership) -> list[str]:
+    return [str(p) for p in preview_of(sheets, partnership).problems]
+
+
+PLAN_WITH_ASSESSMENT = [
+    ["Detail", "Value"],
+    ["Title", "Shapes Plan 2021"],
+    ["Period", "2021"],
+    ["Strategic assessment", "Assessment 2021"],
+    ["Assessment completed on", "31/01/2021"],
+]
+MEASURE_HEADINGS = ["Priority reference", "Title", "Direction", "Baseline value", "Target value"]
+STATISTIC_HEADINGS = ["Reference", "Label", "Value", "Unit", "Period", "Source"]
+
+
+# Item 4: numbers as spreadsheets store them --------------------------------------------------------
+
+
+def test_cells_shown_as_percentages_are_read_as_shown(walsall, admin_user):
+    sheets = minimal(
+        Plan=PLAN_WITH_ASSESSMENT,
+        Measures=[
+            MEASURE_HEADINGS,
+            ["1", "Repeat victims", "Lower", Shown(0.26, "0%"), Shown(0.438, "0.0%")],
+        ],
+        **{
+            "Baseline statistics": [
+                STATISTIC_HEADINGS,
+                ["S1", "Victims who were repeat victims", Shown(0.305, "0.0%"), "", "2020", "Police"],
+            ]
+        },
+    )
+    preview = preview_of(sheets, walsall)
+    assert preview.problems == []
+    plan = creating.apply(preview, by=admin_user)
+
+    measure = Measure.objects.get(priority__plan=plan)
+    assert (measure.baseline_value, measure.target_value) == (Decimal("26"), Decimal("43.8"))
+    assert (measure.unit, measure.unit_type) == ("%", Measure.UnitType.PERCENTAGE)
+    statistic = BaselineStatistic.objects.get(assessment=plan.strategic_assessment)
+    assert (statistic.value, statistic.unit) == (Decimal("30.5"), "%")
+
+
+def test_a_percent_sign_typed_in_the_cell_is_read_as_the_number_shown(walsall):
+    sheets = minimal(Measures=[MEASURE_HEADINGS, ["1", "Repeat victims", "Lower", "26%", "43.8%"]])
+    preview = preview_of(sheets, walsall)
+    assert preview.problems == []
+    assert (preview.measures[0].baseline_value, preview.measures[0].target_value) == (26, Decimal("43.8"))
+
+
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        (["1", "M", "Lower", 0.438, ""],
+         "Measures sheet, row 2, column “Baseline value”: “0.438” has more than 2 decimal places. "
+         "If it is a percentage, type it with a % sign (43.8%). Otherwise, round it to 2 decimal places"),
+        (["1", "M", "Lower", "", "1.005"],
+         "Measures sheet, row 2, column “Target value”: “1.005” has more than 2 decimal places. "
+         "Round it to 2 decimal places"),
+        (["1", "M", "Lower", 12345678901234, ""],
+         "Measures sheet, row 2, column “Baseline value”: “12345678901234” is too large to keep: "
+         "figures up to 999,999,999,999.99 can be kept"),
+        (["1", "M", "Lower", Shown(0.43875, "0.00%"), ""],
+         "Measures sheet, row 2, column “Baseline value”: “43.875%” has more than 2 decimal places"),
+    ],
+)  # fmt: skip
+def test_a_number_the_database_would_refuse_is_refused_at_its_cell(row, expected, walsall):
+    found = problems(minimal(Measures=[MEASURE_HEADINGS, row]), walsall)
+    assert len(found) == 1 and found[0].startswith(expected), found
+
+
+def test_a_statistic_the_database_would_refuse_is_refused_at_its_cell_and_nothing_is_loaded(walsall):
+    sheets = minimal(
+        Plan=PLAN_WITH_ASSESSMENT,
+        **{"Baseline statistics": [STATISTIC_HEADINGS, ["S1", "Share", 0.438, "%", "2020", "Police"]]},
+    )
+    preview = preview_of(sheets, walsall)
+    assert [str(p) for p in preview.problems] == [
+        "Baseline statistics sheet, row 2, column “Value”: “0.438” has more than 2 decimal places. "
+        "If it is a percentage, type it with a % sign (43.8%). Otherwise, round it to 2 decimal places"
+    ]
+    with pytest.raises(creating.ImportRefused):
+        creating.apply(preview, by=None)
+    assert not Plan.objects.filter(partnership=walsall).exists()
+
+
+# Item 5: one mistake, one message --------------------------------------------------------------------
+
+
+def test_a_statistic_with_a_problem_gives_one_error_not_one_for_each_row_that_refers_to_it(walsall):
+    sheets = minimal(
+        Plan=PLAN_WITH_ASSESSMENT,
+        Priorities=[["Reference", "Title", "Statistics cited"], ["1", "Violence", "S1"]],
+        Actions=[["Reference", "Overall objective"], ["1.1", "Listen to communities"]],
+        Measures=[["Priority reference", "Title", "Baseline statistic"], ["1", "Feeling safe", "S1"]],
+        **{"Baseline statistics": [STATISTIC_HEADINGS, ["S1", "Violent crimes", "", "crimes", "2020", "P"]]},
+    )
+    assert problems(sheets, walsall) == [
+        "Baseline statistics sheet, row 2, column “Value”: Enter the value: it is required on every row",
+        "Priorities sheet, row 2, column “Statistics cited”: Refers to row 2 of Baseline statistics, "
+        "which has a problem",
+        "Measures sheet, row 2, column “Baseline statistic”: Refers to row 2 of Baseline statistics, "
+        "which has a problem",
+    ]
+
+
+def test_a_priority_with_a_problem_gives_no_false_errors_in_its_actions_measures_and_themes(walsall):
+    sheets = minimal(
+        Priorities=[["Reference", "Title"], ["1", "V" * 201], ["1.1", "Youth violence"]],
+        Actions=[["Reference", "Overall objective"], ["1.2", "Listen"], ["1.1.1", "Mentor"]],
+        Measures=[["Priority reference", "Title"], ["1", "Feeling safe"]],
+        Themes=[["Name", "Priorities"], ["Domestic abuse", "1; 1.1"]],
+    )
+    refers = "Refers to row 2 of Priorities, which has a problem"
+    assert problems(sheets, walsall) == [
+        "Priorities sheet, row 2, column “Title”: This must be 200 characters or fewer; it has 201",
+        f"Measures sheet, row 2, column “Priority reference”: {refers}",
+        f"Themes sheet, row 2, column “Priorities”: {refers}",
+        f"Actions sheet, row 2, column “Priority reference”: {refers}",
+    ]
+
+
+# Item 6: what a plan does not state is left blank, with a warning -------------------------------------
+
+
+def test_units_sources_periods_and_dates_a_plan_does_not_state_are_left_blank_with_a_warning(
+    walsall, admin_user
+):
+    sheets = minimal(
+        Plan=[["Detail", "Value"], ["Title", "Shapes Plan 2021"], ["Period", "2021"],
+              ["Strategic assessment", "Assessment 2021"]],
+        Measures=[["Priority reference", "Title", "Direction", "Baseline value"],
+                  ["1", "Violent crimes", "Lower", "3,700"]],
+        **{"Baseline statistics": [STATISTIC_HEADINGS, ["S1", "Violent crimes", "3700", "", "", ""]]},
+    )  # fmt: skip
+    preview = preview_of(sheets, walsall)
+    assert preview.problems == []
+    assert [note for note in preview.notes if "not stated" in note] == [
+        "Baseline statistics sheet, row 2: Unit, Period and Source are not stated in the plan, so they are "
+        "left blank",
+        "Measures sheet, row 2: Unit, Baseline period and Baseline source are not stated in the plan, so "
+        "they are left blank",
+        "Plan sheet: Assessment completed on is not stated in the plan, so it is left blank",
+    ]
+    plan = creating.apply(preview, by=admin_user)
+    statistic = BaselineStatistic.objects.get(assessment=plan.strategic_assessment)
+    assert (statistic.unit, statistic.period, statistic.source) == ("", "", "")
+    assert plan.strategic_assessment.completed_on is None
+    measure = Measure.objects.get(priority__plan=plan)
+    assert (measure.unit, measure.baseline_period, measure.baseline_source) == ("", "", "")
