@@ -9,14 +9,16 @@ a real date (31/09/2022) is an error. Themes named only on the Actions sheet are
 import datetime
 import re
 
-from priorities.models import Theme
-from swp.sheets.values import CellError, is_blank, parse_uk_date, text
+from django.utils import timezone
 
-from ..models import Action
+from priorities.models import Theme
+from swp.sheets.values import CellError, is_blank, normalise_words, parse_uk_date, text
+
+from ..models import Action, Rag
 from . import format as f
 from .checking_partners import resolve_names
 from .checking_priorities import left_out_priorities, longest_prefix, no_priority
-from .preview import ActionRow, Preview, ThemeRow
+from .preview import ActionRow, PeriodRow, Preview, ReportedStatus, ThemeRow
 from .sources import RowReader, SheetReader, split_list
 
 _DATE_SHAPED = re.compile(r"^\s*(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})(\s|$)")
@@ -115,10 +117,66 @@ def read_actions(preview: Preview, reader: SheetReader, themes: dict[str, ThemeR
             timescale,
             row.words("status", f.ACTION_STATUS, Action.Status.NOT_STARTED),
             theme_names,
+            _reported(preview, row),
         )
         if not row.failed:
             orders[priority] = action.order
             preview.actions.append(action)
+
+
+def _reported(preview: Preview, row: RowReader) -> ReportedStatus | None:
+    """The action's latest report, if the row gives one: a quarter's accepted update once loaded.
+
+    The database keeps an accepted update only with a rating, and a red or amber one only with what
+    is being done; both are asked for here, at the row, so that nothing fails when the plan is saved.
+    """
+    rag = row.words("rag", f.RAG)
+    status = ReportedStatus(
+        "",
+        rag,
+        row.text("progress"),
+        row.text("recovery_plan"),
+        row.text("outcomes"),
+    )
+    written = row.raw("reported_for")
+    if not any((rag, status.progress, status.recovery_plan, status.outcomes)):
+        if not is_blank(written):
+            row.problem("rag", "Give the RAG rating reported for that quarter, or leave “Reported for” blank")
+        return None
+    if not rag and is_blank(row.raw("rag")):
+        row.problem("rag", "Give the RAG rating reported with this progress: Red, Amber or Green")
+    if rag in (Rag.RED, Rag.AMBER) and not status.recovery_plan:
+        row.problem("recovery_plan", f"Say what is being done to get this {rag} action back on track")
+    if is_blank(written):
+        row.problem(
+            "reported_for", "Say which quarter this was reported for, such as its label or a date in it"
+        )
+        return None
+    try:
+        status.period = _quarter(preview, written).label
+    except CellError as error:
+        row.problem("reported_for", str(error))
+        return None
+    return status
+
+
+def _quarter(preview: Preview, written) -> PeriodRow:
+    """The quarter a cell names: by its label (any case), or as the quarter a date falls in."""
+    if isinstance(written, (datetime.date, datetime.datetime)) or _DATE_SHAPED.match(text(written)):
+        day = parse_uk_date(written)
+        found = [p for p in preview.periods if p.start <= day <= p.end]
+    else:
+        found = [p for p in preview.periods if normalise_words(p.label) == normalise_words(written)]
+    if not found:
+        labels = ", ".join(p.label for p in preview.periods) or "none"
+        raise CellError(f"“{text(written)}” is not one of the plan's quarters ({labels})")
+    quarter = found[0]
+    if quarter.start > timezone.localdate():
+        raise CellError(
+            f"{quarter.label} has not started yet: a latest update can be brought in only for a quarter "
+            "that has begun"
+        )
+    return quarter
 
 
 def read_themes(preview: Preview, reader: SheetReader | None) -> dict[str, ThemeRow]:

@@ -33,6 +33,17 @@ def _join(names) -> str:
     return "; ".join(names)
 
 
+def _reported(update: ActionUpdate, period_labels: dict[int, str]) -> list:
+    """The Actions sheet's latest RAG, progress, what is being done, outcomes and quarter."""
+    return [
+        update.get_rag_display() if update.rag else "",
+        update.progress,
+        update.recovery_plan,
+        update.outcomes,
+        period_labels.get(update.period_id, ""),
+    ]
+
+
 class PlanExport:
     """Reads the plan once; each method gives one sheet."""
 
@@ -159,7 +170,17 @@ class PlanExport:
         ]
         return SheetData(f.MEASURES.title, f.MEASURES.headers, rows)
 
+    def latest_accepted(self) -> dict[int, ActionUpdate]:
+        """Each action's latest accepted update (by its quarter), which the Actions sheet carries so that
+        loading the export brings each action in where it stood."""
+        updates = ActionUpdate.objects.filter(
+            action__plan=self.plan, state=ActionUpdate.State.ACCEPTED
+        ).order_by("period__start", "id")
+        return {update.action_id: update for update in updates}
+
     def actions_sheet(self) -> SheetData:
+        latest = self.latest_accepted()
+        blank = ActionUpdate(rag="")
         rows = [
             [
                 a.reference,
@@ -174,6 +195,7 @@ class PlanExport:
                 a.timescale,
                 a.get_status_display(),
                 _join(t.name for t in a.themes.all()),
+                *_reported(latest.get(a.pk, blank), self.period_labels),
             ]
             for a in self.actions
         ]
@@ -280,7 +302,8 @@ class PlanExport:
             ["The sheets Plan to Reporting periods have the plan workbook's own layout: load this file into "
              "another partnership (“Load a plan from a workbook”) to make the same plan there, as a draft."],
             ["Updates, Readings and History are the record of what happened; loading the file leaves them "
-             "out."],
+             "out. The Actions sheet carries each action's latest accepted update, which loading the file "
+             "brings in as that quarter's accepted update."],
             ["Text that a spreadsheet would run as a formula (starting with = + - or @) has an apostrophe "
              "in front, "
              "so that it shows as text. The import takes that apostrophe off again."],

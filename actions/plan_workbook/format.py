@@ -11,7 +11,7 @@ a guess.
 from governance.models import Organisation
 from priorities.models import Measure, Plan
 
-from ..models import Action
+from ..models import Action, Rag
 from .shapes import Sheet, field_of, vocabulary
 
 # The Partners sheet's kind for a group of the partnership (a delivery or thematic group) rather
@@ -465,6 +465,54 @@ ACTIONS = Sheet(
             "Domestic abuse",
             synonyms=("theme", "cross cutting themes"),
         ),
+        # Where the action stood when the plan was brought in (issue 15 item 7): the last quarter's
+        # report, loaded as that quarter's accepted update.
+        field_of(
+            "rag",
+            "Latest RAG",
+            "Optional, for a plan brought in part way through: the RAG rating last reported (Red, Amber "
+            "or Green), with the quarter in “Reported for”.",
+            "Amber",
+            synonyms=(
+                "rag",
+                "rag status",
+                "rag rating",
+                "rag evaluation",
+                "rag evaluation on target",
+                "on target",
+                "current rag",
+                "last rag",
+            ),
+        ),  # fmt: skip
+        field_of(
+            "progress",
+            "Latest progress",
+            "Optional. The progress last reported, as written.",
+            "Sessions held in 12 of 14 schools",
+            synonyms=("progress", "progress update", "latest update", "progress narrative"),
+        ),
+        field_of(
+            "recovery_plan",
+            "What is being done",
+            "Optional; needed with a red or amber rating. What is being done to get it back on track.",
+            "Two schools booked for May",
+            synonyms=("recovery plan", "actions to get back on track"),
+        ),
+        field_of(
+            "outcomes",
+            "Actual outcomes",
+            "Optional. The outcomes last reported.",
+            "",
+            synonyms=("outcomes", "actual outcomes of specific actions"),
+        ),
+        field_of(
+            "reported_for",
+            "Reported for",
+            "Needed with a latest RAG: the quarter it was reported for, by its label on the Reporting "
+            "periods sheet (such as 2021/22 Q2) or a date in it. It becomes that quarter's accepted update.",
+            "2021/22 Q2",
+            synonyms=("quarter", "reporting period", "reported in", "as at", "quarter reported"),
+        ),
     ),
 )
 
@@ -611,8 +659,9 @@ HISTORY = Sheet(
 )
 READ_ME = Sheet("read_me", "Read me", ("readme", "instructions", "guidance", "notes"), "", imported=False)
 
-TEMPLATE_SHEETS = (PLAN, PARTNERS, PRIORITIES, MEASURES, ACTIONS, THEMES, STATISTICS)
-EXPORT_SHEETS = (*TEMPLATE_SHEETS, PERIODS, UPDATES, READINGS, HISTORY)
+# The blank template has every sheet its Read me describes, Reporting periods among them.
+TEMPLATE_SHEETS = (PLAN, PARTNERS, PRIORITIES, MEASURES, ACTIONS, THEMES, STATISTICS, PERIODS)
+EXPORT_SHEETS = (*TEMPLATE_SHEETS, UPDATES, READINGS, HISTORY)
 ALL_SHEETS = (READ_ME, *EXPORT_SHEETS)
 
 
@@ -675,3 +724,4 @@ QUARTER_SCHEME = vocabulary(
      "financial": "financial", "financial year": "financial", "april": "financial"},
     shown=["Calendar", "Financial"],
 )  # fmt: skip
+RAG = vocabulary("a RAG rating", Rag.choices, {"r": "red", "a": "amber", "g": "green"})

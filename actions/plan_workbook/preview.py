@@ -14,7 +14,7 @@ from django.db import models
 from governance.models import Organisation, Partnership
 from priorities.models import Measure
 
-from ..models import Action
+from ..models import Action, Rag
 from . import format as f
 
 
@@ -92,6 +92,17 @@ class MeasureRow:
 
 
 @dataclass
+class ReportedStatus:
+    """Where an action stood when the plan was brought in: its last quarter's report (issue 15 item 7)."""
+
+    period: str  # the quarter's label, as on the Reporting periods sheet or made from the plan's period
+    rag: str
+    progress: str
+    recovery_plan: str
+    outcomes: str
+
+
+@dataclass
 class ActionRow:
     row: int
     reference: str
@@ -107,6 +118,7 @@ class ActionRow:
     timescale: str
     status: str
     themes: list[str]
+    reported: ReportedStatus | None = None
 
 
 @dataclass
@@ -200,6 +212,7 @@ class Preview:
             ("Themes", len(self.themes)),
             ("Baseline statistics", len(self.statistics)),
             ("Reporting periods", len(self.periods)),
+            ("Latest updates", sum(1 for a in self.actions if a.reported)),
         ]
 
     def summary(self) -> str:
@@ -208,6 +221,7 @@ class Preview:
     def tables(self) -> list[dict]:
         """The rows each sheet would create, for the preview page: caption, headings and rows."""
         horizon = dict(Action.Horizon.choices)
+        rag = dict(Rag.choices)
         kinds = dict(Measure.Kind.choices)
         statistic = {f"stat:{s.row}": s.reference or s.label for s in self.statistics}
         tables = [
@@ -277,6 +291,22 @@ class Preview:
                         a.deadline.strftime("%-d %B %Y") if a.deadline else a.timescale,
                     ]
                     for a in self.actions
+                ],
+            },
+            {
+                "caption": f"Latest updates, accepted in the quarter they were reported for "
+                f"({sum(1 for a in self.actions if a.reported)})",
+                "headings": ["Item", "Quarter", "RAG", "Progress", "What is being done"],
+                "rows": [
+                    [
+                        a.reference,
+                        a.reported.period,
+                        rag[a.reported.rag],
+                        _short(a.reported.progress, 200),
+                        _short(a.reported.recovery_plan, 200),
+                    ]
+                    for a in self.actions
+                    if a.reported
                 ],
             },
             {

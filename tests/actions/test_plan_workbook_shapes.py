@@ -4,12 +4,15 @@ Excel stores them, one message for one mistake, plans as written, and a plan bro
 Each test builds the workbook it reads with openpyxl, cell formats and all.
 """
 
+import datetime
 import io
 from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.utils import timezone
 
+from actions.models import ActionUpdate
 from actions.plan_workbook import creating, read_workbook
 from priorities.models import BaselineStatistic, Measure, Plan
 from tests.fixtures.plan_workbooks import minimal
@@ -193,3 +196,77 @@ def test_units_sources_periods_and_dates_a_plan_does_not_state_are_left_blank_wi
     assert plan.strategic_assessment.completed_on is None
     measure = Measure.objects.get(priority__plan=plan)
     assert (measure.unit, measure.baseline_period, measure.baseline_source) == ("", "", "")
+
+
+# Item 7: a plan brought in mid-year ------------------------------------------------------------------
+
+LATEST_HEADINGS = ["Reference", "Overall objective", "Latest RAG", "Latest progress", "What is being done",
+                   "Reported for"]  # fmt: skip
+
+
+def test_each_actions_latest_status_becomes_an_accepted_update_in_its_quarter(walsall, admin_user):
+    sheets = minimal(
+        Plan=[["Detail", "Value"], ["Title", "Mid-year Plan 2021/22"], ["Period", "2021/22"]],
+        Actions=[
+            LATEST_HEADINGS,
+            ["1.1", "Listen to communities", "Amber", "Two of five meetings held", "Dates set", "2021/22 q2"],
+            ["1.2", "Map hotspots", "g", "Map drafted", "", datetime.date(2021, 12, 15)],
+            ["1.3", "Not reported yet", "", "", "", ""],
+        ],
+    )
+    preview = preview_of(sheets, walsall)
+    assert preview.problems == []
+    assert ("Latest updates", 2) in preview.counts()
+    plan = creating.apply(preview, by=admin_user)
+
+    updates = {u.action.reference: u for u in ActionUpdate.objects.filter(action__plan=plan)}
+    assert sorted(updates) == ["1.1", "1.2"]
+    first, second = updates["1.1"], updates["1.2"]
+    assert (first.period.label, first.rag, first.progress, first.recovery_plan, first.state) == (
+        "2021/22 Q2", "amber", "Two of five meetings held", "Dates set", ActionUpdate.State.ACCEPTED,
+    )  # fmt: skip
+    assert (second.period.label, second.rag, second.state) == ("2021/22 Q3", "green", "accepted")
+    assert first.reviewed_by == first.submitted_by == admin_user
+    record = first.history.get()
+    assert record.history_user == admin_user
+    assert record.history_change_reason == "Imported from a plan workbook: the update reported for 2021/22 Q2"
+
+
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        (["1.1", "A", "Red", "Behind", "", "2021/22 Q2"],
+         "Actions sheet, row 2, column “What is being done”: Say what is being done to get this red action "
+         "back on track"),
+        (["1.1", "A", "Green", "On track", "", ""],
+         "Actions sheet, row 2, column “Reported for”: Say which quarter this was reported for"),
+        (["1.1", "A", "", "On track", "", "2021/22 Q2"],
+         "Actions sheet, row 2, column “Latest RAG”: Give the RAG rating reported with this progress"),
+        (["1.1", "A", "Purple", "On track", "", "2021/22 Q2"],
+         "Actions sheet, row 2, column “Latest RAG”: “Purple” is not a RAG rating"),
+        (["1.1", "A", "Green", "On track", "", "Q7"],
+         "Actions sheet, row 2, column “Reported for”: “Q7” is not one of the plan's quarters (2021/22 Q1, "
+         "2021/22 Q2, 2021/22 Q3, 2021/22 Q4)"),
+        (["1.1", "A", "Green", "On track", "", "31/09/2021"],
+         "Actions sheet, row 2, column “Reported for”: “31/09/2021” is not a real date"),
+    ],
+)  # fmt: skip
+def test_a_latest_status_the_database_would_refuse_is_refused_at_its_cell(row, expected, walsall):
+    sheets = minimal(
+        Plan=[["Detail", "Value"], ["Title", "Mid-year Plan 2021/22"], ["Period", "2021/22"]],
+        Actions=[LATEST_HEADINGS, row],
+    )
+    found = problems(sheets, walsall)
+    assert len(found) == 1 and found[0].startswith(expected), found
+
+
+def test_a_latest_status_for_a_quarter_that_has_not_begun_is_refused(walsall):
+    next_year = timezone.localdate().year + 1
+    sheets = minimal(
+        Plan=[["Detail", "Value"], ["Title", "Next year's plan"], ["Period", str(next_year)]],
+        Actions=[LATEST_HEADINGS, ["1.1", "A", "Green", "On track", "", f"{next_year} Q1"]],
+    )
+    assert problems(sheets, walsall) == [
+        f"Actions sheet, row 2, column “Reported for”: {next_year} Q1 has not started yet: a latest update "
+        "can be brought in only for a quarter that has begun"
+    ]
