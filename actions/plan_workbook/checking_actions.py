@@ -48,6 +48,29 @@ def _deadline(row: RowReader) -> tuple[datetime.date | None, str]:
     return row.parse("deadline", parse_uk_date), ""
 
 
+def _year(raw) -> int | None:
+    """The year a cell gives on its own (2020, typed or as a number), or None."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and float(raw).is_integer():
+        year = int(raw)
+    elif isinstance(raw, str) and re.fullmatch(r"\s*\d{4}\s*", raw):
+        year = int(raw)
+    else:
+        return None
+    return year if 1900 <= year <= 2199 else None
+
+
+def _start(preview: Preview, row: RowReader) -> datetime.date | None:
+    """The start date; a year on its own ("2020", as plans write it) is taken as the start of that year,
+    and the preview says so."""
+    if (year := _year(row.raw("start"))) is not None:
+        preview.notes.append(
+            f"{f.ACTIONS.title} sheet, row {row.number}: start “{year}” is a year, so it is taken as "
+            f"1 January {year}"
+        )
+        return datetime.date(year, 1, 1)
+    return row.parse("start", parse_uk_date)
+
+
 def read_actions(preview: Preview, reader: SheetReader, themes: dict[str, ThemeRow]) -> None:
     refs = {p.reference for p in preview.priorities}
     seen: dict[str, int] = {}
@@ -80,7 +103,7 @@ def read_actions(preview: Preview, reader: SheetReader, themes: dict[str, ThemeR
         )
         for message in problems:
             row.problem("organisations", message)
-        start = row.parse("start", parse_uk_date)
+        start = _start(preview, row)
         deadline, timescale_words = _deadline(row)
         timescale = row.text("timescale", limit=(Action, "timescale"))
         if timescale_words:

@@ -48,6 +48,7 @@ def apply(preview: Preview, *, by: User | None, reason: str = REASON) -> Plan:
             board = Board(
                 partnership=partnership,
                 name=partner.name,
+                short_name=partner.short_name,
                 kind=Board.Kind.THEMATIC_GROUP,
                 parent=parent_board,
             )
@@ -216,10 +217,12 @@ def create_priority(
         you_told_us=row.you_told_us,
     )
     _save(priority, by=by, reason=reason)
-    if organisations[1:]:
-        priority.co_lead_organisations.set(organisations[1:])
-    if groups:
-        priority.lead_groups.set(groups)
+    # One at a time: the order of the link rows is the order the plan names its joint leads and groups
+    # in (priorities.selectors.leads_as_written), which set() and add(*many) do not keep.
+    for organisation in organisations[1:]:
+        priority.co_lead_organisations.add(organisation)
+    for group in groups:
+        priority.lead_groups.add(group)
     if row.statistics:
         priority.cites.set([statistics[key] for key in row.statistics])
     return priority

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from governance.models import Organisation, User
+from governance.models import Board, Organisation, User
 from priorities.models import (
     BaselineStatistic,
     Measure,
@@ -22,6 +22,7 @@ from priorities.models import (
     ReportingPeriod,
     Theme,
 )
+from priorities.selectors import leads_as_written
 
 from ..models import Action, ActionUpdate
 from . import format as f
@@ -53,7 +54,7 @@ class PlanExport:
         self.priorities = list(
             Priority.objects.filter(plan=self.plan)
             .select_related("parent", "lead_organisation", "lead_officer", "lead_support_officer")
-            .prefetch_related("co_lead_organisations", "lead_groups", "cites")
+            .prefetch_related("lead_groups", "cites")
             .order_by("order", "id")
         )
         self.statistics = (
@@ -84,6 +85,10 @@ class PlanExport:
         )
         self.periods = list(ReportingPeriod.objects.filter(plan=self.plan).select_related("meeting__board"))
         self.number = {p.pk: p.number for p in self.priorities}
+        self.leads = leads_as_written(self.priorities)
+        self.groups = list(
+            Board.objects.filter(partnership_id=self.plan.partnership_id, kind=Board.Kind.THEMATIC_GROUP)
+        )
         self.action_refs = {a.pk: a.reference for a in self.actions}
         self.period_labels = {p.pk: p.label for p in self.periods}
 
@@ -115,18 +120,20 @@ class PlanExport:
             [o.name, o.short_name, o.get_kind_display(), o.get_membership_display()]
             for o in sorted(self.organisations, key=lambda o: o.name.casefold())
         ]
-        groups = {g.pk: g for p in self.priorities for g in p.lead_groups.all()}
-        rows += [[g.name, "", "Group", ""] for g in sorted(groups.values(), key=lambda g: g.name.casefold())]
+        # Every thematic group, whether or not it leads anything in this plan, as every organisation is
+        # written: a group the workbook brought in must come back out. And any group that leads.
+        groups = {g.pk: g for g in self.groups}
+        groups.update({g.pk: g for p in self.priorities for g in p.lead_groups.all()})
+        rows += [
+            [g.name, g.short_name, "Group", ""]
+            for g in sorted(groups.values(), key=lambda g: g.name.casefold())
+        ]
         return SheetData(f.PARTNERS.title, f.PARTNERS.headers, rows)
 
     def lead_bodies(self, priority: Priority) -> list[str]:
-        first = [priority.lead_organisation] if priority.lead_organisation else []
-        others = sorted(
-            (o for o in priority.co_lead_organisations.all() if o.pk != priority.lead_organisation_id),
-            key=lambda o: o.name.casefold(),
-        )
-        groups = sorted(priority.lead_groups.all(), key=lambda g: g.name.casefold())
-        return [body.name for body in [*first, *others, *groups]]
+        """The lead partners, then the lead groups, in the order the plan names them."""
+        leads = self.leads[priority.pk]
+        return [body.name for body in [*leads.partners, *leads.groups]]
 
     def priorities_sheet(self) -> SheetData:
         rows = [

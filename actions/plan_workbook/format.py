@@ -409,8 +409,8 @@ ACTIONS = Sheet(
         field_of(
             "horizon",
             "Horizon",
-            "Optional. Over the coming year, or Over the next three years (one year, "
-            "three years). Blank: over the coming year.",
+            "Optional. Over the coming year, Over the next three years, or Over more than three years "
+            "(one year, three years, five years, ten years). Blank: over the coming year.",
             "Over the coming year",
             synonyms=("timeframe",),
         ),
@@ -690,7 +690,11 @@ HORIZON = vocabulary(
     Action.Horizon.choices,
     {"one year": "one_year", "1 year": "one_year", "coming year": "one_year", "this year": "one_year",
      "short term": "one_year", "three years": "three_years", "3 years": "three_years",
-     "next three years": "three_years", "longer term": "three_years", "long term": "three_years"},
+     "next three years": "three_years", "longer term": "three_years", "long term": "three_years",
+     "more than three years": "longer", "over three years": "longer", "beyond three years": "longer",
+     "four years": "longer", "4 years": "longer", "five years": "longer", "5 years": "longer",
+     "ten years": "longer", "10 years": "longer", "next five years": "longer", "next ten years": "longer",
+     "over the next five years": "longer", "over the next ten years": "longer"},
 )  # fmt: skip
 ACTION_STATUS = vocabulary(
     "an action status",

@@ -10,11 +10,16 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
-from actions.models import ActionUpdate
+from actions.models import Action, ActionUpdate
 from actions.plan_workbook import creating, read_workbook
+from actions.plan_workbook import format as f
+from governance.models import Board
 from priorities.models import BaselineStatistic, Measure, Plan
+from priorities.selectors import leads_as_written
+from tests import factories
 from tests.fixtures.plan_workbooks import minimal
 
 
@@ -270,3 +275,98 @@ def test_a_latest_status_for_a_quarter_that_has_not_begun_is_refused(walsall):
         f"Actions sheet, row 2, column “Reported for”: {next_year} Q1 has not started yet: a latest update "
         "can be brought in only for a quarter that has begun"
     ]
+
+
+# Item 6: a plan as written, and a round trip through export_plan and import_plan ---------------------
+
+AS_WRITTEN = {
+    "Plan": [
+        ["Detail", "Value"], ["Title", "Safer Shire Strategy 2020-2029"], ["Starts", "01/01/2020"],
+        ["Ends", "31/12/2029"], ["Strategic assessment", "Shire assessment 2019"],
+    ],
+    "Partners": [
+        ["Name", "Short name", "Kind"],
+        ["Shire Council", "SC", "Council"],
+        ["Shire Police", "SP", "Police"],
+        ["Borough Fire & Rescue", "", "Fire and rescue"],
+        ["Violence Reduction Group", "VRG", "Group"],
+        ["Reducing Reoffending Group", "RRG", "Group"],
+    ],
+    "Priorities": [
+        ["Reference", "Title", "Lead bodies", "Statistics cited"],
+        ["1", "Violence", "SC; Shire Police; Borough Fire & Rescue", "S1"],
+        ["1.1", "Youth violence", "VRG", ""],
+    ],
+    "Measures": [
+        ["Priority reference", "Title", "Direction", "Baseline value", "Target value"],
+        ["1", "Repeat victims", "Lower", Shown(0.26, "0%"), Shown(0.2, "0%")],
+    ],
+    "Actions": [
+        ["Reference", "Overall objective", "Horizon", "Start date", "Deadline", "Latest RAG",
+         "Latest progress", "What is being done", "Reported for"],
+        ["1.1.1", "Mentor young people", "ten years", "2020", "2030", "Amber", "Slow start",
+         "Second provider", "2020 Q2"],
+        ["1.2", "Map hotspots", "", 2020, "Ongoing", "Green", "Map drafted", "", datetime.date(2020, 8, 1)],
+    ],
+    "Baseline statistics": [
+        STATISTIC_HEADINGS, ["S1", "Violent crimes", "3,700", "crimes", "2018/19", ""],
+    ],
+}  # fmt: skip
+
+
+def test_a_plan_is_loaded_as_it_is_written(walsall, admin_user):
+    preview = preview_of(AS_WRITTEN, walsall)
+    assert preview.problems == []
+    assert "Actions sheet, row 2: start “2020” is a year, so it is taken as 1 January 2020" in preview.notes
+    plan = creating.apply(preview, by=admin_user)
+
+    priorities = {p.reference: p for p in plan.priorities.select_related("lead_organisation")}
+    leads = leads_as_written(list(priorities.values()))
+    assert [b.name for b in leads[priorities["1"].pk].partners] == [
+        "Shire Council", "Shire Police", "Borough Fire & Rescue",
+    ]  # fmt: skip
+    assert [b.name for b in leads[priorities["1.1"].pk].groups] == ["Violence Reduction Group"]
+    groups = Board.objects.filter(partnership=walsall, kind=Board.Kind.THEMATIC_GROUP)
+    assert sorted((g.name, g.short_name) for g in groups) == [
+        ("Reducing Reoffending Group", "RRG"), ("Violence Reduction Group", "VRG"),
+    ]  # fmt: skip
+    actions = {a.reference: a for a in Action.objects.filter(plan=plan)}
+    assert (actions["1.1.1"].horizon, actions["1.1.1"].start_date, actions["1.1.1"].timescale) == (
+        Action.Horizon.LONGER, datetime.date(2020, 1, 1), "2030",
+    )  # fmt: skip
+    assert actions["1.2"].start_date == datetime.date(2020, 1, 1)
+    assert plan.periods.count() == 40  # ten years of quarters
+
+
+def _template_sheets(data: bytes) -> dict[str, list[tuple]]:
+    """The sheets an export shares with the template, as values: what import_plan reads back."""
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    return {
+        sheet.title: [tuple(row) for row in book[sheet.title].iter_rows(values_only=True)]
+        for sheet in f.TEMPLATE_SHEETS
+    }
+
+
+def test_a_plan_as_written_round_trips_through_export_plan_and_import_plan_unchanged(
+    walsall, admin_user, tmp_path
+):
+    first = creating.apply(preview_of(AS_WRITTEN, walsall), by=admin_user)
+    out = io.StringIO()
+    call_command("export_plan", "--partnership", walsall.slug, "--plan", str(first.pk),
+                 "--output", str(tmp_path / "first.xlsx"), stdout=out)  # fmt: skip
+    elsewhere = factories.make_partnership("Elsewhere Partnership")
+    call_command("import_plan", str(tmp_path / "first.xlsx"), "--partnership", elsewhere.slug, "--commit",
+                 stdout=out)  # fmt: skip
+    second = Plan.objects.get(partnership=elsewhere)
+    call_command("export_plan", "--partnership", elsewhere.slug, "--plan", str(second.pk),
+                 "--output", str(tmp_path / "second.xlsx"), stdout=out)  # fmt: skip
+
+    before = _template_sheets((tmp_path / "first.xlsx").read_bytes())
+    after = _template_sheets((tmp_path / "second.xlsx").read_bytes())
+    assert after == before
+    assert ("Reducing Reoffending Group", "RRG", "Group", None) in before["Partners"]
+    assert before["Priorities"][1][3] == "Shire Council; Shire Police; Borough Fire & Rescue"
+    updates = ActionUpdate.objects.filter(action__plan=second, state=ActionUpdate.State.ACCEPTED)
+    assert sorted((u.action.reference, u.period.label, u.rag) for u in updates) == [
+        ("1.1.1", "2020 Q2", "amber"), ("1.2", "2020 Q3", "green"),
+    ]  # fmt: skip
