@@ -23,6 +23,8 @@ class Action(models.Model):
     class Horizon(models.TextChoices):
         ONE_YEAR = "one_year", "Over the coming year"
         THREE_YEARS = "three_years", "Over the next three years"
+        # Strategies that run longer (issue 15): a ten-year commitment is not squeezed into three.
+        LONGER = "longer", "Over more than three years"
 
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "Not started"

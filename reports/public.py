@@ -52,6 +52,7 @@ class PublicPriority:
     measures: list[PublicMeasure]
     one_year: list[ActionRow]
     three_years: list[ActionRow]
+    longer: list[ActionRow] = field(default_factory=list)  # strategies of more than three years
     parent: Priority | None = None
     sub_priorities: list[Priority] = field(default_factory=list)
 
@@ -110,6 +111,7 @@ def public_progress(*, plan: Plan) -> PublicProgress:
         for action in pending.order_by("order", "id"):
             commitments.setdefault(action.priority_id, []).append(action)
     one_year, three_years = Action.Horizon.ONE_YEAR.label, Action.Horizon.THREE_YEARS.label
+    longer = Action.Horizon.LONGER.label
     ordered = in_plan_order(priorities_with_measures(plan=plan))
     if pack is None:
         leads = {pk: found.lines for pk, found in leads_as_written([p for p, _ in ordered]).items()}
@@ -128,6 +130,7 @@ def public_progress(*, plan: Plan) -> PublicProgress:
             measures=[PublicMeasure(m, measure_rows.get(m.pk)) for m in priority.measures.all()],
             one_year=[a for a in actions if a.horizon == one_year],
             three_years=[a for a in actions if a.horizon == three_years],
+            longer=[a for a in actions if a.horizon == longer],
         )
         if parent := priorities.get(priority.parent_id):
             item.parent = parent.priority

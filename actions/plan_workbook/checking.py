@@ -2,9 +2,10 @@
 
 `read_workbook(data, fmt, partnership=...)` never writes. It finds which sheet is which, by name or
 synonym, then checks the sheets in the order their references need: the Plan sheet, Partners (so
-that every other sheet can name them), Baseline statistics, Priorities, Measures, Themes, Actions,
-Reporting periods, and last the strategic assessment. Each sheet's own rules are in its checking_*
-module and in the workbook's "Read me" (template.py). creating.apply makes the plan from the preview.
+that every other sheet can name them), Baseline statistics, Priorities, Measures, Themes, Reporting
+periods, Actions (whose latest updates name a quarter), and last the strategic assessment. Each
+sheet's own rules are in its checking_* module and in the workbook's "Read me" (template.py).
+creating.apply makes the plan from the preview.
 """
 
 from governance.models import Partnership
@@ -59,10 +60,10 @@ def _read_sheets(preview: Preview, found: dict[str, SheetSource]) -> None:
     if measures := reader(f.MEASURES):
         read_measures(preview, measures)
     themes = read_themes(preview, reader(f.THEMES))
+    read_periods(preview, reader(f.PERIODS))  # before the actions, whose latest updates name a quarter
     if actions := reader(f.ACTIONS):
         read_actions(preview, actions, themes)
     preview.themes = list(themes.values())
-    read_periods(preview, reader(f.PERIODS))
     check_assessment(preview)
     if not preview.priorities and priorities is not None and not preview.problems:
         preview.problems.append(

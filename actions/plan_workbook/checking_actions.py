@@ -9,14 +9,16 @@ a real date (31/09/2022) is an error. Themes named only on the Actions sheet are
 import datetime
 import re
 
-from priorities.models import Theme
-from swp.sheets.values import CellError, is_blank, parse_uk_date, text
+from django.utils import timezone
 
-from ..models import Action
+from priorities.models import Theme
+from swp.sheets.values import CellError, is_blank, normalise_words, parse_uk_date, text
+
+from ..models import Action, Rag
 from . import format as f
 from .checking_partners import resolve_names
-from .checking_priorities import longest_prefix
-from .preview import ActionRow, Preview, ThemeRow
+from .checking_priorities import left_out_priorities, longest_prefix, no_priority
+from .preview import ActionRow, PeriodRow, Preview, ReportedStatus, ThemeRow
 from .sources import RowReader, SheetReader, split_list
 
 _DATE_SHAPED = re.compile(r"^\s*(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})(\s|$)")
@@ -46,6 +48,29 @@ def _deadline(row: RowReader) -> tuple[datetime.date | None, str]:
     return row.parse("deadline", parse_uk_date), ""
 
 
+def _year(raw) -> int | None:
+    """The year a cell gives on its own (2020, typed or as a number), or None."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and float(raw).is_integer():
+        year = int(raw)
+    elif isinstance(raw, str) and re.fullmatch(r"\s*\d{4}\s*", raw):
+        year = int(raw)
+    else:
+        return None
+    return year if 1900 <= year <= 2199 else None
+
+
+def _start(preview: Preview, row: RowReader) -> datetime.date | None:
+    """The start date; a year on its own ("2020", as plans write it) is taken as the start of that year,
+    and the preview says so."""
+    if (year := _year(row.raw("start"))) is not None:
+        preview.notes.append(
+            f"{f.ACTIONS.title} sheet, row {row.number}: start “{year}” is a year, so it is taken as "
+            f"1 January {year}"
+        )
+        return datetime.date(year, 1, 1)
+    return row.parse("start", parse_uk_date)
+
+
 def read_actions(preview: Preview, reader: SheetReader, themes: dict[str, ThemeRow]) -> None:
     refs = {p.reference for p in preview.priorities}
     seen: dict[str, int] = {}
@@ -54,10 +79,12 @@ def read_actions(preview: Preview, reader: SheetReader, themes: dict[str, ThemeR
         reference = row.reference("reference", required=True)
         priority = row.reference("priority")
         if priority and priority not in refs:
-            row.problem("priority", f"There is no priority {priority} on the Priorities sheet")
+            row.report("priority", no_priority(preview, priority))
         elif not priority and reference:
-            priority = longest_prefix(reference, refs) or ""
-            if not priority:
+            priority = longest_prefix(reference, refs | left_out_priorities(preview)) or ""
+            if priority and priority not in refs:
+                row.report("priority", no_priority(preview, priority))
+            elif not priority:
                 row.problem(
                     "priority",
                     f"Say which priority item {reference} belongs to: give its Priority reference, "
@@ -76,7 +103,7 @@ def read_actions(preview: Preview, reader: SheetReader, themes: dict[str, ThemeR
         )
         for message in problems:
             row.problem("organisations", message)
-        start = row.parse("start", parse_uk_date)
+        start = _start(preview, row)
         deadline, timescale_words = _deadline(row)
         timescale = row.text("timescale", limit=(Action, "timescale"))
         if timescale_words:
@@ -113,10 +140,66 @@ def read_actions(preview: Preview, reader: SheetReader, themes: dict[str, ThemeR
             timescale,
             row.words("status", f.ACTION_STATUS, Action.Status.NOT_STARTED),
             theme_names,
+            _reported(preview, row),
         )
         if not row.failed:
             orders[priority] = action.order
             preview.actions.append(action)
+
+
+def _reported(preview: Preview, row: RowReader) -> ReportedStatus | None:
+    """The action's latest report, if the row gives one: a quarter's accepted update once loaded.
+
+    The database keeps an accepted update only with a rating, and a red or amber one only with what
+    is being done; both are asked for here, at the row, so that nothing fails when the plan is saved.
+    """
+    rag = row.words("rag", f.RAG)
+    status = ReportedStatus(
+        "",
+        rag,
+        row.text("progress"),
+        row.text("recovery_plan"),
+        row.text("outcomes"),
+    )
+    written = row.raw("reported_for")
+    if not any((rag, status.progress, status.recovery_plan, status.outcomes)):
+        if not is_blank(written):
+            row.problem("rag", "Give the RAG rating reported for that quarter, or leave “Reported for” blank")
+        return None
+    if not rag and is_blank(row.raw("rag")):
+        row.problem("rag", "Give the RAG rating reported with this progress: Red, Amber or Green")
+    if rag in (Rag.RED, Rag.AMBER) and not status.recovery_plan:
+        row.problem("recovery_plan", f"Say what is being done to get this {rag} action back on track")
+    if is_blank(written):
+        row.problem(
+            "reported_for", "Say which quarter this was reported for, such as its label or a date in it"
+        )
+        return None
+    try:
+        status.period = _quarter(preview, written).label
+    except CellError as error:
+        row.problem("reported_for", str(error))
+        return None
+    return status
+
+
+def _quarter(preview: Preview, written) -> PeriodRow:
+    """The quarter a cell names: by its label (any case), or as the quarter a date falls in."""
+    if isinstance(written, (datetime.date, datetime.datetime)) or _DATE_SHAPED.match(text(written)):
+        day = parse_uk_date(written)
+        found = [p for p in preview.periods if p.start <= day <= p.end]
+    else:
+        found = [p for p in preview.periods if normalise_words(p.label) == normalise_words(written)]
+    if not found:
+        labels = ", ".join(p.label for p in preview.periods) or "none"
+        raise CellError(f"“{text(written)}” is not one of the plan's quarters ({labels})")
+    quarter = found[0]
+    if quarter.start > timezone.localdate():
+        raise CellError(
+            f"{quarter.label} has not started yet: a latest update can be brought in only for a quarter "
+            "that has begun"
+        )
+    return quarter
 
 
 def read_themes(preview: Preview, reader: SheetReader | None) -> dict[str, ThemeRow]:
@@ -130,8 +213,9 @@ def read_themes(preview: Preview, reader: SheetReader | None) -> dict[str, Theme
         for reference in split_list(row.text("priorities")):
             reference = reference.rstrip(".")
             if reference not in refs:
-                row.problem("priorities", f"There is no priority {reference} on the Priorities sheet")
-            priorities.append(reference)
+                row.report("priorities", no_priority(preview, reference))
+            else:
+                priorities.append(reference)
         if name.casefold() in themes:
             row.problem("name", f"“{name}” is already on row {themes[name.casefold()].row}")
         if not row.failed:

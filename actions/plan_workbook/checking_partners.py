@@ -18,7 +18,7 @@ def read_partners(preview: Preview, reader: SheetReader) -> None:
     seen: dict[str, int] = {}
     for row in reader.rows():
         name = row.text("name", required=True, limit=(Organisation, "name"))
-        short_name = row.text("short_name", limit=(Organisation, "short_name"))
+        short_name = row.text("short_name", limit=(Organisation, "short_name"))  # a Board's is as long
         kind = row.words("kind", f.ORGANISATION_KIND, Organisation.Kind.OTHER)
         membership = row.words("membership", f.MEMBERSHIP, Organisation.Membership.ASSOCIATE)
         if not name:
@@ -58,7 +58,9 @@ def match_bodies(preview: Preview) -> None:
             if written:
                 names.setdefault(written.casefold(), (f"org:{organisation.pk}", ("org", organisation)))
     for board in boards:
-        names.setdefault(board.name.casefold(), (f"board:{board.pk}", ("group", board)))
+        for written in (board.name, board.short_name):
+            if written:
+                names.setdefault(written.casefold(), (f"board:{board.pk}", ("group", board)))
     preview._names = names  # used while reading the other sheets
 
 

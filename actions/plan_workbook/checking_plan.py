@@ -10,12 +10,12 @@ import datetime
 
 from priorities.models import BaselineStatistic, Plan, StrategicAssessment
 from swp.sheets.reading import Value
-from swp.sheets.values import CellError, normalise_words, parse_number, parse_uk_date, text
+from swp.sheets.values import CellError, normalise_words, parse_uk_date, text
 
 from . import format as f
 from .periods import parse_period
 from .preview import Preview, Problem, StatisticRow
-from .sources import SheetReader, SheetSource, split_list
+from .sources import RefersToProblemRow, SheetReader, SheetSource, shown_as_percentage, split_list
 
 
 def read_plan_sheet(preview: Preview, source: SheetSource | None) -> None:
@@ -146,15 +146,10 @@ def check_assessment(preview: Preview) -> None:
                 f"The plan will rest on the partnership's existing strategic assessment “{existing.title}”"
             )
             preview.plan["assessment"] = existing
-    elif not preview.plan.get("assessment_on"):
-        preview.problems.append(
-            Problem(
-                f.PLAN.title,
-                None,
-                "Assessment completed on",
-                "Give the date the strategic assessment was completed",
-            )
-        )
+    elif not preview.plan.get("assessment_on") and not any(
+        p.column == "Assessment completed on" for p in preview.problems
+    ):
+        preview.not_stated(f.PLAN.title, None, ["Assessment completed on"])
 
 
 def read_statistics(preview: Preview, reader: SheetReader) -> None:
@@ -165,32 +160,40 @@ def read_statistics(preview: Preview, reader: SheetReader) -> None:
             row.number,
             reference,
             row.text("label", required=True, limit=(BaselineStatistic, "label")),
-            row.parse("value", parse_number),
-            row.text("unit", required=True, limit=(BaselineStatistic, "unit")),
-            row.text("period", required=True, limit=(BaselineStatistic, "period")),
-            row.text("source", required=True, limit=(BaselineStatistic, "source")),
+            row.decimal("value", field=(BaselineStatistic, "value")),
+            row.text("unit", limit=(BaselineStatistic, "unit")),
+            row.text("period", limit=(BaselineStatistic, "period")),
+            row.text("source", limit=(BaselineStatistic, "source")),
             row.text("note"),
         )
         if stat.value is None and not row.failed:
-            row.problem("value", "Enter the figure, as a number")
+            row.problem("value", "Enter the value: it is required on every row")
+        if not stat.unit and shown_as_percentage(row, "value"):
+            stat.unit = "%"  # the cell shows 26 %
         if reference:
             if reference.casefold() in references:
                 row.problem(
                     "reference", f"“{reference}” is already used on row {references[reference.casefold()]}"
                 )
             references[reference.casefold()] = row.number
-        if not row.failed:
+        if row.failed:
+            preview.left_out(f.STATISTICS.key, row.number, reference, stat.label)
+        else:
             preview.statistics.append(stat)
-    if preview.statistics and not (
-        preview.plan.get("assessment_title") and preview.plan.get("assessment_on")
-    ):
+            preview.not_stated(
+                f.STATISTICS.title,
+                row.number,
+                [label for key, label in (("unit", "Unit"), ("period", "Period"), ("source", "Source"))
+                 if not getattr(stat, key)],
+            )  # fmt: skip
+    if preview.statistics and not preview.plan.get("assessment_title"):
         preview.problems.append(
             Problem(
                 f.PLAN.title,
                 None,
                 None,
                 "The baseline statistics need the strategic assessment they come from: give its title "
-                "(Strategic assessment) and date (Assessment completed on) on the Plan sheet",
+                "(Strategic assessment) on the Plan sheet",
             )
         )
 
@@ -204,4 +207,6 @@ def statistic_key(preview: Preview, raw: str) -> str:
         return f"stat:{found[0].row}"
     if len(found) > 1:
         raise CellError(f"More than one baseline statistic is called “{raw}”: use its reference instead")
+    if (row := preview.left_out_row(f.STATISTICS.key, raw)) is not None:
+        raise RefersToProblemRow(f.STATISTICS.title, row)
     raise CellError(f"“{raw}” is not a reference or label on the Baseline statistics sheet")

@@ -13,7 +13,7 @@ from . import format as f
 from .checking_partners import resolve_names
 from .checking_plan import statistic_key
 from .preview import MeasureRow, Preview, PriorityRow
-from .sources import RowReader, SheetReader, split_list
+from .sources import RefersToProblemRow, RowReader, SheetReader, shown_as_percentage, split_list
 
 
 def read_priorities(preview: Preview, reader: SheetReader) -> None:
@@ -31,7 +31,7 @@ def read_priorities(preview: Preview, reader: SheetReader) -> None:
             try:
                 statistics.append(statistic_key(preview, part))
             except CellError as error:
-                row.problem("statistics", str(error))
+                row.report("statistics", error)
         priority = PriorityRow(
             row.number,
             reference,
@@ -62,7 +62,9 @@ def read_priorities(preview: Preview, reader: SheetReader) -> None:
             seen_titles[title.casefold()] = row.number
         if parent := row.reference("parent"):
             explicit_parent[reference] = (row, parent)
-        if not row.failed:
+        if row.failed:
+            preview.left_out(f.PRIORITIES.key, row.number, reference)
+        else:
             preview.priorities.append(priority)
     refs = {p.reference for p in preview.priorities}
     for priority in preview.priorities:
@@ -71,7 +73,7 @@ def read_priorities(preview: Preview, reader: SheetReader) -> None:
             if parent == priority.reference:
                 row.problem("parent", "A priority cannot be part of itself")
             elif parent not in refs:
-                row.problem("parent", f"There is no priority {parent} on the Priorities sheet")
+                row.report("parent", no_priority(preview, parent))
             else:
                 priority.parent = parent
         else:
@@ -90,6 +92,17 @@ def read_priorities(preview: Preview, reader: SheetReader) -> None:
             priority.depth += 1
 
 
+def no_priority(preview: Preview, reference: str) -> CellError:
+    """Why `reference` is not one of the preview's priorities: its row has a problem, or there is none."""
+    if (row := preview.left_out_row(f.PRIORITIES.key, reference)) is not None:
+        return RefersToProblemRow(f.PRIORITIES.title, row)
+    return CellError(f"There is no priority {reference} on the Priorities sheet")
+
+
+def left_out_priorities(preview: Preview) -> set[str]:
+    return {name for sheet, name in preview.failed if sheet == f.PRIORITIES.key}
+
+
 def longest_prefix(reference: str, candidates: Iterable[str]) -> str | None:
     matches = [c for c in candidates if reference.startswith(c + ".")]
     return max(matches, key=len) if matches else None
@@ -101,12 +114,12 @@ def read_measures(preview: Preview, reader: SheetReader) -> None:
     for row in reader.rows():
         priority = row.reference("priority", required=True)
         if priority and priority not in refs:
-            row.problem("priority", f"There is no priority {priority} on the Priorities sheet")
-        baseline_value = row.parse("baseline_value", parse_number)
+            row.report("priority", no_priority(preview, priority))
+        baseline_value = row.decimal("baseline_value", field=(Measure, "baseline_value"))
         target_raw = row.raw("target_value")
         target_value, target_description = None, row.text("target_description")
         try:
-            target_value = parse_number(target_raw)
+            parse_number(target_raw)
         except CellError:
             if target_description:
                 row.problem(
@@ -114,11 +127,15 @@ def read_measures(preview: Preview, reader: SheetReader) -> None:
                 )
             else:
                 target_description = text(target_raw)
+        else:
+            target_value = row.decimal("target_value", field=(Measure, "target_value"))
         has_numbers = baseline_value is not None or target_value is not None
         kind = row.words(
             "kind", f.MEASURE_KIND, Measure.Kind.NUMERIC if has_numbers else Measure.Kind.QUALITATIVE
         )
         unit = row.text("unit", limit=(Measure, "unit"))
+        if not unit and shown_as_percentage(row, "baseline_value", "target_value"):
+            unit = "%"  # the cells show 26 %: the unit is what the plan shows, not a guess
         default_unit_type = (
             Measure.UnitType.PERCENTAGE if unit.strip() == "%" else
             Measure.UnitType.MONEY if unit.strip().startswith("£") else Measure.UnitType.COUNT
@@ -137,7 +154,7 @@ def read_measures(preview: Preview, reader: SheetReader) -> None:
             try:
                 statistic = statistic_key(preview, raw)
             except CellError as error:
-                row.problem("baseline_statistic", str(error))
+                row.report("baseline_statistic", error)
         measure = MeasureRow(
             row.number,
             priority,
@@ -158,3 +175,21 @@ def read_measures(preview: Preview, reader: SheetReader) -> None:
         if not row.failed:
             orders[priority] = measure.order
             preview.measures.append(measure)
+            if kind == Measure.Kind.NUMERIC:
+                preview.not_stated(f.MEASURES.title, row.number, _unstated(measure))
+
+
+def _unstated(measure: MeasureRow) -> list[str]:
+    """What a numeric measure's figures leave unsaid: its unit, and its baseline's period and source
+    (which a baseline statistic gives instead)."""
+    unstated = ["Unit"] if not measure.unit else []
+    if measure.baseline_value is not None and not measure.baseline_statistic:
+        unstated += [
+            label
+            for label, value in (
+                ("Baseline period", measure.baseline_period),
+                ("Baseline source", measure.baseline_source),
+            )
+            if not value
+        ]
+    return unstated

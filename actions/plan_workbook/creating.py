@@ -7,6 +7,7 @@ named on every history record.
 """
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from governance.models import Board, Organisation, Partnership, User
 from priorities.models import (
@@ -21,8 +22,8 @@ from priorities.models import (
 )
 from swp.history import save_as
 
-from ..models import Action
-from .preview import ActionRow, Preview, PriorityRow
+from ..models import Action, ActionUpdate
+from .preview import ActionRow, Preview, PriorityRow, ReportedStatus
 
 REASON = "Imported from a plan workbook"
 
@@ -47,6 +48,7 @@ def apply(preview: Preview, *, by: User | None, reason: str = REASON) -> Plan:
             board = Board(
                 partnership=partnership,
                 name=partner.name,
+                short_name=partner.short_name,
                 kind=Board.Kind.THEMATIC_GROUP,
                 parent=parent_board,
             )
@@ -125,15 +127,46 @@ def apply(preview: Preview, *, by: User | None, reason: str = REASON) -> Plan:
         )  # fmt: skip
         _save(measure, by=by, reason=reason)
 
-    for row in preview.actions:
-        create_action(row, plan, priorities, bodies, themes, by=by, reason=reason)
+    actions = [
+        (row, create_action(row, plan, priorities, bodies, themes, by=by, reason=reason))
+        for row in preview.actions
+    ]
 
+    periods: dict[str, ReportingPeriod] = {}
     for row in preview.periods:
         period = ReportingPeriod(
             plan=plan, label=row.label, start=row.start, end=row.end, update_deadline=row.update_deadline
         )
         _save(period, by=by, reason=reason)
+        periods[row.label] = period
+    for row, action in actions:
+        if row.reported:
+            create_reported_update(row.reported, action, periods[row.reported.period], by=by, reason=reason)
     return plan
+
+
+def create_reported_update(
+    reported: ReportedStatus, action: Action, period: ReportingPeriod, *, by: User | None, reason: str
+) -> ActionUpdate:
+    """The action's latest report, as the quarter's accepted update: the board has had it already, so it
+    goes in as accepted, with the person who loaded the plan named as having submitted and accepted it
+    (and on its history record), at the time it was loaded."""
+    now = timezone.now()
+    update = ActionUpdate(
+        action=action,
+        period=period,
+        rag=reported.rag,
+        progress=reported.progress,
+        recovery_plan=reported.recovery_plan,
+        outcomes=reported.outcomes,
+        state=ActionUpdate.State.ACCEPTED,
+        submitted_by=by,
+        submitted_at=now,
+        reviewed_by=by,
+        reviewed_at=now,
+    )
+    _save(update, by=by, reason=f"{reason}: the update reported for {period.label}")
+    return update
 
 
 def _save(obj: models.Model, *, by: User | None, reason: str) -> None:
@@ -184,10 +217,12 @@ def create_priority(
         you_told_us=row.you_told_us,
     )
     _save(priority, by=by, reason=reason)
-    if organisations[1:]:
-        priority.co_lead_organisations.set(organisations[1:])
-    if groups:
-        priority.lead_groups.set(groups)
+    # One at a time: the order of the link rows is the order the plan names its joint leads and groups
+    # in (priorities.selectors.leads_as_written), which set() and add(*many) do not keep.
+    for organisation in organisations[1:]:
+        priority.co_lead_organisations.add(organisation)
+    for group in groups:
+        priority.lead_groups.add(group)
     if row.statistics:
         priority.cites.set([statistics[key] for key in row.statistics])
     return priority

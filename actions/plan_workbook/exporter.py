@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from governance.models import Organisation, User
+from governance.models import Board, Organisation, User
 from priorities.models import (
     BaselineStatistic,
     Measure,
@@ -22,6 +22,7 @@ from priorities.models import (
     ReportingPeriod,
     Theme,
 )
+from priorities.selectors import leads_as_written
 
 from ..models import Action, ActionUpdate
 from . import format as f
@@ -33,6 +34,17 @@ def _join(names) -> str:
     return "; ".join(names)
 
 
+def _reported(update: ActionUpdate, period_labels: dict[int, str]) -> list:
+    """The Actions sheet's latest RAG, progress, what is being done, outcomes and quarter."""
+    return [
+        update.get_rag_display() if update.rag else "",
+        update.progress,
+        update.recovery_plan,
+        update.outcomes,
+        period_labels.get(update.period_id, ""),
+    ]
+
+
 class PlanExport:
     """Reads the plan once; each method gives one sheet."""
 
@@ -42,7 +54,7 @@ class PlanExport:
         self.priorities = list(
             Priority.objects.filter(plan=self.plan)
             .select_related("parent", "lead_organisation", "lead_officer", "lead_support_officer")
-            .prefetch_related("co_lead_organisations", "lead_groups", "cites")
+            .prefetch_related("lead_groups", "cites")
             .order_by("order", "id")
         )
         self.statistics = (
@@ -73,6 +85,10 @@ class PlanExport:
         )
         self.periods = list(ReportingPeriod.objects.filter(plan=self.plan).select_related("meeting__board"))
         self.number = {p.pk: p.number for p in self.priorities}
+        self.leads = leads_as_written(self.priorities)
+        self.groups = list(
+            Board.objects.filter(partnership_id=self.plan.partnership_id, kind=Board.Kind.THEMATIC_GROUP)
+        )
         self.action_refs = {a.pk: a.reference for a in self.actions}
         self.period_labels = {p.pk: p.label for p in self.periods}
 
@@ -104,18 +120,20 @@ class PlanExport:
             [o.name, o.short_name, o.get_kind_display(), o.get_membership_display()]
             for o in sorted(self.organisations, key=lambda o: o.name.casefold())
         ]
-        groups = {g.pk: g for p in self.priorities for g in p.lead_groups.all()}
-        rows += [[g.name, "", "Group", ""] for g in sorted(groups.values(), key=lambda g: g.name.casefold())]
+        # Every thematic group, whether or not it leads anything in this plan, as every organisation is
+        # written: a group the workbook brought in must come back out. And any group that leads.
+        groups = {g.pk: g for g in self.groups}
+        groups.update({g.pk: g for p in self.priorities for g in p.lead_groups.all()})
+        rows += [
+            [g.name, g.short_name, "Group", ""]
+            for g in sorted(groups.values(), key=lambda g: g.name.casefold())
+        ]
         return SheetData(f.PARTNERS.title, f.PARTNERS.headers, rows)
 
     def lead_bodies(self, priority: Priority) -> list[str]:
-        first = [priority.lead_organisation] if priority.lead_organisation else []
-        others = sorted(
-            (o for o in priority.co_lead_organisations.all() if o.pk != priority.lead_organisation_id),
-            key=lambda o: o.name.casefold(),
-        )
-        groups = sorted(priority.lead_groups.all(), key=lambda g: g.name.casefold())
-        return [body.name for body in [*first, *others, *groups]]
+        """The lead partners, then the lead groups, in the order the plan names them."""
+        leads = self.leads[priority.pk]
+        return [body.name for body in [*leads.partners, *leads.groups]]
 
     def priorities_sheet(self) -> SheetData:
         rows = [
@@ -159,7 +177,17 @@ class PlanExport:
         ]
         return SheetData(f.MEASURES.title, f.MEASURES.headers, rows)
 
+    def latest_accepted(self) -> dict[int, ActionUpdate]:
+        """Each action's latest accepted update (by its quarter), which the Actions sheet carries so that
+        loading the export brings each action in where it stood."""
+        updates = ActionUpdate.objects.filter(
+            action__plan=self.plan, state=ActionUpdate.State.ACCEPTED
+        ).order_by("period__start", "id")
+        return {update.action_id: update for update in updates}
+
     def actions_sheet(self) -> SheetData:
+        latest = self.latest_accepted()
+        blank = ActionUpdate(rag="")
         rows = [
             [
                 a.reference,
@@ -174,6 +202,7 @@ class PlanExport:
                 a.timescale,
                 a.get_status_display(),
                 _join(t.name for t in a.themes.all()),
+                *_reported(latest.get(a.pk, blank), self.period_labels),
             ]
             for a in self.actions
         ]
@@ -280,7 +309,8 @@ class PlanExport:
             ["The sheets Plan to Reporting periods have the plan workbook's own layout: load this file into "
              "another partnership (“Load a plan from a workbook”) to make the same plan there, as a draft."],
             ["Updates, Readings and History are the record of what happened; loading the file leaves them "
-             "out."],
+             "out. The Actions sheet carries each action's latest accepted update, which loading the file "
+             "brings in as that quarter's accepted update."],
             ["Text that a spreadsheet would run as a formula (starting with = + - or @) has an apostrophe "
              "in front, "
              "so that it shows as text. The import takes that apostrophe off again."],

@@ -11,7 +11,7 @@ a guess.
 from governance.models import Organisation
 from priorities.models import Measure, Plan
 
-from ..models import Action
+from ..models import Action, Rag
 from .shapes import Sheet, field_of, vocabulary
 
 # The Partners sheet's kind for a group of the partnership (a delivery or thematic group) rather
@@ -113,8 +113,8 @@ PLAN = Sheet(
         field_of(
             "assessment_on",
             "Assessment completed on",
-            "The date the strategic assessment was "
-            "completed, like 31/01/2020. Needed with the strategic assessment.",
+            "Optional. The date the strategic assessment was "
+            "completed, like 31/01/2020. Blank if the plan does not say.",
             "31/01/2020",
             synonyms=("assessment date", "assessment completed"),
         ),
@@ -409,8 +409,8 @@ ACTIONS = Sheet(
         field_of(
             "horizon",
             "Horizon",
-            "Optional. Over the coming year, or Over the next three years (one year, "
-            "three years). Blank: over the coming year.",
+            "Optional. Over the coming year, Over the next three years, or Over more than three years "
+            "(one year, three years, five years, ten years). Blank: over the coming year.",
             "Over the coming year",
             synonyms=("timeframe",),
         ),
@@ -465,6 +465,54 @@ ACTIONS = Sheet(
             "Domestic abuse",
             synonyms=("theme", "cross cutting themes"),
         ),
+        # Where the action stood when the plan was brought in (issue 15 item 7): the last quarter's
+        # report, loaded as that quarter's accepted update.
+        field_of(
+            "rag",
+            "Latest RAG",
+            "Optional, for a plan brought in part way through: the RAG rating last reported (Red, Amber "
+            "or Green), with the quarter in “Reported for”.",
+            "Amber",
+            synonyms=(
+                "rag",
+                "rag status",
+                "rag rating",
+                "rag evaluation",
+                "rag evaluation on target",
+                "on target",
+                "current rag",
+                "last rag",
+            ),
+        ),  # fmt: skip
+        field_of(
+            "progress",
+            "Latest progress",
+            "Optional. The progress last reported, as written.",
+            "Sessions held in 12 of 14 schools",
+            synonyms=("progress", "progress update", "latest update", "progress narrative"),
+        ),
+        field_of(
+            "recovery_plan",
+            "What is being done",
+            "Optional; needed with a red or amber rating. What is being done to get it back on track.",
+            "Two schools booked for May",
+            synonyms=("recovery plan", "actions to get back on track"),
+        ),
+        field_of(
+            "outcomes",
+            "Actual outcomes",
+            "Optional. The outcomes last reported.",
+            "",
+            synonyms=("outcomes", "actual outcomes of specific actions"),
+        ),
+        field_of(
+            "reported_for",
+            "Reported for",
+            "Needed with a latest RAG: the quarter it was reported for, by its label on the Reporting "
+            "periods sheet (such as 2021/22 Q2) or a date in it. It becomes that quarter's accepted update.",
+            "2021/22 Q2",
+            synonyms=("quarter", "reporting period", "reported in", "as at", "quarter reported"),
+        ),
     ),
 )
 
@@ -499,7 +547,7 @@ STATISTICS = Sheet(
     "Baseline statistics",
     ("statistics", "baseline", "baselines", "strategic assessment", "data", "key statistics"),
     "Optional. The figures from the strategic assessment that the plan rests on, each with its period "
-    "and source. They need the strategic assessment's title and date on the Plan sheet.",
+    "and source where the plan gives them. They need the strategic assessment's title on the Plan sheet.",
     (
         field_of(
             "reference",
@@ -519,7 +567,8 @@ STATISTICS = Sheet(
         field_of(
             "value",
             "Value",
-            "Required. A number: £ signs, commas and % are allowed; negative numbers too.",
+            "Required. A number: £ signs, commas and % are allowed (a cell Excel shows as 26% is 26); "
+            "negative numbers too.",
             "3,700",
             synonyms=("figure", "number"),
             required=True,
@@ -527,24 +576,21 @@ STATISTICS = Sheet(
         field_of(
             "unit",
             "Unit",
-            "Required. What it counts, such as offences, people or %.",
+            "Optional. What it counts, such as offences, people or %. Blank if the plan does not say.",
             "offences",
-            required=True,
         ),
         field_of(
             "period",
             "Period",
-            "Required. The period it covers, as written.",
+            "Optional. The period it covers, as written. Blank if the plan does not say.",
             "2019/20",
             synonyms=("year",),
-            required=True,
         ),
         field_of(
             "source",
             "Source",
-            "Required. Where it comes from.",
+            "Optional. Where it comes from. Blank if the plan does not say.",
             "Strategic assessment, January 2020",
-            required=True,
         ),
         field_of("note", "Note", "Optional. Caveats.", "", synonyms=("notes", "caveat")),
     ),
@@ -613,8 +659,9 @@ HISTORY = Sheet(
 )
 READ_ME = Sheet("read_me", "Read me", ("readme", "instructions", "guidance", "notes"), "", imported=False)
 
-TEMPLATE_SHEETS = (PLAN, PARTNERS, PRIORITIES, MEASURES, ACTIONS, THEMES, STATISTICS)
-EXPORT_SHEETS = (*TEMPLATE_SHEETS, PERIODS, UPDATES, READINGS, HISTORY)
+# The blank template has every sheet its Read me describes, Reporting periods among them.
+TEMPLATE_SHEETS = (PLAN, PARTNERS, PRIORITIES, MEASURES, ACTIONS, THEMES, STATISTICS, PERIODS)
+EXPORT_SHEETS = (*TEMPLATE_SHEETS, UPDATES, READINGS, HISTORY)
 ALL_SHEETS = (READ_ME, *EXPORT_SHEETS)
 
 
@@ -643,7 +690,11 @@ HORIZON = vocabulary(
     Action.Horizon.choices,
     {"one year": "one_year", "1 year": "one_year", "coming year": "one_year", "this year": "one_year",
      "short term": "one_year", "three years": "three_years", "3 years": "three_years",
-     "next three years": "three_years", "longer term": "three_years", "long term": "three_years"},
+     "next three years": "three_years", "longer term": "three_years", "long term": "three_years",
+     "more than three years": "longer", "over three years": "longer", "beyond three years": "longer",
+     "four years": "longer", "4 years": "longer", "five years": "longer", "5 years": "longer",
+     "ten years": "longer", "10 years": "longer", "next five years": "longer", "next ten years": "longer",
+     "over the next five years": "longer", "over the next ten years": "longer"},
 )  # fmt: skip
 ACTION_STATUS = vocabulary(
     "an action status",
@@ -677,3 +728,4 @@ QUARTER_SCHEME = vocabulary(
      "financial": "financial", "financial year": "financial", "april": "financial"},
     shown=["Calendar", "Financial"],
 )  # fmt: skip
+RAG = vocabulary("a RAG rating", Rag.choices, {"r": "red", "a": "amber", "g": "green"})

@@ -13,7 +13,7 @@ from swp.sheets.values import CellError, parse_uk_date
 
 from .preview import PeriodRow
 
-MAX_QUARTERS = 24
+MAX_QUARTERS = 40  # a ten-year strategy (issue 15); longer is refused rather than made quarter by quarter
 
 _FINANCIAL = re.compile(r"^(\d{4})\s*[/\-–—]\s*(\d{2}|\d{4})$")
 _FINANCIAL_SPAN = re.compile(r"^(\d{4})\s*/\s*(\d{2}|\d{4})\s*(?:to|-|–|—)\s*(\d{4})\s*/\s*(\d{2}|\d{4})$")

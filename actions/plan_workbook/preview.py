@@ -14,7 +14,7 @@ from django.db import models
 from governance.models import Organisation, Partnership
 from priorities.models import Measure
 
-from ..models import Action
+from ..models import Action, Rag
 from . import format as f
 
 
@@ -92,6 +92,17 @@ class MeasureRow:
 
 
 @dataclass
+class ReportedStatus:
+    """Where an action stood when the plan was brought in: its last quarter's report (issue 15 item 7)."""
+
+    period: str  # the quarter's label, as on the Reporting periods sheet or made from the plan's period
+    rag: str
+    progress: str
+    recovery_plan: str
+    outcomes: str
+
+
+@dataclass
 class ActionRow:
     row: int
     reference: str
@@ -107,6 +118,7 @@ class ActionRow:
     timescale: str
     status: str
     themes: list[str]
+    reported: ReportedStatus | None = None
 
 
 @dataclass
@@ -153,6 +165,9 @@ class Preview:
     periods_made: bool = False  # True when the quarters come from the plan's period, not a sheet
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Rows left out for a problem of their own, by sheet and by what other rows call them
+    # (("priorities", "1.1"): 4): a row referring to one is told so once, not given a false error.
+    failed: dict[tuple[str, str], int] = field(default_factory=dict)
     # Lead bodies and responsible organisations by key: ("org"|"group", PartnerRow or existing object)
     bodies: dict[str, tuple[str, object]] = field(default_factory=dict)
     _names: dict[str, tuple[str, tuple[str, object]]] = field(default_factory=dict, repr=False)
@@ -160,6 +175,27 @@ class Preview:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def not_stated(self, sheet: str, row: int | None, labels: list[str]) -> None:
+        """Warn that details a plan does not give are left blank: nothing is invented in their place."""
+        if labels:
+            where = f"{sheet} sheet" + (f", row {row}" if row else "")
+            what = " and ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+            verb = (
+                "are not stated in the plan, so they are"
+                if len(labels) > 1
+                else "is not stated in the plan, so it is"
+            )
+            self.notes.append(f"{where}: {what} {verb} left blank")
+
+    def left_out(self, sheet: str, row: int, *names: str) -> None:
+        """Remember a row left out for its own problem, by the names other rows may call it."""
+        for name in names:
+            if name:
+                self.failed.setdefault((sheet, name.casefold()), row)
+
+    def left_out_row(self, sheet: str, name: str) -> int | None:
+        return self.failed.get((sheet, name.casefold()))
 
     def body_name(self, key: str) -> str:
         kind, body = self.bodies[key]
@@ -176,6 +212,7 @@ class Preview:
             ("Themes", len(self.themes)),
             ("Baseline statistics", len(self.statistics)),
             ("Reporting periods", len(self.periods)),
+            ("Latest updates", sum(1 for a in self.actions if a.reported)),
         ]
 
     def summary(self) -> str:
@@ -184,6 +221,7 @@ class Preview:
     def tables(self) -> list[dict]:
         """The rows each sheet would create, for the preview page: caption, headings and rows."""
         horizon = dict(Action.Horizon.choices)
+        rag = dict(Rag.choices)
         kinds = dict(Measure.Kind.choices)
         statistic = {f"stat:{s.row}": s.reference or s.label for s in self.statistics}
         tables = [
@@ -253,6 +291,22 @@ class Preview:
                         a.deadline.strftime("%-d %B %Y") if a.deadline else a.timescale,
                     ]
                     for a in self.actions
+                ],
+            },
+            {
+                "caption": f"Latest updates, accepted in the quarter they were reported for "
+                f"({sum(1 for a in self.actions if a.reported)})",
+                "headings": ["Item", "Quarter", "RAG", "Progress", "What is being done"],
+                "rows": [
+                    [
+                        a.reference,
+                        a.reported.period,
+                        rag[a.reported.rag],
+                        _short(a.reported.progress, 200),
+                        _short(a.reported.recovery_plan, 200),
+                    ]
+                    for a in self.actions
+                    if a.reported
                 ],
             },
             {

@@ -11,15 +11,16 @@ import io
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 from typing import BinaryIO
 
 from django.db import models
 
 from swp.sheets.headers import HeaderMatch, find_header
-from swp.sheets.reading import SheetRow, Value, csv_rows, read_rows, xlsx_sheet_names
+from swp.sheets.reading import Percentage, SheetRow, Value, csv_rows, read_rows, xlsx_sheet_names
 from swp.sheets.uploads import UploadRefused, check_csv_zip, check_spreadsheet_upload, max_upload_bytes
-from swp.sheets.values import CellError, parse_reference, text
+from swp.sheets.values import CellError, fit_decimal, parse_number, parse_reference, text
 
 from .preview import Preview, Problem
 from .shapes import Sheet, Vocabulary
@@ -58,7 +59,7 @@ def read_sources(data: bytes, fmt: str) -> list[SheetSource]:
     """The workbook's sheets (or the ZIP's CSV files), each read when first wanted. Raises UploadRefused."""
     if fmt == "xlsx":
         return [
-            SheetSource(name, lambda name=name: list(read_rows(data, "xlsx", sheet=name)))
+            SheetSource(name, lambda name=name: list(read_rows(data, "xlsx", sheet=name, percentages=True)))
             for name in xlsx_sheet_names(data)
         ]
     if fmt == "zip":
@@ -83,6 +84,14 @@ def _zip_entry(data: bytes, entry: zipfile.ZipInfo, name: str) -> list[SheetRow]
         content = archive.read(entry)  # sizes checked by check_csv_zip
     check_spreadsheet_upload(io.BytesIO(content), name=name, size=len(content) or 1)
     return csv_rows(content)
+
+
+class RefersToProblemRow(CellError):
+    """A reference to a row that was left out for a problem of its own (issue 15: one mistake, one
+    message). The referring row is told so once and otherwise stands, so nothing more is reported."""
+
+    def __init__(self, sheet_title: str, row: int):
+        super().__init__(f"Refers to row {row} of {sheet_title}, which has a problem")
 
 
 # Reading one sheet -------------------------------------------------------------------------------
@@ -133,6 +142,13 @@ class RowReader:
         self.failed = True
         self.sheet.problem(self.number, key, message)
 
+    def report(self, key: str, error: CellError) -> None:
+        """A problem with a cell; one that only refers to another row's problem leaves this row standing."""
+        if isinstance(error, RefersToProblemRow):
+            self.sheet.problem(self.number, key, str(error))
+        else:
+            self.problem(key, str(error))
+
     def text(
         self, key: str, *, required: bool = False, limit: tuple[type[models.Model], str] | None = None
     ) -> str:
@@ -154,6 +170,28 @@ class RowReader:
             return default
         return default if result is None else result
 
+    def decimal(self, key: str, *, field: tuple[type[models.Model], str]) -> Decimal | None:
+        """A number the database can keep in that field, or None (blank, or a problem on the row).
+
+        A cell Excel shows as 26 % is 26 (swp.sheets.reading.Percentage); a value with more decimal
+        places than the field keeps, or too large for it, is refused here, at its row and column,
+        rather than when the plan is saved.
+        """
+        number = self.parse(key, parse_number)
+        if number is None:
+            return None
+        column = field[0]._meta.get_field(field[1])
+        try:
+            return fit_decimal(
+                number,
+                max_digits=column.max_digits,
+                decimal_places=column.decimal_places,
+                written=text(self.raw(key)),
+            )
+        except CellError as error:
+            self.problem(key, str(error))
+            return None
+
     def words(self, key: str, vocabulary: Vocabulary, default: str = "") -> str:
         raw = text(self.raw(key))
         if not raw:
@@ -173,6 +211,11 @@ class RowReader:
         if len(value) > 20:
             self.problem(key, "A reference must be 20 characters or fewer")
         return value
+
+
+def shown_as_percentage(row: RowReader, *keys: str) -> bool:
+    """Whether any of these cells is a number Excel shows with a % format (26 % for 0.26)."""
+    return any(isinstance(row.raw(key), Percentage) for key in keys)
 
 
 def split_list(raw: str) -> list[str]:

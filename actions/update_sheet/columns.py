@@ -56,10 +56,14 @@ COLUMNS = (
     Column(
         "proposed_deadline",
         "Proposed deadline",
-        (
-            "Proposed new deadline", "New deadline", "Revised deadline", "Deadline", "Due", "Due date",
-            "Target date", "Revised due date",
-        ),
+        ("Proposed new deadline", "New deadline", "Revised deadline", "Revised due date", "New due date"),
+    ),
+    # A lead's own sheet often carries the action's deadline as it stands (issue 15 item 8): read, so
+    # that it is not taken for a proposed one, and shown for information only.
+    Column(
+        "current_deadline",
+        "Current deadline (do not change)",
+        ("Current deadline", "Deadline", "Due", "Due date", "Target date", "Deadline date", "Timescale"),
     ),
     Column(
         "deadline_change_reason",
@@ -74,7 +78,22 @@ COLUMNS = (
 )  # fmt: skip
 LABELS = {column.key: column.label for column in COLUMNS}
 # The columns that say something about the update; a row with all of them blank is skipped.
-UPDATE_KEYS = tuple(key for key in LABELS if key not in ("reference", "fingerprint"))
+UPDATE_KEYS = tuple(key for key in LABELS if key not in ("reference", "fingerprint", "current_deadline"))
+# What each column is read as, for the preview's first table: "which column of the file was read as what".
+READ_AS = {
+    "reference": "The action's item number",
+    "rag": "RAG rating",
+    "status": "Status (Complete or Not started; In progress says nothing about the rating)",
+    "progress": "Progress",
+    "recovery_plan": "What is being done",
+    "outcomes": "Outcomes",
+    "complete": "Whether the action is complete",
+    "proposed_deadline": "Proposed new deadline",
+    "current_deadline": "The action's current deadline, for information only: it proposes no new deadline",
+    "deadline_change_reason": "Reason for the new deadline",
+    "submit": "Whether to submit the update for review",
+    "fingerprint": "Our sheet's hidden check of which action and version each row was downloaded for",
+}
 # Each field of an update (services.UpdateInput) by the label of the column it is read from.
 FIELD_LABELS = {
     "rag": LABELS["rag"],
@@ -86,6 +105,8 @@ FIELD_LABELS = {
     "deadline_change_reason": LABELS["deadline_change_reason"],
 }
 TEXT_FIELDS = ("progress", "recovery_plan", "outcomes", "deadline_change_reason")
+# The column each field is read from, where its key differs.
+FIELD_COLUMNS = {"marks_complete": "complete"}
 
 
 # What our sheet writes ----------------------------------------------------------------------------

@@ -39,6 +39,8 @@ row_values.py.
 import hashlib
 from dataclasses import dataclass, field
 
+from openpyxl.utils import get_column_letter
+
 from governance.models import PendingImport, User
 from priorities.models import Plan, Priority, ReportingPeriod
 from swp.sheets.headers import find_header
@@ -48,7 +50,7 @@ from swp.sheets.values import CellError, text
 
 from .. import services
 from ..models import Action, ActionUpdate
-from .columns import COLUMNS, CONTEXT_HEADINGS, LABELS, MARKER, UPDATE_KEYS
+from .columns import COLUMNS, CONTEXT_HEADINGS, LABELS, MARKER, READ_AS, UPDATE_KEYS
 from .references import References
 from .row_preview import CHANGE, ERROR, IGNORED, SKIPPED, UNCHANGED, RowPreview, preview_row
 
@@ -67,6 +69,8 @@ class UploadPreview:
     unused_columns: list[str] = field(default_factory=list)
     header_row: int | None = None
     blank_rows: int = 0
+    # Which column of the file was read as which field, in the file's order: (heading, letter, read as).
+    columns_read: list[tuple[str, str, str]] = field(default_factory=list)
 
     def _of(self, outcome: str) -> list[RowPreview]:
         return [row for row in self.rows if row.outcome == outcome]
@@ -90,6 +94,11 @@ class UploadPreview:
     @property
     def error_rows(self) -> list[RowPreview]:
         return self._of(ERROR)
+
+    @property
+    def notices(self) -> list[str]:
+        """What the preview points out without refusing: a Deadline that is not the current one, say."""
+        return [f"Row {row.number}, {row.notice}" for row in self.rows if row.notice]
 
     @property
     def submitted_count(self) -> int:
@@ -149,6 +158,11 @@ def preview_upload(
         )
         return preview
     headings = {key: text(heading_row.cells[index]) or LABELS[key] for key, index in header.positions.items()}
+    preview.columns_read = [
+        (headings[key], get_column_letter(index + 1), READ_AS[key])
+        for key, index in sorted(header.positions.items(), key=lambda item: item[1])
+        if key != "fingerprint"
+    ]
     actions = _actions_to_match(plan)
     updates = {update.action_id: update for update in ActionUpdate.objects.filter(period=period)}
     references = References(actions)

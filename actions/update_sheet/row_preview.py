@@ -16,7 +16,7 @@ from governance.permissions import can
 from priorities.models import ReportingPeriod
 from swp.sheets.headers import HeaderMatch
 from swp.sheets.reading import SheetRow, Value
-from swp.sheets.values import is_blank, text
+from swp.sheets.values import CellError, is_blank, parse_uk_date, text
 
 from .. import services
 from ..models import Action, ActionUpdate, Rag
@@ -60,6 +60,7 @@ class RowPreview:
     draft_reason: str = ""  # why a row left to us is kept as a draft
     explicit_submit: bool = False  # the row said Yes or No in "Submit for review?"
     note: str = ""  # what an ignored row said
+    notice: str = ""  # what the preview points out without refusing, with the column as the file names it
     data: services.UpdateInput | None = None
     expected_version: int = 0
 
@@ -110,6 +111,7 @@ def preview_row(
         row_preview.error(headings["reference"], f"There is no item “{reference}” in {period.plan.title}")
         return row_preview
     row_preview.action = action
+    row_preview.notice = _other_deadline(cells, headings, action)
     if update_cells_blank:
         row_preview.outcome = SKIPPED
         return row_preview
@@ -142,6 +144,27 @@ def preview_row(
         return row_preview
     _compare(row_preview, cells, headings, update, period)
     return row_preview
+
+
+def _other_deadline(cells: dict[str, Value], headings: dict[str, str], action: Action) -> str:
+    """A current-deadline column (“Deadline” in a lead's own sheet) giving a date that is not the action's
+    deadline: said, since it is never read as a proposed one; words such as “Ongoing” are left be."""
+    if "current_deadline" not in cells:
+        return ""
+    try:
+        written = parse_uk_date(cells["current_deadline"])
+    except CellError:
+        return ""
+    if written is None or written == action.deadline:
+        return ""
+    current = f"{action.deadline:%-d %B %Y}" if action.deadline else "none"
+    if not action.deadline and action.timescale:
+        current = f"none, the plan says “{action.timescale}”"
+    return (
+        f"{headings['current_deadline']}: {written:%-d %B %Y} is not item {action.reference}'s current "
+        f"deadline ({current}). It was not read as a new deadline: to propose one, put it in a column headed "
+        "“Proposed deadline”, with a reason"
+    )
 
 
 def _ignored(row_preview: RowPreview, said: str) -> RowPreview:

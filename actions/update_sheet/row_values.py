@@ -16,7 +16,7 @@ from swp.sheets.values import CellError, is_blank, parse_rag, parse_uk_date, par
 from ..models import Action, ActionUpdate, Rag
 from ..services import UpdateInput
 from ..update_rules import UpdateRule, broken_rules
-from .columns import FIELD_LABELS, TEXT_FIELDS
+from .columns import FIELD_COLUMNS, FIELD_LABELS, TEXT_FIELDS
 
 # Words a Yes/No column here also takes, beyond swp.sheets.values' own.
 _ALSO_YES = ("submit", "complete", "completed")
@@ -176,11 +176,20 @@ def read_row_values(
     else:
         problems = update_problems(action, data, submitting=submit)
     for key, message in problems.items():
-        result.error(headings.get(key, FIELD_LABELS[key]), message)
+        result.error(_heading(headings, key), message)
     result.data = data
     result.submit = submit
     result.explicit_submit = "submit" in cells and not is_blank(cells["submit"])
     return result
+
+
+def _heading(headings: dict[str, str], key: str) -> str:
+    """The column a field's problem is in, as the file heads it: "Completed" rather than our "Complete?",
+    "Status" for the rating when the file has no RAG column; our label only for a column it lacks."""
+    column = FIELD_COLUMNS.get(key, key)
+    if column == "rag" and "rag" not in headings:
+        column = "status"
+    return headings.get(column, FIELD_LABELS[key])
 
 
 def _lower_first(message: str) -> str:

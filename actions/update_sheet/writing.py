@@ -245,7 +245,9 @@ def instructions(plan: Plan, period: ReportingPeriod) -> list[tuple[str, str]]:
             "Other spreadsheets",
             "You can also upload your own sheet or a CSV file: it needs a column for the "
             "item number (Ref, Item No. or Item number) and columns such as RAG, Progress, Recovery plan, "
-            "Outcomes and Deadline. Title rows above the headings, and notes or a key below, are fine.",
+            "Outcomes and Proposed deadline. A column headed Deadline or Due is taken as the action's "
+            "current deadline and proposes nothing. Title rows above the headings, and notes or a key "
+            "below, are fine; the check before saving shows which column was read as what.",
         ),
     ]
 

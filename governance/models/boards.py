@@ -25,6 +25,8 @@ class Board(models.Model):
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="boards")
     name = models.CharField(max_length=200)
+    # As the plan abbreviates it ("VRG"), so a plan workbook can name it that way and get it back.
+    short_name = models.CharField(max_length=40, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARTNERSHIP_BOARD)
     parent = models.ForeignKey(
         "self",

@@ -19,7 +19,9 @@ class StrategicAssessment(models.Model):
         Partnership, on_delete=models.CASCADE, related_name="strategic_assessments"
     )
     title = models.CharField(max_length=200)
-    completed_on = models.DateField(help_text="When the assessment was carried out.")
+    completed_on = models.DateField(
+        null=True, blank=True, help_text="When the assessment was carried out. Blank: the plan does not say."
+    )
     summary = models.TextField(blank=True)
     history = HistoricalRecords()
 
@@ -44,9 +46,10 @@ class BaselineStatistic(models.Model):
         max_length=300, help_text="For example, recorded crimes of public place violence."
     )
     value = models.DecimalField(max_digits=14, decimal_places=2)
-    unit = models.CharField(max_length=60, help_text="For example, offences, people or %.")
-    period = models.CharField(max_length=60, help_text="For example, 2018/19.")
-    source = models.CharField(max_length=300)
+    # Blank when the plan does not state it (issue 15): kept as the plan gives it, nothing invented.
+    unit = models.CharField(max_length=60, blank=True, help_text="For example, offences, people or %.")
+    period = models.CharField(max_length=60, blank=True, help_text="For example, 2018/19.")
+    source = models.CharField(max_length=300, blank=True)
     note = models.TextField(blank=True, help_text="Caveats, such as a different figure stated elsewhere.")
     history = HistoricalRecords()
 

@@ -17,6 +17,14 @@ from openpyxl import load_workbook
 
 from .uploads import SAVE_AS_CSV_UTF8, UploadRefused, text_encoding
 
+
+class Percentage(Decimal):
+    """A number Excel shows as a percentage, as it shows it: 26 for a cell holding 0.26 formatted "0%".
+
+    Excel stores 26 % as 0.26 and shows it through the cell's number format; people read, and mean, 26.
+    """
+
+
 Value = str | int | float | Decimal | datetime.date | datetime.datetime | bool | None
 
 
@@ -70,17 +78,36 @@ def xlsx_sheet_names(data: bytes) -> list[str]:
         workbook.close()
 
 
-def xlsx_rows(data: bytes, *, sheet: str | None = None) -> Iterator[SheetRow]:
-    """Rows of the named sheet (or the first), as values: formulas give their last calculated result."""
+def xlsx_rows(data: bytes, *, sheet: str | None = None, percentages: bool = False) -> Iterator[SheetRow]:
+    """Rows of the named sheet (or the first), as values: formulas give their last calculated result.
+
+    With `percentages`, a number shown as a percentage is read as shown (a Percentage: 26 for 0.26).
+    It is asked for only where numbers are read, since looking at every cell's format costs time.
+    """
     workbook = _open_workbook(data)
     try:
         if sheet and sheet not in workbook.sheetnames:
             raise UploadRefused(f"The workbook has no sheet called “{sheet}”")
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-        for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            yield SheetRow(number, tuple(row))
+        if not percentages:
+            for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                yield SheetRow(number, tuple(row))
+            return
+        for number, row in enumerate(worksheet.iter_rows(), start=1):
+            yield SheetRow(number, tuple(_as_shown(cell.value, cell.number_format) for cell in row))
     finally:
         workbook.close()
+
+
+def _as_shown(value: Value, number_format: str | None) -> Value:
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and number_format
+        and "%" in number_format.replace("\\%", "").replace('"%"', "")
+    ):
+        return Percentage(Decimal(repr(value) if isinstance(value, float) else value) * 100)
+    return value
 
 
 def _open_workbook(data: bytes):
@@ -90,9 +117,11 @@ def _open_workbook(data: bytes):
         raise UploadRefused("The workbook could not be opened. Save it again from Excel as .xlsx") from None
 
 
-def read_rows(data: bytes, fmt: str, *, sheet: str | None = None) -> Iterator[SheetRow]:
+def read_rows(
+    data: bytes, fmt: str, *, sheet: str | None = None, percentages: bool = False
+) -> Iterator[SheetRow]:
     if fmt == "csv":
         return iter(csv_rows(data))
     if fmt == "xlsx":
-        return xlsx_rows(data, sheet=sheet)
+        return xlsx_rows(data, sheet=sheet, percentages=percentages)
     raise ValueError(f"Unknown spreadsheet format {fmt!r}")

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 
-from .reading import Value
+from .reading import Percentage, Value
 from .writing import FORMULA_TRIGGERS, PROTECTIVE_PREFIX
 
 RAG_WORDS = {"r": "red", "red": "red", "a": "amber", "amber": "amber", "g": "green", "green": "green"}
@@ -52,6 +52,8 @@ def text(value: Value) -> str:
         return ""
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, Percentage):
+        return f"{value.normalize():f}%"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime.datetime):
@@ -185,7 +187,7 @@ def parse_number(value: Value) -> Decimal | None:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, (float, Decimal)):
-        number = Decimal(repr(value)) if isinstance(value, float) else value
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if not number.is_finite():
             raise CellError(f"“{value}” is not a number")
         return number
@@ -197,6 +199,29 @@ def parse_number(value: Value) -> Decimal | None:
         return Decimal(cleaned.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern already ruled this out
         raise CellError(f"“{raw}” is not a number") from None
+
+
+def fit_decimal(number: Decimal, *, max_digits: int, decimal_places: int, written: str = "") -> Decimal:
+    """`number` as a column of this size keeps it (43.800 as 43.80), or CellError saying why it cannot be.
+
+    A fraction with more places than the column keeps is most often a percentage typed as Excel stores
+    it (0.438 for 43.8 %), so the message says how to write that.
+    """
+    shown = written or f"{number:f}"
+    limit = Decimal(10) ** (max_digits - decimal_places)
+    if abs(number) >= limit:
+        largest = limit - Decimal(1).scaleb(-decimal_places)
+        raise CellError(f"“{shown}” is too large to keep: figures up to {largest:,} can be kept")
+    kept = number.quantize(Decimal(1).scaleb(-decimal_places))
+    if kept != number:
+        advice = f"Round it to {decimal_places} decimal places"
+        if -1 < number < 1:
+            advice = (
+                f"If it is a percentage, type it with a % sign ({(number * 100).normalize():f}%). "
+                f"Otherwise, round it to {decimal_places} decimal places"
+            )
+        raise CellError(f"“{shown}” has more than {decimal_places} decimal places. {advice}")
+    return kept
 
 
 def parse_reference(value: Value) -> str:

@@ -3,6 +3,7 @@ fill it in (another partnership's plan with every awkward case real plans have),
 
 import datetime
 import io
+import re
 from decimal import Decimal
 
 import openpyxl
@@ -31,10 +32,13 @@ def test_the_template_documents_every_sheet_and_column(client, admin_user):
     book = openpyxl.load_workbook(io.BytesIO(download(client)))
     assert book.sheetnames == [
         "Read me", "Plan", "Partners", "Priorities", "Measures", "Actions", "Themes", "Baseline statistics",
+        "Reporting periods",
     ]  # fmt: skip
     read_me = "\n".join(
         " ".join(str(v) for v in row if v) for row in book["Read me"].iter_rows(values_only=True)
     )
+    described = re.findall(r"Sheet “([^”]+)”", read_me)
+    assert described == book.sheetnames[1:]  # every sheet the Read me describes, and no other
     for sheet in book.sheetnames[2:]:
         assert f"Sheet “{sheet}”" in read_me
         for heading in next(book[sheet].iter_rows(values_only=True)):

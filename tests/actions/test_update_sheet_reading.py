@@ -30,7 +30,9 @@ from tests.actions.test_update_sheet_helpers import (
 
 sheet_world = helpers.sheet_world  # the fixture
 
-REAL_HEADINGS = ["Item No.", "Action", "RAG status", "Progress update", "Recovery plan", "Due", "Reason"]
+REAL_HEADINGS = [
+    "Item No.", "Action", "RAG status", "Progress update", "Recovery plan", "Revised deadline", "Reason",
+]  # fmt: skip
 
 
 def real_world_rows() -> list[list]:
@@ -111,7 +113,7 @@ def test_a_number_that_could_be_two_references_is_an_error(sheet_world):
     ],
 )
 def test_uk_dates(sheet_world, cell, expected):
-    rows = [["Ref", "Progress", "Deadline", "Reason"], ["1.1", "Moving.", cell, "Funding late"]]
+    rows = [["Ref", "Progress", "New deadline", "Reason"], ["1.1", "Moving.", cell, "Funding late"]]
     result = preview(sheet_world, csv_of(rows), fmt="csv")
     assert result.error_messages == []
     assert result.changes[0].data.proposed_deadline == expected
@@ -123,8 +125,8 @@ RAG_HELP = "Enter Red, Amber or Green (or R, A or G), Complete, or Not started"
 @pytest.mark.parametrize(
     ("column", "cell", "message"),
     [
-        ("Deadline", "31/09/2022", "“31/09/2022” is not a real date: September has no day 31"),
-        ("Deadline", "TBC", "“TBC” is not a date. Enter a date like 31/03/2023, or leave it blank"),
+        ("New deadline", "31/09/2022", "“31/09/2022” is not a real date: September has no day 31"),
+        ("Proposed deadline", "TBC", "“TBC” is not a date. Enter a date like 31/03/2023, or leave it blank"),
         ("RAG", "Purple", "“Purple” is not a RAG rating. " + RAG_HELP),
         ("RAG", "Ongoing", "“Ongoing” is not a RAG rating. " + RAG_HELP),
         ("Complete?", "Maybe", "“Maybe” is not Yes or No. Enter Yes if the action is complete, or No"),
@@ -323,7 +325,7 @@ def test_a_200_row_sheet_reports_exactly_the_bad_rows(sheet_world):
     """INT-04's sheet: row 57 rated Purple, row 143 dated 31/02/2025."""
     for n in range(5, 205):
         factories.make_action(sheet_world.p1, f"1.{n}", start_date=datetime.date(2020, 1, 1))
-    rows = [["Ref", "RAG", "Progress", "Deadline", "Reason"]]
+    rows = [["Ref", "RAG", "Progress", "New deadline", "Reason"]]
     for n in range(5, 204):
         rows.append([f"1.{n}", "G", f"Progress {n}", "", ""])
     rows[56][1] = "Purple"
@@ -332,7 +334,7 @@ def test_a_200_row_sheet_reports_exactly_the_bad_rows(sheet_world):
     assert result.error_messages == [
         "Row 57, RAG: “Purple” is not a RAG rating. Enter Red, Amber or Green (or R, A or G), Complete, or "
         "Not started",
-        "Row 143, Deadline: “31/02/2025” is not a real date: February has no day 31",
+        "Row 143, New deadline: “31/02/2025” is not a real date: February has no day 31",
     ]
     assert len(result.changes) == 197
 

@@ -174,3 +174,11 @@ def test_before_any_quarter_is_locked_the_commitments_show_without_a_rating(clie
     content = client.get(reverse("reports:public_plan", args=[walsall.slug])).content.decode()
     assert "Progress will appear here once the partnership board has reviewed the first quarter" in content
     assert "Listen to our communities" in content and "app-rag" not in content
+
+
+def test_a_commitment_of_more_than_three_years_shows_under_its_own_heading(client, walsall, p1):
+    factories.make_period(p1.plan, 1, status="open")
+    factories.make_action(p1, "1.1", overall_objective="Halve knife crime", horizon=Action.Horizon.LONGER)
+    content = client.get(reverse("reports:public_plan", args=[walsall.slug])).content.decode()
+    longer = content.index("Over more than three years we will")
+    assert content.index("Halve knife crime") > longer > content.index("Over the next three years we will")
