@@ -23,6 +23,7 @@ from .access import get_action_for_user
 from .filters import ActionFilter
 from .history import action_history
 from .models import Action, ActionUpdate, UpdateComment
+from .search import snippet
 from .selectors import choosable_quarters, person_owing, quarter_for_updates, reports_on_something
 from .status import STATUS_LABELS, UPDATE_STATE_LABELS
 
@@ -117,6 +118,7 @@ def plan_actions(request: HttpRequest) -> HttpResponse:
     for action in found:  # labels here, so the template needs no include per row
         action.rating_label = STATUS_LABELS.get(action.quarter_status, "")
         action.update_label = UPDATE_STATE_LABELS[action.quarter_update_state]
+        action.search_snippet = snippet(getattr(action, "search_snippet_raw", ""))
     by_priority = {key: list(group) for key, group in groupby(found, key=lambda a: a.priority_id)}
     shown = {p.pk for p in priorities if p.pk in by_priority or not filterset.active}
     sections = _sections(priorities, leads_as_written(priorities), by_priority, shown)
