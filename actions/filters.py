@@ -6,7 +6,7 @@ The rating each action shows, and is filtered by, is its status in the chosen qu
 import django_filters
 from crispy_forms_gds.layout import Div, Field, Size
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from governance.models import Organisation
 from priorities.models import Priority, ReportingPeriod, Theme
@@ -14,6 +14,7 @@ from priorities.outline import numbered_title, with_sub_priorities
 from swp.forms import GovUKDateField, GovUKSearchForm
 
 from .models import Action
+from .search import search_actions
 from .status import STATUS_CHOICES, with_quarter_status
 
 
@@ -62,7 +63,10 @@ class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Search",
         method="search",
-        help_text="Item number, objective or responsible officer",
+        help_text=(
+            "An item number, or words in an objective, the responsible officer, progress, "
+            "what is being done, outcomes or comments"
+        ),
         max_length=200,
     )
     priority = django_filters.ChoiceFilter(label="Priority", empty_label="Any priority", method="in_priority")
@@ -159,12 +163,7 @@ class ActionFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(
-            Q(reference__icontains=value)
-            | Q(objective__icontains=value)
-            | Q(overall_objective__icontains=value)
-            | Q(responsible_officer__icontains=value)
-        )
+        return search_actions(queryset, value)
 
     def rated(self, queryset, name, value):
         # One IN, so the status expression appears once in the WHERE clause, not once per rating.

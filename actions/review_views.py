@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from priorities import services as period_services
 from priorities.access import get_period_for_user
@@ -13,6 +14,8 @@ from priorities.models import ReportingPeriod
 from . import services
 from .access import get_plan_for_review, get_update_for_user
 from .forms import CommentForm, ReviewForm
+from .review_context import add_context, quarter_before, update_context
+from .review_queue import QueueFilterForm
 from .selectors import reporting_period_for_updates, review_board
 
 
@@ -29,16 +32,29 @@ def review(request: HttpRequest) -> HttpResponse:
 def review_period(request: HttpRequest, period_pk: int) -> HttpResponse:
     period = get_period_for_user(request, period_pk, manage=True)
     board = review_board(period=period)
+    periods = list(period.plan.periods.order_by("start"))
+    filters = QueueFilterForm(request.GET, period=period)
+    queue = filters.keep(board.actions)
+    add_context(queue, quarter_before(period, periods))
     return render(
         request,
         "actions/review_period.html",
-        {"period": period, "board": board, "periods": period.plan.periods.order_by("start")},
+        {
+            "period": period,
+            "board": board,
+            "periods": periods,
+            "filters": filters,
+            "queue": queue,
+            "query": filters.query,
+            "can_accept": period.status != ReportingPeriod.Status.LOCKED,
+        },
     )
 
 
 @login_required
 def review_update(request: HttpRequest, pk: int) -> HttpResponse:
     update = get_update_for_user(request, pk, perm="actions.review_update")
+    filters = QueueFilterForm(request.GET, period=update.period)
     form = ReviewForm(request.POST or None, initial={"version": update.version})
     if form.is_valid():
         decision, version = form.cleaned_data["decision"], form.cleaned_data["version"]
@@ -61,8 +77,7 @@ def review_update(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(refusal))
             return redirect("actions:review_update", update.pk)
         verb = "accepted" if decision == ReviewForm.ACCEPT else "returned to its owner"
-        messages.success(request, f"{update.action.reference} {verb}")
-        return redirect("actions:review_period", update.period_id)
+        return _next_in_queue(request, update, filters, done=f"{update.action.reference} {verb}")
     return render(
         request,
         "actions/review_update.html",
@@ -71,6 +86,8 @@ def review_update(request: HttpRequest, pk: int) -> HttpResponse:
             "action": update.action,
             "period": update.period,
             "form": form,
+            "compared": update_context(update),
+            "query": filters.query,
             "can_decide": update.state == update.State.SUBMITTED
             and update.period.status != ReportingPeriod.Status.LOCKED,
             "comment_form": CommentForm(update=update, back_to=request.path),
@@ -78,6 +95,17 @@ def review_update(request: HttpRequest, pk: int) -> HttpResponse:
             "evidence": update.evidence.select_related("uploaded_by"),
         },
     )
+
+
+def _next_in_queue(request: HttpRequest, update, filters: QueueFilterForm, *, done: str) -> HttpResponse:
+    """After a decision, the next submitted update in the (filtered) queue, else back to the queue."""
+    query = f"?{filters.query}" if filters.query else ""
+    following = filters.next_to_review(update)
+    if following is not None:
+        messages.success(request, f"{done}. This is the next update waiting for review.")
+        return redirect(reverse("actions:review_update", args=[following]) + query)
+    messages.success(request, f"{done}. No more updates are waiting for review here.")
+    return redirect(reverse("actions:review_period", args=[update.period_id]) + query)
 
 
 PERIOD_FORMS = {

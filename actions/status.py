@@ -149,7 +149,8 @@ def with_quarter_status(
     """The rule (see the module's docstring) in SQL: annotate `quarter_status`, and
     `quarter_update_state` (the quarter's update's state, or NO_UPDATE).
 
-    With text=True, also `quarter_progress` and `quarter_outcomes` from the quarter's reported update.
+    With text=True, also `quarter_progress`, `quarter_recovery_plan` and `quarter_outcomes` from the
+    quarter's reported update.
     """
     cancelled = When(status=Action.Status.CANCELLED, then=Value(""))
     if period is None:  # no quarter has opened yet: nothing can have been reported
@@ -160,6 +161,7 @@ def with_quarter_status(
         if text:
             annotations |= {
                 "quarter_progress": Value("", output_field=TextField()),
+                "quarter_recovery_plan": Value("", output_field=TextField()),
                 "quarter_outcomes": Value("", output_field=TextField()),
             }
         return actions.annotate(**annotations)
@@ -187,11 +189,9 @@ def with_quarter_status(
     }
     if text:
         annotations |= {
-            "quarter_progress": Coalesce(
-                Subquery(this_quarter.values("progress")[:1]), Value(""), output_field=TextField()
-            ),
-            "quarter_outcomes": Coalesce(
-                Subquery(this_quarter.values("outcomes")[:1]), Value(""), output_field=TextField()
-            ),
+            f"quarter_{name}": Coalesce(
+                Subquery(this_quarter.values(name)[:1]), Value(""), output_field=TextField()
+            )
+            for name in ("progress", "recovery_plan", "outcomes")
         }
     return actions.annotate(**annotations)

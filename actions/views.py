@@ -23,7 +23,8 @@ from .access import get_action_for_user
 from .filters import ActionFilter
 from .history import action_history
 from .models import Action, ActionUpdate, UpdateComment
-from .selectors import choosable_quarters, quarter_for_updates, reports_on_something
+from .search import snippet
+from .selectors import choosable_quarters, person_owing, quarter_for_updates, reports_on_something
 from .status import STATUS_LABELS, UPDATE_STATE_LABELS
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -88,7 +89,14 @@ def plan_actions(request: HttpRequest) -> HttpResponse:
     priorities = [priority for priority, _ in ordered]
     actions = (
         Action.objects.filter(plan=plan)
-        .select_related("owner")
+        .select_related(
+            "owner",
+            *(
+                ["owner__organisation", "priority__lead_officer__organisation"]
+                if fmt in EXPORT_FORMATS
+                else []
+            ),
+        )
         .prefetch_related("responsible_organisations", *(["themes"] if fmt in EXPORT_FORMATS else []))
         .order_by("priority__order", "order", "id")
     )
@@ -110,6 +118,7 @@ def plan_actions(request: HttpRequest) -> HttpResponse:
     for action in found:  # labels here, so the template needs no include per row
         action.rating_label = STATUS_LABELS.get(action.quarter_status, "")
         action.update_label = UPDATE_STATE_LABELS[action.quarter_update_state]
+        action.search_snippet = snippet(getattr(action, "search_snippet_raw", ""))
     by_priority = {key: list(group) for key, group in groupby(found, key=lambda a: a.priority_id)}
     shown = {p.pk for p in priorities if p.pk in by_priority or not filterset.active}
     sections = _sections(priorities, leads_as_written(priorities), by_priority, shown)
@@ -142,57 +151,41 @@ def _download(
     priorities: list[Priority],
     actions: list[Action],
 ) -> HttpResponse:
-    """The filtered list as a spreadsheet: the page's columns, plus the quarter's progress text."""
+    """The filtered list as a spreadsheet: the page's columns, plus the quarter's progress, what is
+    being done and outcomes, and who reports progress."""
     quarter = period.label if period else "no quarter"
     titles = {p.pk: numbered_title(p.number, p.title) for p in priorities}
-    headers = [
-        "Priority",
-        "Item",
-        "Overall objective",
-        "Objective",
-        "Horizon",
-        "Responsible officer",
-        "Responsible partners",
-        "Reports progress",
-        "Start date",
-        "Deadline",
-        "Action status",
-        f"Rating {quarter}",
-        f"Update {quarter}",
-        f"Progress {quarter}",
-        f"Actual outcomes {quarter}",
-        "Themes",
-        "Link",
+    # (heading, width in characters, the cell): widths sized for a board officer reading it on screen.
+    columns = [
+        ("Priority", 30, lambda a: titles[a.priority_id]),
+        ("Item", 8, lambda a: a.reference),
+        ("Overall objective", 45, lambda a: a.overall_objective),
+        ("Objective", 45, lambda a: a.objective),
+        ("Horizon", 16, lambda a: a.get_horizon_display()),
+        ("Responsible officer", 24, lambda a: a.responsible_officer),
+        ("Responsible partners", 28, lambda a: "; ".join(o.name for o in a.responsible_organisations.all())),
+        ("Reports progress", 28, _reports_progress),
+        ("Start date", 12, lambda a: a.start_date),
+        # The plan's words when it gives no date.
+        ("Deadline", 12, lambda a: a.deadline or a.timescale or None),
+        ("Action status", 14, lambda a: a.get_status_display()),
+        (f"Rating {quarter}", 12, lambda a: STATUS_LABELS.get(a.quarter_status, "Not rated (cancelled)")),
+        (f"Update {quarter}", 12, lambda a: UPDATE_STATE_LABELS[a.quarter_update_state]),
+        (f"Progress {quarter}", 60, lambda a: a.quarter_progress),
+        (f"What is being done {quarter}", 50, lambda a: a.quarter_recovery_plan),
+        (f"Actual outcomes {quarter}", 50, lambda a: a.quarter_outcomes),
+        ("Themes", 20, lambda a: "; ".join(t.name for t in a.themes.all())),
+        ("Link", 40, lambda a: request.build_absolute_uri(reverse("actions:detail", args=[a.pk]))),
     ]
-    rows = (
-        [
-            titles[a.priority_id],
-            a.reference,
-            a.overall_objective,
-            a.objective,
-            a.get_horizon_display(),
-            a.responsible_officer,
-            "; ".join(o.name for o in a.responsible_organisations.all()),
-            a.owner.full_name if a.owner else "",
-            a.start_date,
-            a.deadline or a.timescale or None,  # the plan's words when it gives no date
-            a.get_status_display(),
-            STATUS_LABELS.get(a.quarter_status, "Not rated (cancelled)"),
-            UPDATE_STATE_LABELS[a.quarter_update_state],
-            a.quarter_progress,
-            a.quarter_outcomes,
-            "; ".join(t.name for t in a.themes.all()),
-            request.build_absolute_uri(reverse("actions:detail", args=[a.pk])),
-        ]
-        for a in actions
-    )
+    rows = ([cell(a) for _, _, cell in columns] for a in actions)
     name = f"{plan.title} actions {quarter}"
     response = download(
         fmt,
         filename=name,
-        headers=headers,
+        headers=[heading for heading, _, _ in columns],
         rows=rows,
         title=f"Actions {quarter}",
+        widths=[width for _, width, _ in columns],
     )
     security_event(
         "actions_exported",
@@ -204,6 +197,15 @@ def _download(
         filename=sheet_filename(name, fmt),
     )
     return response
+
+
+def _reports_progress(action: Action) -> str:
+    """Who reports the action's progress (its owner, else its priority's lead), with their organisation."""
+    person = person_owing(action)
+    if person is None:
+        return ""
+    organisation = person.organisation.display_name if person.organisation else ""
+    return f"{person.full_name}, {organisation}" if organisation else person.full_name
 
 
 @login_required

@@ -9,22 +9,25 @@ gets a Conflict carrying the row as it now is, and nothing is written.
 - refusals.py: Conflict, NotAllowedNow and editable_problem, shared by every journey
 - updates.py: the owner's update to one action, as a draft or submitted (save_update)
 - bulk.py: a whole spreadsheet's updates at once, with the same rules (save_updates_in_bulk)
-- review.py: the secretary accepts or returns a submitted update (a return adds its comment)
+- review.py: the secretary accepts or returns a submitted update (a return adds its comment), or
+  accepts several at once, all or none
 - evidence.py: files attached to an update
 """
 
 from .bulk import BulkUpdate, save_updates_in_bulk
 from .evidence import add_evidence, remove_evidence
 from .refusals import Conflict, NotAllowedNow, editable_problem
-from .review import accept_update, return_update
+from .review import ChangedSinceChosen, accept_update, accept_updates, return_update
 from .updates import UpdateInput, save_update, stored_values
 
 __all__ = [
     "BulkUpdate",
+    "ChangedSinceChosen",
     "Conflict",
     "NotAllowedNow",
     "UpdateInput",
     "accept_update",
+    "accept_updates",
     "add_evidence",
     "editable_problem",
     "remove_evidence",

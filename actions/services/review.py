@@ -60,3 +60,32 @@ def return_update(*, update: ActionUpdate, by: User, expected_version: int, comm
     _save_review(update, ActionUpdate.State.RETURNED, by=by)
     UpdateComment.objects.create(update=update, author=by, body=f"Returned: {comment}")
     return update
+
+
+class ChangedSinceChosen(Exception):
+    """Some of the updates chosen for accepting together changed, or stopped waiting for review, after
+    the secretary chose them. `changed` are those updates as they now are."""
+
+    def __init__(self, changed: list[ActionUpdate]):
+        super().__init__("Some of the chosen updates changed after you chose them.")
+        self.changed = changed
+
+
+@transaction.atomic
+def accept_updates(*, versions: dict[int, int], period: ReportingPeriod, by: User) -> list[ActionUpdate]:
+    """Accept several submitted updates of one quarter at once, each as the secretary saw it (its id
+    and the version they saw, in `versions`): all of them, or none if any has changed since."""
+    locked = list(
+        ActionUpdate.objects.select_for_update()
+        .filter(pk__in=versions, period=period)
+        .select_related("action", "period")
+        .order_by("pk")
+    )
+    changed = [
+        update
+        for update in locked
+        if update.version != versions[update.pk] or update.state != ActionUpdate.State.SUBMITTED
+    ]
+    if changed or len(locked) != len(versions):
+        raise ChangedSinceChosen(changed)
+    return [accept_update(update=update, by=by, expected_version=update.version) for update in locked]

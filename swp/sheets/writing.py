@@ -24,6 +24,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
 
 from .reading import Value
 
@@ -48,8 +49,11 @@ class OutputKind:
     csv_datetime: str | None = None
 
 
-# Lists people download (the actions list): ISO dates.
+# Lists people download: ISO dates.
 DOWNLOAD = OutputKind("yyyy-mm-dd", "yyyy-mm-dd h:mm:ss")
+# Lists a board officer reads in Excel (the actions list): UK dates in the workbook; CSV stays ISO,
+# which Excel reads the same in every locale.
+READING = OutputKind("dd/mm/yyyy", "dd/mm/yyyy hh:mm")
 # The admin's export, which its import reads back: UK dates, and times to the second.
 ADMIN_EXPORT = OutputKind("dd/mm/yyyy", "dd/mm/yyyy hh:mm:ss", "%d/%m/%Y", "%d/%m/%Y %H:%M:%S")
 # Workbooks people fill in (the update sheet, the plan workbook): UK dates, times to the minute.
@@ -159,14 +163,27 @@ def xlsx_bytes(
     *,
     title: str = "Sheet1",
     kind: OutputKind = DOWNLOAD,
+    widths: Sequence[float] | None = None,
 ) -> bytes:
-    """One sheet with a bold heading row kept in view, in write-only mode (little memory for any size)."""
+    """One sheet with a bold heading row kept in view, in write-only mode (little memory for any size).
+
+    With `widths` (one per column, in Excel's character units) the sheet is laid out for reading:
+    those widths, every cell's text wrapped and top-aligned, and a filter on the heading row.
+    """
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title(title))
     sheet.freeze_panes = "A2"
-    sheet.append([new_cell(sheet, heading, kind=kind, bold=True) for heading in headers])
+    laid_out = widths is not None
+    for index, width in enumerate(widths or [], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.append([new_cell(sheet, heading, kind=kind, bold=True, wrap=laid_out) for heading in headers])
+    count = 0
     for row in rows:
-        sheet.append([new_cell(sheet, value, kind=kind) for value in row])
+        sheet.append([new_cell(sheet, value, kind=kind, wrap=laid_out) for value in row])
+        count += 1
+    if laid_out and headers:
+        # Written when the sheet is closed, so it can be set once the rows are counted.
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -28,6 +28,7 @@ MATRIX = {
     "review_period_get":     (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
     "review_update_get":     (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
     "review_update_post":    (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "bulk_accept_post":      (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
     "manage_period_get":     (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
     "lock_period_post":      (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
     "edit_reading_get":      (OK,    OK,    OK,    403,   403,   403,   403,   404,   SIGN_IN),

@@ -96,6 +96,10 @@ OPERATIONS = {
         lambda w: reverse("actions:review_update", args=[w.update.pk]),
         lambda w: {"decision": "accept", "comment": "", "version": w.update.version},
     ),
+    "bulk_accept_post": post(
+        lambda w: reverse("actions:bulk_accept", args=[w.period.pk]),
+        lambda w: {"updates": f"{w.update.pk}:{w.update.version}", "confirm": "yes"},
+    ),
     "manage_period_get": get(lambda w: reverse("actions:manage_period", args=[w.period.pk])),
     "lock_period_post": post(
         lambda w: reverse("actions:manage_period", args=[w.period.pk]),

@@ -172,6 +172,7 @@ def test_a_get_to_a_post_only_url_is_refused_and_changes_nothing(w, csrf_cookie)
     assert {op: r.status_code for op, r in answers.items() if r.status_code != 405} == {}
     assert all("POST" in r["Allow"] for r in answers.values())
     assert sorted(urls) == [
+        "bulk_accept_post",
         "comment_post",
         "delete_draft_post",
         "eqia_action_done_post",
