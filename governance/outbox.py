@@ -97,7 +97,13 @@ def _enqueue(message_id: int) -> None:
     send_outbox_message.enqueue(message_id)
 
 
-def add_digest_line(*, recipient: User, partnership: Partnership, text: str, url: str = "") -> None:
-    """Something for this evening's summary email (send_digests), unless the person switched it off."""
-    if recipient.is_active and wants(recipient, "digests"):
-        DigestLine.objects.create(recipient=recipient, partnership=partnership, text=text[:400], url=url)
+def add_digest_lines(lines: list[DigestLine]) -> None:
+    """Lines for this evening's summary emails (send_digests), in one insert, leaving out people
+    who switched the summary off or whose account is."""
+    users = {line.recipient.pk: line.recipient for line in lines}
+    off = set(
+        EmailPreferences.objects.filter(user_id__in=users, digests=False).values_list("user_id", flat=True)
+    )
+    DigestLine.objects.bulk_create(
+        [line for line in lines if line.recipient.pk not in off and users[line.recipient.pk].is_active]
+    )
