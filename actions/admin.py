@@ -5,7 +5,7 @@ from priorities.admin import MeasureInline, PriorityAdmin
 from priorities.models import Priority
 from swp.import_export.admin import SafeImportExportMixin
 
-from .models import Action, ActionUpdate, ReminderLog, UpdateComment, UpdateEvidence
+from .models import Action, ActionUpdate, UpdateComment, UpdateEvidence
 from .resources import ActionResource, ActionUpdateResource
 
 
@@ -100,18 +100,6 @@ class UpdateEvidenceAdmin(SimpleHistoryAdmin):
         "uploaded_at",
     ]
     list_select_related = ["update__action", "update__period", "uploaded_by"]
-
-    def has_add_permission(self, request):
-        return False
-
-
-@admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
-    list_display = ["recipient", "period", "kind", "sent_on", "sent_at"]
-    list_filter = ["kind", "sent_on", "period__plan__partnership"]
-    search_fields = ["recipient__email", "recipient__full_name"]
-    list_select_related = ["recipient", "period"]
-    readonly_fields = ["recipient", "period", "kind", "sent_on", "sent_at"]
 
     def has_add_permission(self, request):
         return False

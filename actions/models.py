@@ -234,29 +234,3 @@ class UpdateEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
-
-
-class ReminderLog(models.Model):
-    """One reminder email sent; lets send_reminders run many times a day and send each once."""
-
-    class Kind(models.TextChoices):
-        DUE_SOON = "due_soon", "Deadline approaching"
-        OVERDUE = "overdue", "Overdue"
-        SECRETARY_SUMMARY = "secretary_summary", "Overdue summary for the secretary"
-
-    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    sent_on = models.DateField()
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-sent_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["recipient", "period", "kind", "sent_on"], name="one_reminder_of_a_kind_per_day"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} to {self.recipient} ({self.period}, {self.sent_on})"

@@ -3,8 +3,10 @@
 send_reminders (the command) runs daily. For every open reporting period it writes to each
 person who owes updates, and to each priority lead about updates others owe on their priority,
 in the days before the deadline and every day after it. Once the deadline has passed the
-partnership's secretaries also get a summary of who is overdue. A ReminderLog row, written in
-the same transaction as the send, makes a second run on the same day send nothing again.
+partnership's secretaries also get a summary of who is overdue. Each email goes through the outbox
+(governance/outbox.py) with a key naming the person, the quarter, the kind and the day, so a second
+run on the same day queues nothing again, and a mail server that is down delays reminders without
+losing them. The secretary's "Send a reminder now" (actions/chase.py) builds the same emails.
 """
 
 from collections import defaultdict
@@ -13,19 +15,24 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.template.loader import render_to_string
+from django.db import models, transaction
 from django.urls import reverse
 
-from governance.models import Membership, Role, User
+from governance.models import Membership, OutboxMessage, Role, User
+from governance.outbox import queue_email
 from priorities.models import ReportingPeriod
 
-from .models import Action, ActionUpdate, ReminderLog
+from .models import Action, ActionUpdate
 from .selectors import person_owing, review_board, state_of, update_of
 from .status import NO_UPDATE, UPDATE_STATE_LABELS
 
-Kind = ReminderLog.Kind
+
+class Kind(models.TextChoices):
+    DUE_SOON = "due_soon", "Deadline approaching"
+    OVERDUE = "overdue", "Overdue"
+    SECRETARY_SUMMARY = "secretary_summary", "Overdue summary for the secretary"
+
+
 # Submitted and accepted updates are done; anything else is still owed.
 OUTSTANDING = (NO_UPDATE, ActionUpdate.State.DRAFT, ActionUpdate.State.RETURNED)
 
@@ -216,49 +223,43 @@ def _overdue_people(
     return people, unassigned
 
 
-def build_message(reminder: Reminder) -> EmailMultiAlternatives:
-    prefix = "secretary" if reminder.kind == Kind.SECRETARY_SUMMARY else "reminder"
-    context = dict(reminder.context)
-    # A subject is one line, however the template wraps it.
-    context["subject"] = " ".join(render_to_string(f"actions/email/{prefix}_subject.txt", context).split())
-    message = EmailMultiAlternatives(
-        subject=context["subject"],
-        body=render_to_string(f"actions/email/{prefix}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[reminder.recipient.email],
+def template_of(reminder: Reminder) -> str:
+    return "actions/email/secretary" if reminder.kind == Kind.SECRETARY_SUMMARY else "actions/email/reminder"
+
+
+def reminder_key(reminder: Reminder, *, today: date) -> str:
+    return f"reminder:{reminder.kind}:period {reminder.period.pk}:to {reminder.recipient.pk}:{today:%Y-%m-%d}"
+
+
+def queue_reminder(
+    reminder: Reminder, *, key: str, kind: str = OutboxMessage.Kind.REMINDER
+) -> OutboxMessage | None:
+    return queue_email(
+        key=key,
+        kind=kind,
+        recipient=reminder.recipient,
+        partnership=reminder.period.plan.partnership,
+        quarter=reminder.period.label,
+        template=template_of(reminder),
+        context=reminder.context,
     )
-    message.attach_alternative(render_to_string(f"actions/email/{prefix}.html", context), "text/html")
-    return message
-
-
-def _send_once(reminder: Reminder, *, today: date) -> bool:
-    """Send unless already logged today. False if it was. Raises, logging nothing, if sending fails."""
-    message = build_message(reminder)
-    # The log row and the send stand or fall together: if send() raises, the row is rolled back
-    # and tomorrow's (or the next) run tries again. A concurrent run waits on the row and skips.
-    with transaction.atomic():
-        _, created = ReminderLog.objects.get_or_create(
-            recipient=reminder.recipient, period=reminder.period, kind=reminder.kind, sent_on=today
-        )
-        if created:
-            message.send()
-    return created
 
 
 def send_reminders(*, today: date, dry_run: bool = False) -> Result:
-    """Send today's reminders, each at most once a day. A dry run sends and records nothing."""
+    """Queue today's reminders in the outbox, each at most once a day. A dry run queues nothing."""
     result = Result(dry_run=dry_run)
-    logged = set(ReminderLog.objects.filter(sent_on=today).values_list("recipient_id", "period_id", "kind"))
     for reminder in reminders_due(today=today):
-        if (reminder.recipient.pk, reminder.period.pk, reminder.kind) in logged:
+        key = reminder_key(reminder, today=today)
+        if OutboxMessage.objects.filter(key=key).exists():
             result.already_sent.append(reminder)
         elif dry_run:
             result.sent.append(reminder)
         else:
             try:
-                created = _send_once(reminder, today=today)
-            except Exception as error:  # any failure (SMTP, DNS, a template) must not stop the others
+                with transaction.atomic():
+                    queue_reminder(reminder, key=key)
+            except Exception as error:  # a broken template or row must not stop the others
                 result.failed.append((reminder, f"{type(error).__name__}: {error}"))
                 continue
-            (result.sent if created else result.already_sent).append(reminder)
+            result.sent.append(reminder)
     return result

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +12,7 @@ from priorities.access import get_period_for_user
 from priorities.forms import DeadlineForm, LockPeriodForm, OpenPeriodForm, ReopenPeriodForm
 from priorities.models import ReportingPeriod
 
-from . import services
+from . import notifications, services
 from .access import get_plan_for_review, get_update_for_user
 from .forms import CommentForm, ReviewForm
 from .review_context import add_context, quarter_before, update_context
@@ -152,10 +153,13 @@ def manage_period(request: HttpRequest, period_pk: int) -> HttpResponse:
     )
 
 
+@transaction.atomic
 def _apply(form, period: ReportingPeriod, by) -> None:
     data = form.cleaned_data
     if form.operation == "open":
-        period_services.open_period(period=period, by=by, update_deadline=data["update_deadline"])
+        period = period_services.open_period(period=period, by=by, update_deadline=data["update_deadline"])
+        # Priorities cannot import actions, so the people who owe updates are told from here.
+        notifications.quarter_opened(period=period)
     elif form.operation == "deadline":
         period_services.set_deadline(period=period, by=by, update_deadline=data["update_deadline"])
     elif form.operation == "lock":

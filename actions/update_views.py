@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from priorities.access import get_current_plan_for_user
 
-from . import services
+from . import notifications, services
 from .access import get_action_and_period_for_user, get_update_for_user
 from .evidence import EvidenceForm
 from .forms import SAVE_DRAFT, CommentForm, UpdateForm
@@ -100,7 +101,9 @@ def add_comment(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, form.errors["body"][0] if "body" in form.errors else "Enter a comment")
     else:
-        form.save()
+        with transaction.atomic():
+            comment = form.save()
+            notifications.comment_added(comment=comment)
         messages.success(request, "Comment added")
     # Comments are added from the update page and from the secretary's review page: go back there.
     back = form.data.get("next", "")

@@ -7,7 +7,7 @@ are Django's own, without a namespace, because Django's views redirect to each o
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import password_reset
+from . import email_views, password_reset
 from .forms import SignInForm
 from .password_forms import ChangePasswordForm
 
@@ -31,5 +31,6 @@ urlpatterns = [
         password_reset.ChooseNewPassword.as_view(),
         name="password_reset_confirm",
     ),
+    path("emails/", email_views.email_preferences, name="email_preferences"),
     path("reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

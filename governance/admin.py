@@ -14,6 +14,7 @@ from .models import (
     Meeting,
     Membership,
     Organisation,
+    OutboxMessage,
     Partnership,
     PasswordResetRequest,
     PendingImport,
@@ -206,4 +207,18 @@ class PasswordResetRequestAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Every email the app queued, for support: whether it went, and why not. Written only by the
+    notifications themselves; the partnership's own page is /outbox/."""
+
+    list_display = ["subject", "to_address", "kind", "state", "attempts", "created_at", "sent_at"]
+    list_filter = ["state", "kind", "partnership"]
+    search_fields = ["to_address", "subject", "key"]
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+    def has_add_permission(self, request):
         return False

@@ -17,6 +17,7 @@ from swp.security_log import security_event
 
 from .limits import LimitExceeded
 from .models import IssuedPack, State
+from .notifications import pack_issued
 from .pack_data import BoardPack
 from .selectors import board_pack
 
@@ -103,6 +104,8 @@ def _issue(pack: IssuedPack, data: BoardPack, pdf: bytes, *, pages: int, render_
             pack.state = IssuedPack.State.ISSUED
             pack.issued_at = timezone.now()
             pack.save()
+            # In the same transaction: if issuing fails, nobody is told of a pack that is not there.
+            pack_issued(pack=pack)
     except BaseException:
         pack.pdf.storage.delete(pack.pdf.name)  # the row was never issued, so its file goes too
         raise

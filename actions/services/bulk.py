@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from governance.models import User
 from priorities.models import ReportingPeriod
 
+from .. import notifications
 from ..models import Action, ActionUpdate
 from .refusals import Conflict, NotAllowedNow, editable_problem
 from .updates import UpdateInput, apply_input, first_submission_reason
@@ -140,6 +141,8 @@ def save_updates_in_bulk(
             Action, started, by=by, history_type="~", now=now, reason=first_submission_reason(period)
         )
         _record_m2m_history(started, records)
+    submitted = [item.action.pk for item in items if item.submit]
+    notifications.updates_submitted(period=period, action_ids=submitted, by=by)
     return created + changed
 
 

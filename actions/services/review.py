@@ -7,6 +7,7 @@ from governance.models import User
 from priorities.models import ReportingPeriod
 from swp.history import save_as
 
+from .. import notifications
 from ..models import Action, ActionUpdate, UpdateComment
 from .refusals import Conflict, NotAllowedNow
 
@@ -49,6 +50,7 @@ def accept_update(*, update: ActionUpdate, by: User, expected_version: int) -> A
     if reasons:
         action.version += 1
         save_as(action, by=by, reason="; ".join(reasons))
+    notifications.update_accepted(update=update, by=by)
     return update
 
 
@@ -59,6 +61,7 @@ def return_update(*, update: ActionUpdate, by: User, expected_version: int, comm
     update.review_comment = comment
     _save_review(update, ActionUpdate.State.RETURNED, by=by)
     UpdateComment.objects.create(update=update, author=by, body=f"Returned: {comment}")
+    notifications.update_returned(update=update, by=by)
     return update
 
 

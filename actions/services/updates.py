@@ -10,6 +10,7 @@ from governance.models import User
 from priorities.models import ReportingPeriod
 from swp.history import save_as
 
+from .. import notifications
 from ..models import Action, ActionUpdate, Rag
 from .refusals import Conflict, NotAllowedNow, editable_problem
 
@@ -53,6 +54,8 @@ def save_update(
         action.status = Action.Status.IN_PROGRESS
         action.version += 1
         save_as(action, by=by, reason=first_submission_reason(period))
+    if submit:
+        notifications.update_submitted(update=update, by=by)
     return update
 
 

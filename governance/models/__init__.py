@@ -4,6 +4,7 @@ One module per part; import the models from here (`from governance.models import
 """
 
 from .boards import AgendaItem, Attendance, Board, BoardMember, Decision, Meeting
+from .outbox import DailyJobRun, DigestLine, EmailPreferences, OutboxMessage
 from .partnership import (
     IMPORT_EXPORT_PERMISSIONS,
     Membership,
@@ -22,10 +23,14 @@ __all__ = [
     "Attendance",
     "Board",
     "BoardMember",
+    "DailyJobRun",
     "Decision",
+    "DigestLine",
+    "EmailPreferences",
     "Meeting",
     "Membership",
     "Organisation",
+    "OutboxMessage",
     "Partnership",
     "PasswordResetRequest",
     "PendingImport",

@@ -37,6 +37,7 @@ ACCOUNT_POSTS = {
             "new_password2": "a brand new passphrase for 2020",
         },
     ),
+    "email_preferences": (lambda w: reverse("email_preferences"), lambda w: {"wanted": ["digests"]}),
     "reset_password": (lambda w: reverse("password_reset"), lambda w: {"email": w.users["admin"].email}),
     "choose_partnership": (lambda w: reverse("governance:choose"), lambda w: {"partnership": w.walsall.pk}),
 }

@@ -31,6 +31,8 @@ EXEMPT = {
     "logout": "sign-out, POST only, for whoever is signed in (SEC-09; CSRF in test_csrf_everywhere.py)",
     "password_change": "Django's page for changing your own password: signed in, no partnership data",
     "password_change_done": "Django's confirmation after changing your own password",
+    "email_preferences": "your own choice of optional emails, no partnership data "
+    "(tests/governance/test_email_preferences.py)",
     "password_reset": "Django's forgotten-password form, open to everyone; says nothing about who exists",
     "password_reset_done": "Django's 'check your email' page",
     "password_reset_confirm": "Django's reset link page; only a valid emailed token lets anyone in",

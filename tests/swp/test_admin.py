@@ -22,8 +22,8 @@ def admin_client(client, demo, settings, tmp_path):
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from actions.models import ActionUpdate, ReminderLog, UpdateComment, UpdateEvidence
-    from governance.models import PasswordResetRequest, PendingImport
+    from actions.models import ActionUpdate, UpdateComment, UpdateEvidence
+    from governance.models import OutboxMessage, PasswordResetRequest, PendingImport
 
     settings.MEDIA_ROOT = tmp_path
     admin = User.objects.get(email="admin@demo.example")
@@ -40,8 +40,15 @@ def admin_client(client, demo, settings, tmp_path):
     )
     evidence.file.save("notes.pdf", ContentFile(b"%PDF-1.4"), save=False)
     evidence.save()
-    ReminderLog.objects.create(
-        recipient=admin, period=update.period, kind="overdue", sent_on=timezone.localdate()
+    OutboxMessage.objects.create(
+        key="test:admin",
+        kind="reminder",
+        partnership=update.period.plan.partnership,
+        recipient=admin,
+        to_address=admin.email,
+        subject="Your updates are overdue",
+        text="Dear Admin",
+        html="<p>Dear Admin</p>",
     )
     # A board pack request that failed, and a queued task: neither has an add or change form.
     IssuedPack.objects.create(
@@ -112,12 +119,12 @@ def test_changelist_loads(admin_client, model):
 @pytest.mark.parametrize("model", [m for m, _ in MODEL_ADMINS], ids=IDS)
 def test_add_page_loads(admin_client, model):
     response = admin_client.get(_url(model, "add"))
-    # Evidence comes only through the update page (its content is checked there); reminders only by
-    # email; board packs only by issuing them; task results only from the tasks they record; pending
+    # Evidence comes only through the update page (its content is checked there); emails only by
+    # being sent; board packs only by issuing them; task results only from the tasks they record; pending
     # imports only by uploading them; password reset requests only by asking for a link.
     read_only = {
         "updateevidence",
-        "reminderlog",
+        "outboxmessage",
         "issuedpack",
         "dbtaskresult",
         "pendingimport",

@@ -21,7 +21,8 @@ def _reminders(n: int) -> str:
 class Command(BaseCommand):
     help = (
         "Email people who owe quarterly updates, the leads of their priorities and, once the deadline "
-        "has passed, the secretaries. Run daily; a second run on the same day sends nothing again."
+        "has passed, the secretaries. The worker runs it daily (SWP_DAILY_JOBS); a second run on the "
+        "same day queues nothing again. Emails go through the outbox, which retries them if sending fails."
     )
 
     def add_arguments(self, parser):
@@ -41,14 +42,14 @@ class Command(BaseCommand):
             return
         if verbosity > 1:
             for reminder in result.sent:
-                self.stdout.write(f"Emailed {reminder.describe()}")
+                self.stdout.write(f"Queued {reminder.describe()}")
         for reminder, error in result.failed:
             self.stderr.write(f"Could not email {reminder.describe()}: {error}")
         self.stdout.write(
-            f"Sent {_reminders(len(result.sent))} ({len(result.already_sent)} already sent today)"
+            f"Queued {_reminders(len(result.sent))} ({len(result.already_sent)} already sent today)"
         )
         if result.failed:
             raise CommandError(
-                f"{_reminders(len(result.failed))} could not be sent. Nothing was recorded for them, "
+                f"{_reminders(len(result.failed))} could not be written. Nothing was queued for them, "
                 "so the next run will try again."
             )
