@@ -72,8 +72,10 @@ class ApprovalStepForm(GovUKForm):
             .first()
         )
         example = board or "the partnership board"
-        # The hint is drawn as markup (crispy-forms-gds marks help text safe), and a board's name is typed text.
-        self.fields["body"].help_text = format_html("As the papers name it, for example {}. Needed for Other.", example)
+        # crispy-forms-gds draws help text as markup, and a board's name is typed text.
+        self.fields["body"].help_text = format_html(
+            "As the papers name it, for example {}. Needed for Other.", example
+        )
         self.fields["meeting"].queryset = (
             Meeting.objects.filter(board__partnership_id=plan.partnership_id)
             .select_related("board")
