@@ -304,8 +304,9 @@ SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"  # Lax: links in reminder emails still work
 
 # No inline script anywhere (GOV.UK Frontend loads from static/js/app.js as a module). Inline
-# *styles* are allowed: the trend charts are inline SVG with pygal's <style> in them, which is
-# what lets the same chart serve the screen and the PDF. Nothing is fetched from elsewhere.
+# *styles* are still allowed. They were for pygal's <style> in the trend charts; the charts now
+# carry presentation attributes only (reports/charts.py), so this could be tightened once every
+# page is checked without it. Nothing is fetched from elsewhere.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
