@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from governance.models import User
 from priorities.models import ReportingPeriod
+from priorities.signals import announce_plan_changed
 
 from ..models import Action, ActionUpdate
 from .refusals import Conflict, NotAllowedNow, editable_problem
@@ -140,6 +141,8 @@ def save_updates_in_bulk(
             Action, started, by=by, history_type="~", now=now, reason=first_submission_reason(period)
         )
         _record_m2m_history(started, records)
+    if created or changed:
+        announce_plan_changed(plan_id=period.plan_id)
     return created + changed
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from governance.models import User
 from priorities.models import ReportingPeriod
+from priorities.signals import announce_plan_changed
 from swp.history import save_as
 
 from ..models import Action, ActionUpdate, Rag
@@ -53,6 +54,7 @@ def save_update(
         action.status = Action.Status.IN_PROGRESS
         action.version += 1
         save_as(action, by=by, reason=first_submission_reason(period))
+    announce_plan_changed(plan_id=period.plan_id)
     return update
 
 
