@@ -35,6 +35,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from priorities.models import ReportingPeriod
+from priorities.signals import announce_plan_changed
 
 from .models import IssuedPack, PackDraft
 from .pack_data import BoardPack
@@ -147,6 +148,34 @@ def schedule_prerender(*, plan_id: int, now: datetime | None = None) -> PackDraf
 def on_plan_changed(sender, *, plan_id: int, **kwargs) -> None:
     """plan_changed's receiver (connected in ReportsConfig.ready())."""
     schedule_prerender(plan_id=plan_id)
+
+
+# How to find the plan of a record the pack reads, for edits made in the Django admin (which go
+# round the services). Deletions are logged before the record goes, so it can still be found.
+PLAN_OF = {
+    "priorities.plan": "pk",
+    "priorities.priority": "plan_id",
+    "priorities.theme": "plan_id",
+    "priorities.reportingperiod": "plan_id",
+    "priorities.measure": "priority__plan_id",
+    "priorities.measurereading": "period__plan_id",
+    "actions.action": "priority__plan_id",
+    "actions.actionupdate": "period__plan_id",
+}
+
+
+def on_admin_change(sender, instance, created: bool, **kwargs) -> None:
+    """post_save of the admin's LogEntry: an admin edit to what the pack reads announces plan_changed."""
+    if not created or instance.content_type is None or not instance.object_id:
+        return
+    content_type = instance.content_type
+    path = PLAN_OF.get(f"{content_type.app_label}.{content_type.model}")
+    if path is None:
+        return
+    model = content_type.model_class()
+    plan_id = model.objects.filter(pk=instance.object_id).values_list(path, flat=True).first()
+    if plan_id is not None:
+        announce_plan_changed(plan_id=plan_id)
 
 
 def run_prerender(period_id: int, *, now: datetime) -> str:

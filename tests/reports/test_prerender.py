@@ -213,3 +213,19 @@ def test_nothing_is_pre_rendered_without_a_worker(quarter, settings):
 
 def test_the_draft_is_for_the_latest_quarter_opened(quarter, plan):
     assert prerender.current_period(plan.pk) == quarter
+
+
+def test_an_admin_edit_to_an_action_schedules_the_render(
+    quarter, admin_user, enqueued, rf, django_capture_on_commit_callbacks
+):
+    from django.contrib import admin
+
+    action = Action.objects.get(reference="1.1", priority__plan=quarter.plan)
+    request = rf.post("/admin/")
+    request.user = admin_user
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.site._registry[Action].log_change(request, action, "Changed objective")
+
+    assert PackDraft.objects.get(period=quarter).due_at is not None
+    assert [r.task.name for r in enqueued] == ["prerender_pack"]
