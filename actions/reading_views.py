@@ -26,7 +26,10 @@ def edit_reading(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
         None if period.status == ReportingPeriod.Status.OPEN else f"{period.label} is not open for readings."
     )
     form = ReadingForm(
-        request.POST if request.method == "POST" and not problem else None, measure=measure, initial=initial
+        request.POST if request.method == "POST" and not problem else None,
+        measure=measure,
+        period=period,
+        initial=initial,
     )
     context = {"measure": measure, "period": period, "reading": reading, "form": form, "problem": problem}
     if request.method == "POST" and problem:
@@ -44,7 +47,9 @@ def edit_reading(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
         except services.ReadingConflict as conflict:
             context["conflict"] = conflict.current
             form = ReadingForm(
-                initial={**form.cleaned_data, "version": conflict.current.version}, measure=measure
+                initial={**form.cleaned_data, "version": conflict.current.version},
+                measure=measure,
+                period=period,
             )
             return render(request, "actions/edit_reading.html", {**context, "form": form}, status=409)
         except services.PeriodNotOpen as refusal:

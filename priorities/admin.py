@@ -147,7 +147,7 @@ class MeasureInline(admin.StackedInline):
     extra = 0
     fields = [
         ("order", "title"),
-        ("kind", "unit", "unit_type", "direction"),
+        ("kind", "unit", "unit_type", "direction", "value_covers"),
         ("baseline_value", "baseline_period", "baseline_source"),
         ("baseline_statistic", "baseline_note"),
         ("target_value", "target_description"),

@@ -4,10 +4,31 @@ from decimal import Decimal
 
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 
 from swp.forms import GovUKDateField, GovUKForm, VersionField
 
+from .measure_periods import reading_hint
 from .models import Measure, ReportingPeriod
+
+
+def reading_hint_text(measure: Measure, period: ReportingPeriod) -> SafeString:
+    """The hint beside the value's box: the period the value must cover, what kind of number it is,
+    and the baseline with its own period and unit, so a quarter's count is not entered against a
+    year's baseline by mistake."""
+    parts = [
+        reading_hint(
+            measure.value_covers, start=period.start, end=period.end, plan_start=period.plan.period_start
+        ),
+        f"{measure.get_unit_type_display()}.",
+    ]
+    if measure.baseline_value is not None:
+        value = f"{measure.baseline_value.normalize():,f} {measure.unit}".strip()
+        when = f" for {measure.baseline_period}" if measure.baseline_period else ", period not stated"
+        parts.append(f"The baseline is {value}{when}.")
+    # Escaped here: crispy-forms-gds draws help text as markup, and a unit or period is typed text.
+    return escape(" ".join(parts))
 
 
 class ReadingForm(GovUKForm):
@@ -28,13 +49,13 @@ class ReadingForm(GovUKForm):
     narrative = forms.CharField(label="Commentary", widget=forms.Textarea(attrs={"rows": 4}), required=False)
     version = VersionField()
 
-    def __init__(self, *args, measure: Measure, **kwargs):
+    def __init__(self, *args, measure: Measure, period: ReportingPeriod, **kwargs):
         super().__init__(*args, **kwargs)
         self.measure = measure
         if measure.is_numeric:
             unit = f" ({measure.unit})" if measure.unit else ""
             self.fields["value"].label = f"Value this quarter{unit}"
-            self.fields["value"].help_text = measure.get_unit_type_display()
+            self.fields["value"].help_text = reading_hint_text(measure, period)
             self.fields["value"].widget.attrs.update(inputmode="decimal", spellcheck="false")
             self.fields["narrative"].help_text = "Optional: what lies behind the figure."
             self.helper.layout = Layout(

@@ -14,6 +14,7 @@ from governance.models import User
 from swp.history import save_as
 
 from .models import Measure, MeasureReading, ReportingPeriod
+from .signals import announce_plan_changed
 
 
 class ReadingConflict(Exception):
@@ -54,6 +55,7 @@ def record_reading(
     reading.entered_at = timezone.now()
     reading.version += 1
     save_as(reading, by=by)
+    announce_plan_changed(plan_id=period.plan_id)
     return reading
 
 

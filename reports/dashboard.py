@@ -56,8 +56,8 @@ _CHARTS_KEPT = 2000
 
 
 def _compact_chart(row: MeasureRow) -> SafeString:
-    """The same data always draws the same SVG (reports/charts.py), and pygal takes a few
-    milliseconds a chart, so each process keeps the charts it drew, keyed on the whole row."""
+    """The same data always draws the same SVG (reports/charts.py), and drawing one takes
+    a fraction of a millisecond, so each process keeps the charts it drew, keyed on the whole row."""
     key = repr(row)
     chart = _CHARTS.get(key)
     if chart is None:

@@ -212,3 +212,32 @@ class IssuedPack(models.Model):
     @property
     def is_correction(self) -> bool:
         return self.revision > 1
+
+
+def _draft_path(instance: "PackDraft", filename: str) -> str:
+    return f"pack-drafts/{instance.period.plan_id}/{uuid.uuid4().hex}.pdf"
+
+
+class PackDraft(models.Model):
+    """The current quarter's pack, rendered ahead of being asked for (reports/prerender.py).
+
+    Not a record of anything: it is replaced whenever the plan changes, and an issued pack only
+    copies its PDF when the read model it was made from is byte-for-byte the one being issued
+    (`read_model_sha256`). `due_at` and `scheduled_for` debounce the renders: a change moves
+    `due_at` to 30 seconds on, and one queued task (run at `scheduled_for`) waits until then.
+    """
+
+    period = models.OneToOneField(ReportingPeriod, on_delete=models.CASCADE, related_name="pack_draft")
+    due_at = models.DateTimeField(
+        null=True, blank=True, help_text="When to render: 30 s after the last change."
+    )
+    scheduled_for = models.DateTimeField(null=True, blank=True, help_text="When the queued render runs.")
+    read_model_sha256 = models.CharField(max_length=64, blank=True)
+    pdf = models.FileField(upload_to=_draft_path, max_length=200, blank=True)
+    pdf_sha256 = models.CharField("SHA-256 of the PDF", max_length=64, blank=True)
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    render_seconds = models.FloatField(null=True, blank=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.period} draft board pack"

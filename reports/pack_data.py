@@ -81,6 +81,10 @@ class Reading:
     period: str
     value: Decimal | None
     narrative: str
+    # The last day of the period the value covers, and that period in words ("rolling 12 months to
+    # June 2020"; "" when the measure does not say). An older pack's JSON has neither.
+    end: date | None = None
+    covers: str = ""
 
 
 @dataclass
@@ -100,6 +104,7 @@ class MeasureRow:
     latest: Reading | None
     against_baseline: str  # BETTER, WORSE, SAME or "" when it cannot be said
     baseline_caveats: list[str] = field(default_factory=list)  # priorities.selectors.baseline_caveats
+    baseline_end: date | None = None  # the last day of baseline_period, when its words say (measure_periods)
 
 
 @dataclass

@@ -9,6 +9,8 @@ action with no rating counts as worse than green, so missing updates cannot make
 track. Priorities come in the plan's order, each sub-priority straight after its parent.
 """
 
+from datetime import date
+
 from django.db.models import Prefetch
 
 from actions.models import Action, ActionUpdate
@@ -28,6 +30,7 @@ from actions.status import (
     status_label,
     worst,
 )
+from priorities.measure_periods import covers_text, period_end
 from priorities.models import Measure, MeasureReading, Plan, Priority, ReportingPeriod
 from priorities.outline import in_plan_order
 from priorities.selectors import Leads, baseline_caveats, leads_as_written
@@ -80,8 +83,19 @@ def _action_row(action: Action, period: ReportingPeriod, previous: ReportingPeri
     )
 
 
-def _measure_row(measure: Measure) -> MeasureRow:
-    readings = [Reading(r.period.label, r.value, r.narrative) for r in measure.pack_readings]
+def _reading(reading: MeasureReading, covers: str, plan_start: date | None) -> Reading:
+    period = reading.period
+    return Reading(
+        period.label,
+        reading.value,
+        reading.narrative,
+        end=period.end,
+        covers=covers_text(covers, start=period.start, end=period.end, plan_start=plan_start),
+    )
+
+
+def _measure_row(measure: Measure, plan_start: date | None = None) -> MeasureRow:
+    readings = [_reading(r, measure.value_covers, plan_start) for r in measure.pack_readings]
     latest = readings[-1] if readings else None
     return MeasureRow(
         id=measure.pk,
@@ -99,6 +113,7 @@ def _measure_row(measure: Measure) -> MeasureRow:
         latest=latest,
         against_baseline=against_baseline(measure, latest.value if latest else None),
         baseline_caveats=baseline_caveats(measure),
+        baseline_end=period_end(measure.baseline_period),
     )
 
 
@@ -142,7 +157,7 @@ def _priority_row(
         change=change,
         change_label=CHANGE_LABELS[change],
         counts=counts_of(family),
-        measures=[_measure_row(m) for m in priority.pack_measures],
+        measures=[_measure_row(m, priority.plan.period_start) for m in priority.pack_measures],
         actions=actions,
         number=priority.number,
         parent_id=priority.parent_id,

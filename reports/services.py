@@ -74,7 +74,10 @@ def request_pack(
     immediate backend the pack is made before this returns; with the database backend, later.
     Raises PackBeingMade if one is already on its way, CannotIssue if the quarter can't be issued.
     """
-    from .tasks import make_pack  # the task module loads reports.pdf only when a pack is made
+    from .tasks import (  # the task module loads reports.pdf only when a pack is made
+        issue_from_draft,
+        make_pack,
+    )
 
     if period.plan_id != plan.pk:
         raise CannotIssue("Choose a quarter of this plan.")
@@ -113,6 +116,10 @@ def request_pack(
             raise PackBeingMade(winner) from None
     logger.info("pack_requested pack=%s period=%s revision=%s user=%s", pack.pk, period.pk, revision, user.pk)
 
+    # Unchanged since the worker pre-rendered it (reports/prerender.py): issued here and now, no task.
+    if issue_from_draft(pack):
+        pack.refresh_from_db()
+        return pack
     # The database backend stores the task in this same connection, so a worker can never see
     # the task before the pack row; the immediate backend makes the pack here and now.
     result = make_pack.enqueue(pack.pk)

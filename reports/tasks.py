@@ -19,6 +19,7 @@ from .limits import LimitExceeded
 from .models import IssuedPack, State
 from .notifications import pack_issued
 from .pack_data import BoardPack
+from .prerender import for_meeting, reusable_pdf
 from .selectors import board_pack
 
 logger = logging.getLogger(__name__)
@@ -33,15 +34,27 @@ TOO_BIG_MESSAGE = (
 )
 
 
-def for_meeting(data: BoardPack, pack: IssuedPack) -> BoardPack:
-    """The read model with the meeting the secretary chose (which may not be the quarter's own),
-    and the revision with its reason, so a correction says on its cover that it is one."""
-    meeting = pack.meeting
-    data.meeting = f"{meeting.board.name}, {meeting.date:%-d %B %Y}" if meeting else None
-    data.meeting_date = meeting.date if meeting else None
-    data.revision = pack.revision
-    data.correction = pack.reason if pack.revision > 1 else ""
-    return data
+def issue_from_draft(pack: IssuedPack) -> bool:
+    """Issue a queued pack with the pre-rendered draft's PDF, if the draft was made from exactly the
+    read model (and marking) this pack would be made from now. False, changing nothing, otherwise."""
+    data = for_meeting(board_pack(plan=pack.plan, period=pack.period), pack)
+    draft = reusable_pdf(data, period=pack.period, marking=pack.protective_marking)
+    if draft is None:
+        return False
+    if not IssuedPack.objects.filter(pk=pack.pk, state=IssuedPack.State.QUEUED).update(
+        state=IssuedPack.State.MAKING
+    ):
+        return False
+    try:
+        _issue(pack, data, draft.pdf, pages=draft.pages, render_seconds=draft.render_seconds)
+    except Exception:
+        logger.exception("pack_draft_not_issued pack=%s", pack.pk)
+        making = IssuedPack.objects.filter(pk=pack.pk, state=IssuedPack.State.MAKING)
+        making.update(state=IssuedPack.State.QUEUED)  # the task will make it instead
+        return False
+    logger.info("pack_issued_from_draft pack=%s period=%s", pack.pk, pack.period_id)
+    _log_issued(pack)
+    return True
 
 
 @task(takes_context=True)
@@ -59,7 +72,10 @@ def make_pack(context: TaskContext, pack_id: int) -> str:
         from .pdf import render_pdf
 
         data = for_meeting(board_pack(plan=pack.plan, period=pack.period), pack)
-        rendered = render_pdf(data, marking=pack.protective_marking)
+        # The draft may have been finished since the pack was asked for.
+        rendered = reusable_pdf(data, period=pack.period, marking=pack.protective_marking) or render_pdf(
+            data, marking=pack.protective_marking
+        )
         _issue(pack, data, rendered.pdf, pages=rendered.pages, render_seconds=rendered.render_seconds)
     except LimitExceeded as stopped:
         logger.warning("pack_failed pack=%s period=%s limit=%s", pack_id, pack.period_id, stopped.kind)
@@ -69,6 +85,11 @@ def make_pack(context: TaskContext, pack_id: int) -> str:
         logger.exception("pack_failed pack=%s period=%s", pack_id, pack.period_id)
         _fail(pack_id, FAILED_MESSAGE.format(reference=pack_id))
         return "failed"
+    _log_issued(pack)
+    return "issued"
+
+
+def _log_issued(pack: IssuedPack) -> None:
     security_event(
         "pack_issued",
         user=pack.issued_by,
@@ -77,7 +98,6 @@ def make_pack(context: TaskContext, pack_id: int) -> str:
         revision=pack.revision,
         sha256=pack.pdf_sha256,
     )
-    return "issued"
 
 
 def _fail(pack_id: int, message: str) -> None:

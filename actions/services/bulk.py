@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from governance.models import User
 from priorities.models import ReportingPeriod
+from priorities.signals import announce_plan_changed
 
 from .. import notifications
 from ..models import Action, ActionUpdate
@@ -143,6 +144,8 @@ def save_updates_in_bulk(
         _record_m2m_history(started, records)
     submitted = [item.action.pk for item in items if item.submit]
     notifications.updates_submitted(period=period, action_ids=submitted, by=by)
+    if created or changed:
+        announce_plan_changed(plan_id=period.plan_id)
     return created + changed
 
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from governance.models import User
 from priorities.models import ReportingPeriod
+from priorities.signals import announce_plan_changed
 from swp.history import save_as
 
 from .. import notifications
@@ -30,6 +31,7 @@ def _save_review(update: ActionUpdate, state: str, *, by: User) -> None:
     update.reviewed_at = timezone.now()
     update.version += 1
     save_as(update, by=by)
+    announce_plan_changed(plan_id=update.period.plan_id)
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from governance.models import User
 from priorities.models import ReportingPeriod
+from priorities.signals import announce_plan_changed
 from swp.history import save_as
 
 from .. import notifications
@@ -56,6 +57,7 @@ def save_update(
         save_as(action, by=by, reason=first_submission_reason(period))
     if submit:
         notifications.update_submitted(update=update, by=by)
+    announce_plan_changed(plan_id=period.plan_id)
     return update
 
 

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from governance.models import IMPORT_EXPORT_PERMISSIONS, Organisation, User
 from swp.hierarchy import parent_chain_loops
 
+from ..measure_periods import ValueCovers
 from .evidence import BaselineStatistic
 from .plans import Plan, ReportingPeriod
 
@@ -201,6 +202,16 @@ class Measure(models.Model):
     target_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     target_description = models.TextField(
         blank=True, help_text="The target in words, when it is not a number."
+    )
+    # What each reading covers (a quarter, a rolling year...), so the reading form asks for the
+    # right figure and charts say, and place, what each value is (priorities/measure_periods.py).
+    value_covers = models.CharField(
+        "Each reading covers",
+        max_length=20,
+        choices=ValueCovers.choices,
+        blank=True,
+        default=ValueCovers.NOT_STATED,
+        help_text="The period one reading's value covers, such as the 12 months to the end of the quarter.",
     )
     history = HistoricalRecords()
 

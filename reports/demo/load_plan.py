@@ -98,6 +98,7 @@ def load_priorities(
         )
         for measure_order, measure in enumerate(data["measures"], start=1):
             values = _measure_values(measure, statistics, invented.MEASURE_NOTES.get((order, measure_order)))
+            values["value_covers"] = invented.MEASURE_COVERS.get((order, measure_order), "")
             upsert(report, Measure, {"priority": priority, "order": measure_order}, values)
     return priorities
 

@@ -449,6 +449,19 @@ MEASURE_NOTES = {
 }
 
 
+# Demo: what each numeric measure's demo readings cover (priorities.measure_periods.ValueCovers),
+# keyed like MEASURE_NOTES. The plan says nothing of it; these match DEMO_READINGS below.
+MEASURE_COVERS = {
+    (1, 2): "rolling_year",  # public place violence: offences in the 12 months to the quarter's end
+    (1, 3): "rolling_year",  # domestic abuse
+    (3, 1): "at_quarter_end",  # drug users in structured treatment
+    (3, 2): "quarter",  # successful completions, a rate for the quarter
+    (3, 3): "quarter",  # DRR and ATR sentences made in the quarter
+    (4, 3): "rolling_year",  # knife crime
+    (5, 1): "rolling_year",  # repeat offenders over the preceding 12 months
+}
+
+
 # Demo: invented quarterly updates. Keys are (priority order, commitment index). Q1 and Q2 2020
 # are accepted; a few Q3 entries show the open cycle (draft or submitted). Q2 reflects the
 # COVID-19 lockdown from March 2020.
