@@ -7,7 +7,7 @@ are Django's own, without a namespace, because Django's views redirect to each o
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import password_reset
+from . import invitation_views, password_reset
 from .forms import SignInForm
 from .password_forms import ChangePasswordForm
 
@@ -31,5 +31,7 @@ urlpatterns = [
         password_reset.ChooseNewPassword.as_view(),
         name="password_reset_confirm",
     ),
+    path("invitation/", invitation_views.accept_invitation, name="invitation_accept"),
+    path("invitation/<str:token>/", invitation_views.invitation_link, name="invitation_link"),
     path("reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

@@ -4,9 +4,11 @@ One module per part; import the models from here (`from governance.models import
 """
 
 from .boards import AgendaItem, Attendance, Board, BoardMember, Decision, Meeting
+from .invitations import Invitation, InvitationQuerySet
 from .partnership import (
     IMPORT_EXPORT_PERMISSIONS,
     Membership,
+    MembershipQuerySet,
     Organisation,
     Partnership,
     Role,
@@ -23,8 +25,11 @@ __all__ = [
     "Board",
     "BoardMember",
     "Decision",
+    "Invitation",
+    "InvitationQuerySet",
     "Meeting",
     "Membership",
+    "MembershipQuerySet",
     "Organisation",
     "Partnership",
     "PasswordResetRequest",
