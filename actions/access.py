@@ -10,7 +10,11 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from governance.access import get_current_partnership_for_user, get_partnership_for_admin
+from governance.access import (
+    PEOPLE_ADMINS_ONLY,
+    get_current_partnership_for_user,
+    get_partnership_for_admin,
+)
 from governance.models import Partnership, PendingImport
 from governance.permissions import can
 from priorities.access import get_current_plan_for_user, get_plan_for_user
@@ -189,3 +193,12 @@ def get_plan_export_for_user(request: HttpRequest, pk: int) -> tuple[Plan, str]:
     if fmt not in WORKBOOK_EXPORTS:
         raise Http404("Choose an Excel workbook or CSV files.")
     return plan, fmt
+
+
+def get_plan_for_named_people(request: HttpRequest, pk: int) -> Plan:
+    """A plan of the admin's own partnership, whose named people they invite: 404 for another's plan,
+    403 for anyone but the partnership admin."""
+    plan = get_plan_for_user(request, pk)
+    if not can(request.user, "governance.manage_people", plan.partnership):
+        forbidden(request, PEOPLE_ADMINS_ONLY, obj=plan)
+    return plan

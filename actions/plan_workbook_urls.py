@@ -14,4 +14,5 @@ urlpatterns = [
     path("plan-workbooks/import/<uuid:pk>/confirm/", views.confirm, name="confirm"),
     path("plan-workbooks/plans/<int:pk>/", views.plan_summary, name="plan"),
     path("plan-workbooks/plans/<int:pk>/export/", views.export, name="export"),
+    path("plan-workbooks/plans/<int:pk>/people/", views.invite_named_people, name="invite_named_people"),
 ]

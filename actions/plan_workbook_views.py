@@ -26,11 +26,13 @@ from swp.downloads import attachment
 from swp.security_log import security_event
 from swp.sheets.writing import XLSX_CONTENT_TYPE
 
+from . import named_people
 from .access import (
     check_workbook_template_for_user,
     get_partnership_for_workbooks,
     get_pending_workbook_for_user,
     get_plan_export_for_user,
+    get_plan_for_named_people,
 )
 from .plan_workbook import Preview, apply, exporter, read_workbook, template
 from .plan_workbook.writer import ZIP_CONTENT_TYPE
@@ -152,6 +154,16 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
 @require_safe
 def plan_summary(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request, pk)
+    return _plan_page(request, plan)
+
+
+def _plan_page(request: HttpRequest, plan: Plan, people_form=None) -> HttpResponse:
+    """The plan at a glance; for its partnership admin, the people it names, with an email box each."""
+    people = []
+    if can(request.user, "governance.manage_people", plan.partnership):
+        people = named_people.named_people(plan)
+        if people_form is None:
+            people_form = named_people.NamedPeopleForm(people=people, plan=plan)
     priorities = list(
         plan.priorities.select_related("parent", "lead_organisation")
         .prefetch_related("co_lead_organisations", "lead_groups", "measures", "actions")
@@ -162,8 +174,30 @@ def plan_summary(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "actions/plan_workbook/plan.html",
-        {"plan": plan, "priorities": priorities, "periods": list(plan.periods.order_by("start"))},
+        {
+            "plan": plan,
+            "priorities": priorities,
+            "periods": list(plan.periods.order_by("start")),
+            "named_people": people,
+            "people_form": people_form,
+        },
     )
+
+
+@login_required
+@require_POST
+def invite_named_people(request: HttpRequest, pk: int) -> HttpResponse:
+    """One submit turns the typed addresses into invitations, all of them or (any address wrong) none."""
+    plan = get_plan_for_named_people(request, pk)
+    people = named_people.named_people(plan)
+    form = named_people.NamedPeopleForm(request.POST, people=people, plan=plan)
+    if not form.is_valid():
+        return _plan_page(request, plan, people_form=form)
+    sent = named_people.invite_named_people(form, by=request.user, request=request)
+    messages.success(
+        request, f"Invited {len(sent)} {'person' if len(sent) == 1 else 'people'} named in the plan"
+    )
+    return redirect("plan_workbook:plan", pk=plan.pk)
 
 
 def _lead_text(priority) -> str:

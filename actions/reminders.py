@@ -119,9 +119,9 @@ def _reminders_for_period(*, period: ReportingPeriod, kind: str, today: date) ->
     # Only people who can still sign in to this partnership are written to.
     members = {
         m.user_id: m
-        for m in Membership.objects.filter(
-            partnership_id=period.plan.partnership_id, user__is_active=True
-        ).select_related("user__organisation")
+        for m in Membership.objects.current()
+        .filter(partnership_id=period.plan.partnership_id, user__is_active=True)
+        .select_related("user__organisation")
     }
     owes: dict[int, list[Action]] = defaultdict(list)
     leads_for: dict[int, list[Action]] = defaultdict(list)

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from swp.access import forbidden, not_found
 
-from .models import Meeting, Membership, Partnership
+from .models import Invitation, Meeting, Membership, Partnership
 from .permissions import can
 from .two_factor import must_use_two_factor
 
@@ -25,7 +25,8 @@ def memberships_of(request: HttpRequest) -> list[Membership]:
         return []
     if not hasattr(request, "_memberships"):
         request._memberships = list(
-            Membership.objects.filter(user=request.user)
+            Membership.objects.current()
+            .filter(user=request.user)
             .select_related("partnership")
             .order_by("partnership__name")
         )
@@ -87,3 +88,41 @@ def check_two_factor_may_be_turned_off(request: HttpRequest) -> None:
     """403 for someone whose role (or staff status) requires two-factor authentication."""
     if must_use_two_factor(request.user):
         forbidden(request, "Your role needs two-factor authentication, so it cannot be turned off.")
+
+
+PEOPLE_ADMINS_ONLY = "Only partnership admins invite and manage the partnership's people."
+SITE_ADMINS_ONLY = "Only the installation's site administrators create partnerships."
+
+
+def get_partnership_for_people(request: HttpRequest) -> Partnership:
+    """The person's partnership, whose people they manage: its admins only (403 otherwise)."""
+    partnership = get_current_partnership_for_user(request)
+    if not can(request.user, "governance.manage_people", partnership):
+        forbidden(request, PEOPLE_ADMINS_ONLY, obj=partnership)
+    return partnership
+
+
+def get_invitation_for_admin(request: HttpRequest, pk: int) -> Invitation:
+    """An invitation to the admin's own partnership: 404 for another partnership's, 403 for non-admins."""
+    invitation = get_object_or_404(Invitation.objects.select_related("partnership"), pk=pk)
+    if not can(request.user, "governance.view_plan_data", invitation.partnership):
+        not_found(request, obj=invitation)
+    if not can(request.user, "governance.manage_people", invitation.partnership):
+        forbidden(request, PEOPLE_ADMINS_ONLY, obj=invitation)
+    return invitation
+
+
+def get_membership_for_admin(request: HttpRequest, pk: int) -> Membership:
+    """A role in the admin's own partnership: 404 for another partnership's, 403 for non-admins."""
+    membership = get_object_or_404(Membership.objects.select_related("partnership", "user"), pk=pk)
+    if not can(request.user, "governance.view_plan_data", membership.partnership):
+        not_found(request, obj=membership)
+    if not can(request.user, "governance.manage_people", membership.partnership):
+        forbidden(request, PEOPLE_ADMINS_ONLY, obj=membership)
+    return membership
+
+
+def check_site_admin(request: HttpRequest) -> None:
+    """Creating partnerships spans the installation, like the Django admin: superusers only."""
+    if not (request.user.is_active and request.user.is_superuser):
+        forbidden(request, SITE_ADMINS_ONLY)

@@ -7,7 +7,7 @@ are Django's own, without a namespace, because Django's views redirect to each o
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import email_views, password_reset
+from . import email_views, invitation_views, password_reset
 from .forms import SignInForm
 from .password_forms import ChangePasswordForm
 
@@ -32,5 +32,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("emails/", email_views.email_preferences, name="email_preferences"),
+    path("invitation/", invitation_views.accept_invitation, name="invitation_accept"),
+    path("invitation/<str:token>/", invitation_views.invitation_link, name="invitation_link"),
     path("reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

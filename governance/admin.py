@@ -76,8 +76,8 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(SimpleHistoryAdmin):
-    list_display = ["user", "partnership", "role"]
-    list_filter = ["partnership", "role"]
+    list_display = ["user", "partnership", "role", "ended_at"]
+    list_filter = ["partnership", "role", ("ended_at", admin.EmptyFieldListFilter)]
     search_fields = ["user__email", "user__full_name"]
     autocomplete_fields = ["user", "partnership"]
     list_select_related = ["user", "partnership"]

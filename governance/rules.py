@@ -16,7 +16,9 @@ def role_of(user, partnership: Partnership | int | None) -> str | None:
     partnership_id = partnership if isinstance(partnership, int) else partnership.pk
     cache = user.__dict__.setdefault("_partnership_roles", {})
     if partnership_id not in cache:
-        membership = Membership.objects.filter(user=user, partnership_id=partnership_id).only("role").first()
+        membership = (
+            Membership.objects.current().filter(user=user, partnership_id=partnership_id).only("role").first()
+        )
         cache[partnership_id] = membership.role if membership else None
     return cache[partnership_id]
 
@@ -48,3 +50,6 @@ keeps_governance_records = has_role(Role.ADMIN, Role.SECRETARY)
 
 rules.add_perm("governance.view_governance", is_partnership_member)
 rules.add_perm("governance.record_meetings", keeps_governance_records)
+
+# People: inviting, resending, revoking, deactivating and reactivating are the partnership admin's.
+rules.add_perm("governance.manage_people", is_partnership_admin)

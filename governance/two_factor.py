@@ -40,7 +40,7 @@ def must_use_two_factor(user) -> bool:
     return bool(
         user.is_superuser
         or user.is_staff
-        or Membership.objects.filter(user=user, role__in=MUST_USE_ROLES).exists()
+        or Membership.objects.current().filter(user=user, role__in=MUST_USE_ROLES).exists()
     )
 
 

@@ -18,7 +18,9 @@ POSITION_RANK = Case(
 
 @login_required
 def choose(request: HttpRequest) -> HttpResponse:
-    mine = Partnership.objects.filter(memberships__user=request.user).order_by("name")
+    mine = Partnership.objects.filter(
+        memberships__user=request.user, memberships__ended_at__isnull=True
+    ).order_by("name")
     current = current_partnership(request)
     form = ChoosePartnershipForm(
         # An empty radio group posts nothing, so ask the method rather than `request.POST or None`.

@@ -93,7 +93,7 @@ class MemberWidget(LookupWidget):
             ("member", plan.partnership_id, key.lower()),
             lambda: User.objects.filter(
                 email__iexact=key,
-                pk__in=Membership.objects.filter(partnership=plan.partnership).values("user"),
+                pk__in=Membership.objects.current().filter(partnership=plan.partnership).values("user"),
             ).first(),
         )
         if member is None:

@@ -4,10 +4,12 @@ One module per part; import the models from here (`from governance.models import
 """
 
 from .boards import AgendaItem, Attendance, Board, BoardMember, Decision, Meeting
+from .invitations import Invitation, InvitationQuerySet
 from .outbox import DailyJobRun, DigestLine, EmailPreferences, OutboxMessage
 from .partnership import (
     IMPORT_EXPORT_PERMISSIONS,
     Membership,
+    MembershipQuerySet,
     Organisation,
     Partnership,
     Role,
@@ -27,8 +29,11 @@ __all__ = [
     "Decision",
     "DigestLine",
     "EmailPreferences",
+    "Invitation",
+    "InvitationQuerySet",
     "Meeting",
     "Membership",
+    "MembershipQuerySet",
     "Organisation",
     "OutboxMessage",
     "Partnership",

@@ -157,13 +157,28 @@ class Role(models.TextChoices):
     VIEWER = "viewer", "Viewer"
 
 
+class MembershipQuerySet(models.QuerySet):
+    def current(self):
+        """Roles that count: a deactivated membership is kept, for its history, but gives nothing."""
+        return self.filter(ended_at__isnull=True)
+
+
 class Membership(models.Model):
-    """Gives a person a role in one partnership; without one they see none of its data."""
+    """Gives a person a role in one partnership; without one they see none of its data.
+
+    People who leave are deactivated (`ended_at` set), never deleted, so their history stays and
+    a partnership admin can reactivate them.
+    """
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=20, choices=Role.choices)
+    ended_at = models.DateTimeField(
+        "deactivated at", null=True, blank=True, help_text="When set, the role gives nothing."
+    )
     history = HistoricalRecords()
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["partnership", "user"]

@@ -21,7 +21,7 @@ from django.utils import timezone
 from actions import services
 from actions.models import ActionUpdate, Rag
 from actions.update_sheet.preview import preview_upload
-from governance.models import PendingImport, Role
+from governance.models import Invitation, Membership, PendingImport, Role
 from priorities import approvals
 from priorities.models import (
     ApprovalStage,
@@ -80,7 +80,11 @@ def build_world(media) -> SimpleNamespace:
         plan, 1, title="Violence reduction", lead_organisation=police, lead_officer=users["lead"]
     )
     p2 = factories.make_priority(
-        plan, 2, title="Prevent extremist activity", lead_officer=users["other_lead"]
+        plan,
+        2,
+        title="Prevent extremist activity",
+        lead_officer=users["other_lead"],
+        lead_support_officer_name="Sue Support",  # named in the plan, with no account
     )
     action = factories.make_action(p1, "1.1", owner=users["owner"])
     action.responsible_organisations.add(police)
@@ -169,6 +173,12 @@ def build_world(media) -> SimpleNamespace:
         content=plan_workbook,
         sha256=hashlib.sha256(plan_workbook).hexdigest(),
     )
+    # People: someone invited and not yet answered, and someone who left and was deactivated.
+    invitation = Invitation.objects.create(
+        partnership=walsall, email="invited@example.org", full_name="Ines Invited", role=Role.VIEWER
+    )
+    former = make_user(walsall, Role.VIEWER, full_name="Fran Former", is_active=False)
+    Membership.objects.filter(user=former).update(ended_at=timezone.now())
     factories.make_action(
         factories.make_priority(elsewhere_plan, 1, title="Elsewhere's priority"),
         "1.1",
@@ -199,6 +209,9 @@ def build_world(media) -> SimpleNamespace:
         pending_sheet_digest=pending_sheet_digest,
         plan_workbook=plan_workbook,
         pending_plan=pending_plan,
+        invitation=invitation,
+        viewer_membership=Membership.objects.get(user=users["viewer"]),
+        former_membership=Membership.objects.get(user=former),
         media=media,
         edit_url=reverse("actions:edit_update", args=[action.pk, period.pk]),
         reading_url=reverse("actions:edit_reading", args=[measure.pk, period.pk]),

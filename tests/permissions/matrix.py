@@ -82,6 +82,19 @@ MATRIX = {
     "view_plan_workbook_plan": (OK,  OK,    OK,    OK,    OK,    OK,    OK,    404,   SIGN_IN),
     "export_plan_xlsx":      (OK,    OK,    OK,    OK,    OK,    OK,    OK,    404,   SIGN_IN),
     "export_plan_csv":       (OK,    OK,    OK,    OK,    OK,    OK,    OK,    404,   SIGN_IN),
+    # People: the partnership admin invites and deactivates; the site administrator (a superuser, none
+    # of these columns) creates partnerships
+    "view_people":           (OK,    403,   403,   403,   403,   403,   403,   OWN,   SIGN_IN),
+    "invite_get":            (OK,    403,   403,   403,   403,   403,   403,   OWN,   SIGN_IN),
+    "invite_post":           (OK,    403,   403,   403,   403,   403,   403,   OWN,   SIGN_IN),
+    "resend_invitation_post": (OK,   403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "revoke_invitation_post": (OK,   403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "deactivate_member_post": (OK,   403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "reactivate_member_post": (OK,   403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "invite_named_people_post": (OK, 403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "view_partnerships":     (403,   403,   403,   403,   403,   403,   403,   403,   SIGN_IN),
+    "new_partnership_get":   (403,   403,   403,   403,   403,   403,   403,   403,   SIGN_IN),
+    "new_partnership_post":  (403,   403,   403,   403,   403,   403,   403,   403,   SIGN_IN),
 }
 # fmt: on
 EXPECTED = {(role, op): cell for op, row in MATRIX.items() for role, cell in zip(ROLES, row, strict=True)}

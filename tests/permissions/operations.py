@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from actions.models import Action, ActionUpdate, Rag
-from governance.models import Meeting, PendingImport
+from governance.models import Invitation, Meeting, Membership, PendingImport
 from priorities.models import ApprovalStage, EqiaActionItem, MeasureReading, Plan, ReportingPeriod
 from reports.models import IssuedPack
 
@@ -174,6 +174,31 @@ OPERATIONS = {
     "view_plan_workbook_plan": get(lambda w: reverse("plan_workbook:plan", args=[w.plan.pk])),
     "export_plan_xlsx": get(lambda w: reverse("plan_workbook:export", args=[w.plan.pk]) + "?format=xlsx"),
     "export_plan_csv": get(lambda w: reverse("plan_workbook:export", args=[w.plan.pk]) + "?format=csv"),
+    # People: the partnership admin's; creating partnerships is the site administrator's (superuser)
+    "view_people": get(lambda w: reverse("governance:people")),
+    "invite_get": get(lambda w: reverse("governance:invite")),
+    "invite_post": post(
+        lambda w: reverse("governance:invite"),
+        lambda w: {"full_name": "Nadia Newcomer", "email": "nadia@example.org", "role": "contributor"},
+    ),
+    "resend_invitation_post": post(lambda w: reverse("governance:resend_invitation", args=[w.invitation.pk])),
+    "revoke_invitation_post": post(lambda w: reverse("governance:revoke_invitation", args=[w.invitation.pk])),
+    "deactivate_member_post": post(
+        lambda w: reverse("governance:deactivate_member", args=[w.viewer_membership.pk])
+    ),
+    "reactivate_member_post": post(
+        lambda w: reverse("governance:reactivate_member", args=[w.former_membership.pk])
+    ),
+    "invite_named_people_post": post(
+        lambda w: reverse("plan_workbook:invite_named_people", args=[w.plan.pk]),
+        lambda w: {"email_0": "sue@example.org"},
+    ),
+    "view_partnerships": get(lambda w: reverse("governance:partnerships")),
+    "new_partnership_get": get(lambda w: reverse("governance:new_partnership")),
+    "new_partnership_post": post(
+        lambda w: reverse("governance:new_partnership"),
+        lambda w: {"name": "Safer Newtown", "admin_name": "Nia New", "admin_email": "nia@example.org"},
+    ),
 }
 
 
@@ -223,6 +248,15 @@ def snapshot(w) -> dict:
         "meetings": rows(meetings, "date", "decisions_", "attendance_"),
         "plans": rows(plans, "title", "status", "steps_"),
         "eqia actions": rows(EqiaActionItem.objects.filter(eqia__plan=w.plan), "order", "done", "done_by_id"),
+        "invitations": rows(
+            Invitation.objects.filter(partnership__name__in=["Safer Test Partnership", "Safer Newtown"]),
+            "email",
+            "issue",
+            "revoked_at",
+        ),
+        "memberships": rows(
+            Membership.objects.filter(partnership=w.walsall), "user__email", "role", "ended_at"
+        ),
         "pending imports": rows(
             PendingImport.objects.filter(partnership=w.walsall), "kind", "original_name", "applied_at"
         ),

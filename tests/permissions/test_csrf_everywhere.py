@@ -175,11 +175,16 @@ def test_a_get_to_a_post_only_url_is_refused_and_changes_nothing(w, csrf_cookie)
     assert sorted(urls) == [
         "bulk_accept_post",
         "comment_post",
+        "deactivate_member_post",
         "delete_draft_post",
         "eqia_action_done_post",
         "evidence_upload_post",
+        "invite_named_people_post",
         "pack_retry_post",
         "plan_workbook_confirm_post",
+        "reactivate_member_post",
+        "resend_invitation_post",
+        "revoke_invitation_post",
         "sign_out",
         "update_sheet_confirm_post",
     ]

@@ -53,6 +53,10 @@ EXEMPT = {
     "two_factor:recovery": "a recovery code instead of the app's code",
     "two_factor:new_recovery_codes": "replacing your own recovery codes",
     "two_factor:turn_off": "turning off your own optional 2FA, with a code",
+    "invitation_link": "an emailed invitation link: puts its signed token in the session "
+    "(tests/governance/test_invitations.py)",
+    "invitation_accept": "accepting an invitation; only a valid signed token for an open invitation "
+    "lets anyone in (tests/governance/test_invitations.py)",
     "session:extend": "'Stay signed in': POST only, your own session (tests/swp/test_session_timeout.py)",
     "session:status": "seconds left in your own session; not activity (tests/swp/test_session_timeout.py)",
 }

@@ -65,7 +65,10 @@ def test_an_unknown_period_is_refused_with_the_periods_there_are(small_pack, tmp
 
 
 def test_an_unknown_partnership_is_refused(tmp_path, demo):
-    with pytest.raises(CommandError, match='There is no partnership "nowhere". Use one of: .*safer-walsall'):
+    with pytest.raises(
+        CommandError,
+        match="There is no partnership “nowhere”. The partnerships here are: .*safer-walsall.*create_",
+    ):
         call_command(
             "board_pack", "--partnership", "nowhere", "--period", "2020 Q2", "--output", tmp_path / "x"
         )

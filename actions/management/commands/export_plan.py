@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from governance.models import Partnership
+from governance.command_partnership import partnership_from_option
 from priorities.models import Plan
 from priorities.selectors import current_plan
 from swp.security_log import security_event
@@ -31,9 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["xlsx", "csv"], help="Default: from the output's name.")
 
     def handle(self, *args, partnership: str, output: str, plan: int | None, format: str | None, **options):
-        found = Partnership.objects.filter(slug=partnership).first()
-        if found is None:
-            raise CommandError(f"No partnership “{partnership}”.")
+        found = partnership_from_option(partnership)
         if plan is not None:
             chosen = Plan.objects.filter(partnership=found, pk=plan).first()
             if chosen is None:

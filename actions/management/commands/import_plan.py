@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from governance.models import Partnership
+from governance.command_partnership import partnership_from_option
 from swp.security_log import security_event
 from swp.sheets.uploads import UploadRefused, max_upload_bytes
 
@@ -33,9 +33,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: str, partnership: str, commit: bool, **options):
-        found = Partnership.objects.filter(slug=partnership).first()
-        if found is None:
-            raise CommandError(f"No partnership “{partnership}”.")
+        found = partnership_from_option(partnership)
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No file “{file}”.")

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from governance.models import Partnership
+from governance.command_partnership import partnership_from_option
 from priorities.models import Plan
 
 from ...roll_forward import preview, roll_forward
@@ -23,10 +23,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, partnership: str, dry_run: bool, **options):
-        found = Partnership.objects.filter(slug=partnership).first()
-        if found is None:
-            slugs = ", ".join(Partnership.objects.order_by("slug").values_list("slug", flat=True)[:20])
-            raise CommandError(f"No partnership “{partnership}”. Known: {slugs or 'none'}.")
+        found = partnership_from_option(partnership)
         plan = (
             Plan.objects.filter(partnership=found, status=Plan.Status.ACTIVE)
             .order_by("-period_start")

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from governance.models import Partnership
+from governance.command_partnership import partnership_from_option
 from priorities.models import ReportingPeriod
 from reports.rendering import DEFAULT_MARKING, MARKINGS, pack_html
 from reports.selectors import board_pack
@@ -11,13 +11,7 @@ from reports.selectors import board_pack
 
 def find_period(*, partnership_slug: str, label: str, plan_title: str = "") -> ReportingPeriod:
     """The reporting period a command names, or a CommandError that says what would have worked."""
-    partnership = Partnership.objects.filter(slug=partnership_slug).first()
-    if partnership is None:
-        slugs = ", ".join(Partnership.objects.order_by("slug").values_list("slug", flat=True)[:20])
-        raise CommandError(
-            f'There is no partnership "{partnership_slug}". '
-            + (f"Use one of: {slugs}." if slugs else "No partnerships have been set up.")
-        )
+    partnership = partnership_from_option(partnership_slug)
     periods = ReportingPeriod.objects.filter(plan__partnership=partnership)
     periods = periods.select_related("plan__partnership")
     if plan_title:

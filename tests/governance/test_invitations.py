@@ -1,0 +1,277 @@
+"""Invitations (issue 15, item 2): the emailed link, accepting it once, expiry, resend, revoke, the
+two-factor-first rule, the retries of the email, and the security log."""
+
+import datetime
+import json
+import logging
+
+import pytest
+from django.contrib.auth import SESSION_KEY
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from governance import invitations
+from governance.invitation_emails import deliver_invitation
+from governance.models import Invitation, Membership, Role, User
+from swp.security_log import JsonFormatter
+from tests import factories
+from tests.governance.invitation_helpers import GOOD_PASSWORD, accept, last_link, path_of
+
+pytestmark = pytest.mark.django_db
+ACCEPT = "/accounts/invitation/"
+
+
+@pytest.fixture
+def invite(walsall, admin_user):
+    def make(email="nadia@example.org", role=Role.CONTRIBUTOR, **fields):
+        fields.setdefault("full_name", "Nadia Newcomer")
+        return invitations.invite(partnership=walsall, email=email, role=role, by=admin_user, **fields)
+
+    return make
+
+
+def events(caplog) -> list[dict]:
+    return [json.loads(JsonFormatter().format(r)) for r in caplog.records if r.name == "swp.security"]
+
+
+def test_accepting_makes_the_account_with_the_role_and_signs_in(client, walsall, invite, police, caplog):
+    caplog.set_level(logging.INFO, logger="swp.security")
+    invitation = invite(organisation=police)
+
+    response = accept(client, last_link())
+
+    assert response.status_code == 302
+    nadia = User.objects.get(email="nadia@example.org")
+    assert nadia.full_name == "Nadia Newcomer" and nadia.organisation == police
+    assert nadia.check_password(GOOD_PASSWORD)
+    assert Membership.objects.get(user=nadia, partnership=walsall).role == Role.CONTRIBUTOR
+    assert int(client.session[SESSION_KEY]) == nadia.pk
+    invitation.refresh_from_db()
+    assert invitation.accepted_at and invitation.accepted_by == nadia
+    assert [e["event"] for e in events(caplog)][:1] == ["invitation_sent"]
+    assert "invitation_accepted" in [e["event"] for e in events(caplog)]
+
+
+def test_the_link_works_once(client, invite):
+    invite()
+    link = last_link()
+    accept(client, link)
+    client.post(reverse("logout"))
+
+    page = client.get(path_of(link), follow=True)
+
+    assert "already been accepted" in page.content.decode()
+    assert User.objects.filter(email="nadia@example.org").count() == 1
+
+
+def test_the_link_does_not_sit_in_the_address_of_the_form(client, invite):
+    invite()
+    response = client.get(path_of(last_link()))
+    assert response.status_code == 302 and response.url == ACCEPT
+    page = client.get(ACCEPT)
+    assert "Choose a password" in page.content.decode()
+
+
+def test_an_expired_link_is_refused_and_creates_nothing(client, invite, settings, caplog):
+    caplog.set_level(logging.INFO, logger="swp.security")
+    invitation = invite()
+    Invitation.objects.filter(pk=invitation.pk).update(
+        issued_at=timezone.now() - datetime.timedelta(days=settings.SWP_INVITATION_DAYS, minutes=1)
+    )
+
+    response = accept(client, last_link())
+
+    assert "This invitation has expired" in response.content.decode()
+    assert not User.objects.filter(email="nadia@example.org").exists()
+    assert "invitation_link_refused" in [e["event"] for e in events(caplog)]
+
+
+def test_a_link_just_inside_its_days_still_works(client, invite, settings):
+    invitation = invite()
+    Invitation.objects.filter(pk=invitation.pk).update(
+        issued_at=timezone.now() - datetime.timedelta(days=settings.SWP_INVITATION_DAYS, minutes=-1)
+    )
+    assert accept(client, last_link()).status_code == 302
+    assert User.objects.filter(email="nadia@example.org").exists()
+
+
+def test_resending_makes_a_new_link_and_the_old_one_stops_working(client, invite, admin_user):
+    invitation = invite()
+    old = last_link()
+    invitations.resend(invitation, by=admin_user)
+    new = last_link()
+    assert new != old and len(mail.outbox) == 2
+
+    refused = accept(client, old)
+    assert "A newer invitation was sent" in refused.content.decode()
+    assert not User.objects.filter(email="nadia@example.org").exists()
+    assert accept(client, new).status_code == 302
+
+
+def test_a_revoked_invitation_cannot_be_accepted(client, invite, admin_user, caplog):
+    caplog.set_level(logging.INFO, logger="swp.security")
+    invitation = invite()
+    invitations.revoke(invitation, by=admin_user)
+
+    response = accept(client, last_link())
+
+    assert "This invitation was withdrawn" in response.content.decode()
+    assert not User.objects.filter(email="nadia@example.org").exists()
+    assert "invitation_revoked" in [e["event"] for e in events(caplog)]
+
+
+def test_a_tampered_link_is_refused(client, invite):
+    invite()
+    link = last_link()
+    response = accept(client, link[:-3] + "xx/")
+    assert "This invitation link is not right" in response.content.decode()
+    assert not User.objects.filter(email="nadia@example.org").exists()
+
+
+def test_a_weak_password_is_refused_with_the_rules_and_nothing_is_made(client, invite):
+    invite()
+    response = accept(client, last_link(), password="password123")
+    page = response.content.decode()
+    assert response.status_code == 200 and "There is a problem" in page
+    assert not User.objects.filter(email="nadia@example.org").exists()
+    assert Invitation.objects.get().accepted_at is None
+
+
+def test_an_admin_sets_up_two_factor_before_anything_else(client, invite, settings):
+    settings.SWP_REQUIRE_TWO_FACTOR = True
+    invite(email="amir@example.org", full_name="Amir Admin", role=Role.ADMIN)
+    assert "two-factor sign-in" in mail.outbox[-1].body
+
+    response = accept(client, last_link())
+    assert response.status_code == 302
+
+    for page in (reverse("governance:people"), reverse("actions:plan"), reverse("reports:dashboard")):
+        held = client.get(page)
+        assert held.status_code == 302 and held.url.startswith(reverse("two_factor:set_up")), page
+
+
+def test_a_partner_officer_is_not_held_for_two_factor(client, invite, settings):
+    settings.SWP_REQUIRE_TWO_FACTOR = True
+    invite()
+    accept(client, last_link())
+    assert client.get(reverse("governance:structure")).status_code == 200
+
+
+def test_someone_with_an_account_signs_in_and_accepts_with_a_button(client, invite, elsewhere):
+    existing = factories.make_user(elsewhere, Role.VIEWER, email="nadia@example.org", full_name="Nadia")
+    invite()
+    client.get(path_of(last_link()))
+    assert "Sign in to accept your invitation" in client.get(ACCEPT).content.decode()
+
+    client.force_login(existing)
+    assert "Accept your invitation" in client.get(ACCEPT).content.decode()
+    assert client.post(ACCEPT).status_code == 302
+
+    assert {m.partnership.name for m in existing.memberships.all()} == {
+        "Elsewhere Partnership",
+        "Safer Test Partnership",
+    }
+    assert existing.check_password(factories.PASSWORD)  # untouched
+
+
+def test_signed_in_as_someone_else_changes_nothing(client, invite, viewer):
+    invite()
+    client.get(path_of(last_link()))
+    client.force_login(viewer)
+    page = client.post(ACCEPT, {"new_password1": GOOD_PASSWORD, "new_password2": GOOD_PASSWORD})
+    assert "This invitation is for someone else" in page.content.decode()
+    assert Invitation.objects.get().accepted_at is None
+
+
+def test_inviting_someone_who_already_has_a_role_or_an_invitation_is_refused(invite, viewer):
+    with pytest.raises(invitations.InvitationRefused, match="already has a role"):
+        invite(email=viewer.email.upper())
+    invite()
+    with pytest.raises(invitations.InvitationRefused, match="already been invited"):
+        invite()
+    assert Invitation.objects.count() == 1
+
+
+# --- The email ----------------------------------------------------------------------------------
+
+
+def test_the_email_says_who_where_as_what_and_until_when(invite, police, settings):
+    settings.SITE_URL = "https://plans.example.gov.uk"
+    invitation = invite(organisation=police)
+    [message] = mail.outbox
+    assert message.to == ["nadia@example.org"]
+    assert message.subject == "You are invited to Safer Test Partnership on the Partnership plan manager"
+    for text in (message.body, message.alternatives[0][0]):
+        assert "Ada Admin has invited you to Safer Test Partnership" in text
+        assert "as partner officer for Test Police" in text
+        assert invitation.expires_at.strftime("%-d %B %Y") in text
+        assert "https://plans.example.gov.uk/accounts/invitation/" in text
+    assert message.alternatives[0][1] == "text/html"
+    invitation.refresh_from_db()
+    assert invitation.sent_at is not None
+
+
+class FlakyMail:
+    """Makes the first `failures` sends fail, as a mail server that is down would."""
+
+    def __init__(self, failures: int):
+        self.failures, self.calls = failures, 0
+
+    def patch(self, monkeypatch) -> "FlakyMail":
+        def send(message, fail_silently=False):
+            self.calls += 1
+            if self.calls <= self.failures:
+                raise ConnectionRefusedError("mail server down")
+            return 1
+
+        monkeypatch.setattr("django.core.mail.message.EmailMessage.send", send)
+        return self
+
+
+def test_a_failed_email_is_tried_again_and_sent(invite, monkeypatch):
+    flaky = FlakyMail(failures=3).patch(monkeypatch)
+
+    invitation = invite()
+
+    assert flaky.calls == 4
+    invitation.refresh_from_db()
+    assert invitation.sent_at is not None and invitation.send_failed_at is None
+
+
+def test_after_its_last_attempt_the_email_is_marked_as_not_delivered(invite, monkeypatch, caplog, settings):
+    caplog.set_level(logging.INFO, logger="swp.security")
+    flaky = FlakyMail(failures=99).patch(monkeypatch)
+
+    invitation = invite()
+
+    assert flaky.calls == settings.SWP_INVITATION_EMAIL_ATTEMPTS == 4
+    invitation.refresh_from_db()
+    assert invitation.sent_at is None and invitation.send_failed_at is not None
+    assert "invitation_email_failed" in [e["event"] for e in events(caplog)]
+
+
+def test_with_a_backend_that_can_wait_each_retry_waits_1_5_then_25_minutes(invite, monkeypatch, settings):
+    FlakyMail(failures=99).patch(monkeypatch)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    invitation = invite()
+    waits = []
+    for attempt in (1, 2, 3):
+        [queued] = default_task_backend.results
+        default_task_backend.clear()
+        assert queued.args == [invitation.pk, invitation.issue, attempt]
+        started = timezone.now()
+        assert deliver_invitation.call(*queued.args) == "retrying"
+        [retry] = default_task_backend.results
+        waits.append(round((retry.task.run_after - started).total_seconds() / 60))
+    assert waits == [1, 5, 25]
+
+
+def test_an_older_issue_sends_nothing(invite, admin_user):
+    invitation = invite()
+    invitations.resend(invitation, by=admin_user)
+    mail.outbox.clear()
+    assert deliver_invitation.call(invitation.pk, 1, 1) == "skipped"
+    assert mail.outbox == []
