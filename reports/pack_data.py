@@ -43,6 +43,18 @@ LEAD_GROUP_TERM = (
     "Lead group",
     "A group of the partnership, such as a thematic group, that leads a priority.",
 )
+# In the glossary of every pack shaped for the board, which uses these words.
+BOARD_TERMS = [
+    ("Strategic lead", "The partner organisation accountable to the board for a priority: its lead partner."),
+    ("Lead support officer", "The officer who supports the lead officer in delivering a priority."),
+    ("On track", "An action rated green, or complete."),
+]
+# Which layout a pack is drawn in. An issued pack's JSON from before issue 19 has no `layout` and
+# reads back as LAYOUT_FIRST, so it renders as it did; every pack made now is LAYOUT_BOARD.
+LAYOUT_FIRST = 1  # summary, exceptions as lists, each priority opening with its measures
+LAYOUT_BOARD = 2  # the plan at a glance, exceptions with reasons, the plan's own delivery tables
+# How many quarters the plan at a glance shows: this one and the three before it.
+GLANCE_QUARTERS = 4
 SUB_PRIORITY_TERM = (
     "Sub-priority",
     "A priority that is part of another, numbered under it (1.1 under 1). A priority's status and "
@@ -74,6 +86,20 @@ class ActionRow:
     proposed_deadline: date | None
     theme_ids: list[int]
     timescale: str = ""  # the deadline in the plan's words ("Ongoing", "2021/22") when it gives no date
+    start_date: date | None = None
+    deadline_change_reason: str = ""  # why the lead proposes `proposed_deadline`
+    # Its status in each of BoardPack.recent_periods, oldest first, the last being this quarter's.
+    recent_statuses: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BoardNoteRow:
+    """A note written for the board (reviewed like an update): a lead's commentary on a priority, or
+    the secretary's asks of the board."""
+
+    text: str
+    author: str
+    reviewed: bool  # accepted by a reviewer; a submitted note is printed as awaiting review
 
 
 @dataclass
@@ -129,6 +155,9 @@ class PriorityRow:
     depth: int = 0  # 0 for a priority, 1 for a sub-priority, 2 for one of those
     lead_partners: list[LeadBody] = field(default_factory=list)  # in the plan's order; the first leads
     lead_groups: list[LeadBody] = field(default_factory=list)
+    lead_support_officer: str = ""
+    assessment: str = ""  # the strategic assessment's figures it cites, in one line
+    commentary: BoardNoteRow | None = None  # its lead's commentary on this quarter
 
     @property
     def leads(self) -> list[LeadLine]:
@@ -180,6 +209,9 @@ class BoardPack:
     # Set when the pack is issued: which revision it is and, for a correction, why it was reissued.
     revision: int = 1
     correction: str = ""
+    layout: int = LAYOUT_FIRST
+    recent_periods: list[str] = field(default_factory=list)  # up to GLANCE_QUARTERS, oldest first
+    asks: BoardNoteRow | None = None  # the secretary's asks of the board this quarter
 
     @property
     def actions(self) -> list[ActionRow]:

@@ -6,7 +6,7 @@ out here once, so the templates stay simple and the preview and the PDF cannot d
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -30,7 +30,9 @@ from actions.status import (
 from priorities.outline import Link, nested_links, numbered_title
 
 from .charts import describe, trend_chart, trend_table_rows
-from .pack_data import ActionRow, BoardPack, PriorityRow, Submission
+from .pack_data import LAYOUT_FIRST, ActionRow, BoardPack, PriorityRow, Submission
+from .pack_exceptions import exceptions
+from .pack_overview import STATUS_SYMBOLS, WORST_RATING_RULE, headline, overview
 
 DEFAULT_MARKING = "OFFICIAL"
 PRINT_CSS = "reports/pack-print.css"
@@ -44,6 +46,16 @@ FIXED_DEFINITIONS = {
 MARKINGS = ["OFFICIAL", "OFFICIAL-SENSITIVE"]
 
 # The pack's sections, in order: (anchor id, heading). The contents page lists these.
+BOARD_SECTIONS = [
+    ("glance", "The plan at a glance"),
+    ("exceptions", "Exceptions"),
+    # one section per priority goes here
+    ("themes", "Cross-cutting themes"),
+    ("appendix-rag", "Appendix A: What the RAG ratings mean"),
+    ("appendix-submissions", "Appendix B: Updates received this quarter"),
+    ("appendix-glossary", "Appendix C: Glossary"),
+]
+# As packs issued before issue 19 were laid out (reports.pack_data.LAYOUT_FIRST).
 SECTIONS = [
     ("summary", "Executive summary"),
     ("exceptions", "Exceptions"),
@@ -211,6 +223,10 @@ def _priority_entries(pack: BoardPack) -> list[dict]:
     return [_priority_entry(p, by_id.get(p.parent_id), children.get(p.id, []), pack) for p in pack.priorities]
 
 
+# The plan's delivery table heads a priority with its "Strategic Lead": its lead partner.
+STRATEGIC_LEAD_LABELS = {"Lead partner": "Strategic lead", "Joint lead partners": "Joint strategic leads"}
+
+
 def _priority_entry(
     p: PriorityRow, parent: PriorityRow | None, sub_priorities: list[PriorityRow], pack: BoardPack
 ) -> dict:
@@ -230,6 +246,9 @@ def _priority_entry(
         "parent": (_anchor(parent), heading(parent)) if parent else None,
         "sub_priorities": [(_anchor(child), heading(child)) for child in sub_priorities],
         "leads": p.leads,
+        "strategic_leads": [
+            replace(line, label=STRATEGIC_LEAD_LABELS.get(line.label, line.label)) for line in p.leads
+        ],
         "measures": [_measure_view(m) for m in p.measures],
         "counts": [p.counts[status] for status in SEVERITY],
         "counts_text": f"{intro}: {counts_text(p.counts)}",
@@ -283,11 +302,25 @@ def pack_context(pack: BoardPack, *, marking: str = DEFAULT_MARKING, on_screen: 
         return [(action, priority_names[action.priority_id]) for action in actions]
 
     priorities = _priority_entries(pack)
-    contents = [Link(id, title) for id, title in SECTIONS[:2]]
+    first_layout = pack.layout == LAYOUT_FIRST
+    sections = SECTIONS if first_layout else BOARD_SECTIONS
+    contents = [Link(id, title) for id, title in sections[:2]]
     contents += nested_links(pack.priorities, anchor=_anchor, text=heading)
-    contents += [Link(id, title) for id, title in SECTIONS[2:]]
+    contents += [Link(id, title) for id, title in sections[2:]]
     return {
         "pack": pack,
+        "body_template": "reports/pack/_body_first_layout.html"
+        if first_layout
+        else "reports/pack/_body.html",
+        "headline": headline(pack.actions, pack.previous_period_label),
+        "worst_rating_rule": WORST_RATING_RULE,
+        "symbols": STATUS_SYMBOLS,
+        "overview": overview(pack, anchor=_anchor, heading=heading),
+        "board_exceptions": exceptions(
+            pack,
+            priority_name=lambda action: priority_names[action.priority_id],
+            change=lambda a: change_text(a.change, a.change_label, a.previous_status),
+        ),
         "marking": marking,
         "on_screen": on_screen,
         "title": pack_title(pack),

@@ -31,12 +31,15 @@ from actions.status import (
     worst,
 )
 from priorities.measure_periods import covers_text, period_end
-from priorities.models import Measure, MeasureReading, Plan, Priority, ReportingPeriod
+from priorities.models import BaselineStatistic, Measure, MeasureReading, Plan, Priority, ReportingPeriod
 from priorities.outline import in_plan_order
 from priorities.selectors import Leads, baseline_caveats, leads_as_written
 
 from .pack_data import (
+    BOARD_TERMS,
+    GLANCE_QUARTERS,
     GLOSSARY,
+    LAYOUT_BOARD,
     LEAD_GROUP_TERM,
     SUB_PRIORITY_TERM,
     ActionRow,
@@ -50,11 +53,14 @@ from .pack_data import (
 )
 
 
-def _action_row(action: Action, period: ReportingPeriod, previous: ReportingPeriod | None) -> ActionRow:
+def _action_row(action: Action, period: ReportingPeriod, earlier: list[ReportingPeriod]) -> ActionRow:
+    """`earlier`: the quarters before `period` that the plan at a glance shows, oldest first."""
     updates = action.pack_updates  # prefetched oldest first, up to this quarter
     this = next((u for u in updates if u.period_id == period.id), None)
     status = quarter_status(action, updates, period)
-    before = reported_status(updates, previous) if previous else None
+    # Earlier quarters as the board was told then: by reported updates, as the change is measured.
+    recent = [reported_status(updates, p) for p in earlier]
+    before = recent[-1] if recent else None
     change = change_between(before, status)
     reported = this if this is not None and this.state in REPORTED_STATES else None
     return ActionRow(
@@ -80,6 +86,11 @@ def _action_row(action: Action, period: ReportingPeriod, previous: ReportingPeri
         proposed_deadline=reported.proposed_deadline if reported else None,
         theme_ids=[t.pk for t in action.pack_themes],
         timescale=action.timescale,
+        start_date=action.start_date,
+        deadline_change_reason=reported.deadline_change_reason
+        if reported and reported.proposed_deadline
+        else "",
+        recent_statuses=[*recent, status],
     )
 
 
@@ -130,6 +141,16 @@ def _submission(action: Action, update: ActionUpdate) -> Submission:
     )
 
 
+def assessment_line(statistics: list[BaselineStatistic]) -> str:
+    """The strategic assessment's figures a priority cites, as one line under each assessment's title,
+    as the plan's delivery table heads a priority ("Jan 2019 - Strategic assessment: ...")."""
+    by_assessment: dict[str, list[str]] = {}
+    for s in statistics:
+        figure = f"{s.value.normalize():,f}"
+        by_assessment.setdefault(s.assessment.title, []).append(f"{s.label}: {figure} {s.unit} ({s.period})")
+    return " ".join(f"{title}: {'; '.join(figures)}." for title, figures in by_assessment.items())
+
+
 def _priority_row(
     priority: Priority,
     depth: int,
@@ -164,18 +185,24 @@ def _priority_row(
         depth=depth,
         lead_partners=leads.partners,
         lead_groups=leads.groups,
+        lead_support_officer=(
+            priority.lead_support_officer.full_name
+            if priority.lead_support_officer
+            else priority.lead_support_officer_name
+        ),
+        assessment=assessment_line(priority.pack_cites),
     )
 
 
 def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = False) -> BoardPack:
-    """Everything the quarterly pack for `period` shows, in eleven queries whatever the plan's size.
+    """Everything the quarterly pack for `period` shows, in twelve queries whatever the plan's size.
 
     With accepted_only, only updates the board secretary has accepted count (a submitted one is as
     if not there): the public pages show only what has been approved.
     """
     periods = list(plan.periods.select_related("meeting__board").order_by("start"))  # 1
     period = next(p for p in periods if p.pk == period.pk)
-    earlier = [p for p in periods if p.start < period.start]
+    earlier = [p for p in periods if p.start < period.start][-(GLANCE_QUARTERS - 1) :]
     previous = earlier[-1] if earlier else None
 
     updates = ActionUpdate.objects.filter(period__start__lte=period.start)
@@ -201,18 +228,20 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
         )
         .order_by("order")
     )
+    cites = BaselineStatistic.objects.select_related("assessment").order_by("assessment", "order", "id")
     priorities = list(
-        plan.priorities.select_related("lead_organisation", "lead_officer")  # 2
+        plan.priorities.select_related("lead_organisation", "lead_officer", "lead_support_officer")  # 2
         .prefetch_related(
             Prefetch("measures", queryset=measures, to_attr="pack_measures"),
             Prefetch("actions", queryset=actions, to_attr="pack_actions"),
+            Prefetch("cites", queryset=cites, to_attr="pack_cites"),
         )
         .order_by("order")
-    )  # 3 measures, 4 readings, 5 actions, 6 updates, 7 organisations, 8 themes
-    leads = leads_as_written(priorities)  # 9 joint leads and groups
+    )  # 3 measures, 4 readings, 5 actions, 6 updates, 7 organisations, 8 themes, 9 cited figures
+    leads = leads_as_written(priorities)  # 10 joint leads and groups
 
     ordered = in_plan_order(priorities)
-    own = {p.pk: [_action_row(action, period, previous) for action in p.pack_actions] for p, _ in ordered}
+    own = {p.pk: [_action_row(action, period, earlier) for action in p.pack_actions] for p, _ in ordered}
     priority_rows, submissions = [], []
     for index, (priority, depth) in enumerate(ordered):
         # In the plan's order a priority's sub-priorities follow it, up to the next one no deeper.
@@ -230,7 +259,7 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
 
     by_id = {row.id: row for priority in priority_rows for row in priority.actions}
     themes = []
-    for theme in plan.themes.prefetch_related("priorities").order_by("name"):  # 10, 11
+    for theme in plan.themes.prefetch_related("priorities").order_by("name"):  # 11, 12
         linked = [row for row in by_id.values() if theme.pk in row.theme_ids]
         themes.append(
             ThemeRow(
@@ -243,7 +272,7 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
             )
         )
 
-    glossary = list(GLOSSARY)
+    glossary = [*GLOSSARY, *BOARD_TERMS]
     if any(row.lead_groups for row in priority_rows):
         glossary.append(LEAD_GROUP_TERM)
     if any(row.parent_id for row in priority_rows):
@@ -270,4 +299,6 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
         themes=themes,
         submissions=submissions,
         glossary=glossary,
+        layout=LAYOUT_BOARD,
+        recent_periods=[p.label for p in [*earlier, period]],
     )

@@ -48,7 +48,7 @@ def test_secretary_previews_issues_and_downloads_the_pack(page: Page, demo_serve
     # The preview: the pack on screen, under its own heading.
     q2.get_by_role("link", name=f"Preview the {QUARTER} pack").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Board pack: {QUARTER}")
-    expect(page.get_by_role("heading", level=2, name="Executive summary")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="The plan at a glance")).to_be_visible()
     expect(page.get_by_role("heading", name="Violence reduction").first).to_be_visible()
     assert_no_axe_violations(page)
 

@@ -24,8 +24,8 @@ from tests.fixtures.untrusted_text import seed_payloads
 
 RAG_WORDS = ["Red", "Amber", "No rating", "Green", "Complete"]
 SECTION_HEADINGS = [
+    "The plan at a glance",
     "Contents",
-    "Executive summary",
     "Exceptions",
     "Red and amber actions",
     "Overdue actions",
@@ -169,9 +169,10 @@ def test_pdf_has_cover_running_headers_page_numbers_and_contents(demo_pdf):
         assert "OFFICIAL-SENSITIVE" in page
     assert "Safer Walsall Partnership" in pages[3] and "2020 Q2" in pages[3]
     # Contents entries end in the page number their section starts on.
-    contents = " ".join(pages[1].split())
-    start = int(re.search(r"Executive summary[ .]*(\d+)", contents)[1])
-    assert "Executive summary" in pages[start - 1]
+    assert "The plan at a glance" in pages[1]  # straight after the cover
+    contents = " ".join(pages[2].split())
+    start = int(re.search(r"Exceptions[ .]*(\d+)", contents)[1])
+    assert "Red and amber actions" in pages[start - 1]
     first = pack.priorities[0]
     start = int(re.search(rf"1\. {re.escape(first.title)}[ .]*(\d+)", contents)[1])
     assert f"1. {first.title}" in pages[start - 1]
@@ -209,9 +210,9 @@ def test_pack_html_is_a_standalone_document_with_every_section_and_caption(demo)
     for heading in SECTION_HEADINGS + [f"{p.order}. {p.title}" for p in pack.priorities]:
         assert heading in text, heading
     captions = [" ".join(c.split()) for c in parsed.captions]
-    assert "Status of each priority, 2020 Q2" in captions
+    assert "Actions by rating for each priority, 2020 Q1 to 2020 Q2" in captions
     for priority in pack.priorities:
-        assert f"Actions for {priority.title}, 2020 Q2" in captions
+        assert f"Delivery plan for {priority.title}, 2020 Q2" in captions
     assert any(c.startswith("Actions rated red or amber this quarter") for c in captions)
     assert "Ratings and the tolerances this plan sets for them" in captions
     # Headings never skip a level; every header cell has a scope; no image lacks alt text.
@@ -269,7 +270,7 @@ def test_dates_figures_and_changes_are_in_words(walsall):
     plan, q2 = make_plan_with(walsall, priorities=1, actions=2)
     html = pack_html(board_pack(plan=plan, period=q2))
     assert "1 April 2020 to 30 June 2020" in html
-    assert "By 31 December 2020" not in html and "No deadline set" in html
+    assert "31 December 2020" not in html and "Not set</td>" in html
     assert "25 offences" in html and "100 offences (2019)" in html
     assert "Target</dt>" in html and "80 offences" in html
     assert re.search(r"(Improved|Worsened) \(was (red|amber|green)\)", html)

@@ -150,7 +150,7 @@ def test_the_secretary_previews_the_pack_on_screen(client, secretary, quarter):
     assert response.status_code == 200
     page = text(response)
     assert '<h1 class="govuk-heading-xl">Board pack: 2020 Q2</h1>' in page
-    assert "Executive summary" in page and "Violence reduction" in page and "Two events held" in page
+    assert "The plan at a glance" in page and "Violence reduction" in page and "Two events held" in page
     assert 'class="pack-cover"' not in page  # the page's own h1 stands in for the printed cover
     assert page.count("<h1") == 1
     assert f'href="{url("pack_issue", quarter.pk)}"' in page and "Issue this pack" in page

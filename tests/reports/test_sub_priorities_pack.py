@@ -27,7 +27,7 @@ from tests.fixtures.page_outline import headings, nested_links, visible_text
 from tests.fixtures.plan_workbooks import minimal, workbook
 
 CONTENTS = [
-    (1, "Executive summary"),
+    (1, "The plan at a glance"),
     (1, "Exceptions"),
     (1, "1. Violence reduction"),
     (2, "1.1 Youth violence"),
@@ -137,21 +137,26 @@ def test_sections_are_headed_by_the_plans_numbers_a_level_down_for_each_sub_prio
     assert nested_links(html, "contents") == CONTENTS
 
 
-def test_the_summary_counts_and_exceptions_name_priorities_by_their_numbers(pack):
+def test_the_glance_counts_and_exceptions_name_priorities_by_their_numbers(pack):
     text = visible_text(pack_html(pack))
-    summary = between(text, "Executive summary Overall status", "Exceptions What")
-    assert "4 actions across 5 priorities (3 sub-priorities): 1 red, 1 amber, 1 no rating, 1 green" in summary
-    assert "Each priority's status is the worst rating among its actions, never an average." in summary
-    assert "1. Violence reduction Red 1 1 0 1 0 Worsened (was amber)" in summary
-    assert "1.1.1 Knife crime among under-18s Red 1 0 0 0 0" in summary
+    glance = between(text, "The plan at a glance 1 of 4", "Contents")
+    assert "4 actions across 5 priorities (3 sub-priorities)" in glance
+    assert "A priority's overall status is the worst rating among its actions, never an average" in glance
+    # A parent counts its sub-priorities' actions, quarter by quarter.
+    assert (
+        "1. Violence reduction Red 2020 Q1 0 1 1 1 0 2020 Q2 1 1 0 1 0 1 of 3 ↓ 1 worsened, ↑ 0 improved"
+        in glance
+    )
+    assert "1.1.1 Knife crime among under-18s Red 2020 Q1 0 0 0 1 0 2020 Q2 1 0 0 0 0 0 of 1" in glance
     exceptions = between(text, "Red and amber actions", "Returned updates")
-    assert "1.1.1.1 1.1.1 Knife crime among under-18s Run knife-awareness sessions" in exceptions
-    assert "2.1 2. Safer neighbourhoods Target hotspots" in exceptions
+    knife = "1.1.1.1 Run knife-awareness sessions in every school 1.1.1 Knife crime among under-18s"
+    assert knife in exceptions
+    assert "Safer Borough Police (1): 2.1" in exceptions
 
 
 def test_a_parent_says_where_its_actions_are_never_that_it_has_none(pack):
     text = visible_text(pack_html(pack))
-    parent = between(text, "1. Violence reduction Joint lead partners", "1.1 Youth violence Part of")
+    parent = between(text, "1. Violence reduction Joint strategic leads", "1.1 Youth violence Part of")
     assert (
         "Actions, with those of its sub-priorities 1.1 and 1.2: 1 red, 1 amber, 0 no rating, 1 green"
         in parent
@@ -159,18 +164,20 @@ def test_a_parent_says_where_its_actions_are_never_that_it_has_none(pack):
     assert "Sub-priorities 1.1 Youth violence 1.2 Domestic abuse" in parent
     assert "This priority's actions are under its sub-priorities, in the sections that follow." in parent
     assert "has no actions" not in text
-    assert "Part of 1.1 Youth violence Lead partner Not named" in text
+    assert "Part of 1.1 Youth violence Strategic lead Not named" in text
 
 
 def test_leads_timescales_and_caveats_read_as_the_plan_writes_them(pack):
     text = visible_text(pack_html(pack))
-    assert "Joint lead partners Safer Borough Police, Safer Borough Council, Borough Fire and Rescue" in text
+    assert (
+        "Joint strategic leads Safer Borough Police, Safer Borough Council, Borough Fire and Rescue" in text
+    )
     assert "Lead group Violence Reduction Group" in text
-    assert "Lead partner Violence Reduction Group" not in text
-    assert "Lead partner All partners" in text
-    for words in ("Timescale: Ongoing", "Timescale: 2018-2019", "Timescale: March 2022", "By 30 June 2020"):
+    assert "Strategic lead Violence Reduction Group" not in text
+    assert "Strategic lead All partners" in text
+    # The delivery table's "Deadline or timescale" column, after the start date.
+    for words in ("Not set Ongoing", "Not set 2018-2019", "Not set March 2022", "Not set 30 June 2020"):
         assert words in text
-    assert "No deadline set" not in text
     assert (
         f"Baseline 3,700 offences (2019/20). Source: Police recorded crime Note: {MEASURE_NOTE} "
         f"Note: {STATISTIC_NOTE}"
@@ -191,10 +198,10 @@ def test_the_walsall_pack_has_no_sub_priorities_and_reads_as_before(demo):
     text = visible_text(html)
     assert [depth for depth, _ in nested_links(html, "contents")] == [1] * 11
     assert [level for level, text in headings(html) if re.match(r"\d\. ", text)] == [2] * 5
-    for newer in ("sub-priorit", "Sub-priorit", "Part of", "Lead group", "Joint lead", "Timescale:"):
+    for newer in ("sub-priorit", "Sub-priorit", "Part of", "Lead group", "Joint strategic lead"):
         assert newer not in text
-    assert "64 actions across 5 priorities:" in text
-    assert "Lead partner West Midlands Police" in text
+    assert "64 actions across 5 priorities." in text
+    assert "Strategic lead West Midlands Police" in text
 
 
 def test_the_preview_is_the_secretarys_not_a_viewers_nor_another_partnerships(client, nested, outsider):
@@ -236,12 +243,12 @@ def test_the_pdfs_bookmarks_and_contents_follow_the_plans_nesting(pack, tmp_path
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
     )
     pages = text.stdout.split("\f")
-    contents = " ".join(pages[1].split())
+    contents = " ".join(pages[2].split())  # after the cover and the plan at a glance
     for entry in ("1.1 Youth violence", "1.1.1 Knife crime among under-18s", "1.2 Domestic abuse"):
         page = int(re.search(rf"{re.escape(entry)}[ .]*(\d+)", contents)[1])
         assert entry in " ".join(pages[page - 1].split())
     reading = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True)
-    assert "Timescale: Ongoing" in " ".join(reading.stdout.split())
+    assert "Ongoing" in " ".join(reading.stdout.split())
 
 
 # The issue's own example, loaded from a plan workbook
@@ -280,4 +287,4 @@ def test_a_workbook_with_sub_priorities_gives_a_pack_numbered_as_the_plan(tmp_pa
     assert "1.1 Youth violence Part of 1. Violence reduction" in text
     assert "2. Youth violence" not in text and "has no actions" not in text
     assert "Actions, with those of its sub-priorities 1.1 and 1.2: 0 red, 0 amber, 2 no rating" in text
-    assert "Timescale: Ongoing" in text and "Timescale: 2021-2022" in text
+    assert "Not set Ongoing" in text and "Not set 2021-2022" in text
