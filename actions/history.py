@@ -1,21 +1,28 @@
 """An action's change history, for people: who changed what, when, from what to what, and why.
 
 Read from django-simple-history's tables for the action, its updates and their evidence, in a
-fixed number of queries, and merged newest first.
+fixed number of queries, and merged newest first. Each entry reads as a sentence ("RAG rating
+changed from Green to Red by Priya Shah on 4 December 2026 at 1:55pm"): people and records by
+name, dates as people say them, and changes made by loading the plan as "set up when the plan
+was loaded" rather than the loader's own words.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import models
+from django.utils.text import capfirst
 
 from governance.models import Organisation, User
-from priorities.models import Priority, Theme
+from priorities.models import ConsultationFinding, Priority, Theme
+from swp.wording import by_loader, day, moment
 
 from .models import Action, ActionUpdate, UpdateEvidence
 
 # Bookkeeping that means nothing to a reader.
 HIDDEN_FIELDS = {"version", "plan", "id", "action", "period", "update", "file", "sha256"}
+
+GONE = "a record since deleted"
 
 
 @dataclass
@@ -24,31 +31,75 @@ class Change:
     old: str
     new: str
 
+    @property
+    def sentence(self) -> str:
+        """'RAG rating changed from Green to Red', 'Deadline set to 6 October 2020'."""
+        if not self.old:
+            return f"{self.field} set to {self.new}"
+        if not self.new:
+            return f"{self.field} cleared, was {self.old}"
+        return f"{self.field} changed from {self.old} to {self.new}"
+
 
 @dataclass
 class HistoryEntry:
     when: datetime
-    who: str
-    what: str  # "Action", "2020 Q3 update", "Evidence on the 2020 Q3 update"
+    who: str  # a person's name, or "" for a change nobody signed in made
+    what: str  # "Action", "2020 Q3 update", "Evidence “x.pdf” on the 2020 Q3 update"
     verb: str  # "created", "changed", "deleted"
     changes: list[Change]
-    reason: str
+    reason: str  # why, in the words of the person who changed it ("" if none, or the loader's)
+    loaded: bool = False  # made by loading the plan, not by a person
+
+    @property
+    def by(self) -> str:
+        """'by Priya Shah on 4 December 2026 at 1:55pm' or 'when the plan was loaded, on …'."""
+        if self.loaded:
+            return f"when the plan was loaded, on {moment(self.when)}"
+        who = f"by {self.who} " if self.who else ""
+        return f"{who}on {moment(self.when)}"
+
+    @property
+    def headline(self) -> str:
+        """The entry in one sentence; with more than one change, what the list under it is about."""
+        if self.verb == "changed" and len(self.changes) == 1:
+            about = "" if self.what == "Action" else f"{self.what}: "
+            return f"{about}{self.changes[0].sentence} {self.by}"
+        verb = {"created": "set up" if self.loaded else "added", "deleted": "removed"}.get(
+            self.verb, "changed"
+        )
+        return f"{self.what} {verb} {self.by}"
+
+    @property
+    def listed_changes(self) -> list[Change]:
+        """The changes shown under the headline: none when the headline already says the only one."""
+        return [] if self.verb == "changed" and len(self.changes) == 1 else self.changes
+
+
+def _text(value: str) -> str:
+    return f"“{value[:200]}…”" if len(value) > 200 else f"“{value}”"
 
 
 def _display(model: type[models.Model], field_name: str, value, names: dict) -> str:
+    """A field's value as a reader would say it; "" when blank."""
     if value in (None, ""):
-        return "(blank)"
+        return ""
     field = model._meta.get_field(field_name)
     if field.many_to_many:  # simple-history gives the join rows, as dicts
         target = field.m2m_reverse_field_name()
-        shown = [names.get((field.related_model, row[target]), f"#{row[target]}") for row in value]
-        return ", ".join(shown) or "(none)"
+        return ", ".join(names.get((field.related_model, row[target]), GONE) for row in value)
     if field.is_relation:
-        return names.get((field.related_model, value), f"#{value}")
+        return names.get((field.related_model, value), GONE)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, datetime):
+        return moment(value)
+    if isinstance(value, date):
+        return day(value)
+    if isinstance(value, str) and isinstance(field, models.CharField | models.TextField):
+        return _text(value)
     return str(value)
 
 
@@ -94,7 +145,7 @@ def _entries(records: list, model: type[models.Model], label, names: dict) -> li
                     continue
                 changes.append(
                     Change(
-                        field=str(model._meta.get_field(field).verbose_name).capitalize(),
+                        field=capfirst(str(model._meta.get_field(field).verbose_name)),
                         old=_display(model, field, old, names),
                         new=_display(model, field, new, names),
                     )
@@ -103,14 +154,17 @@ def _entries(records: list, model: type[models.Model], label, names: dict) -> li
         verb = {"+": "created", "~": "changed", "-": "deleted"}[record.history_type]
         if verb == "changed" and not changes and not record.history_change_reason:
             continue  # only bookkeeping changed
+        reason = record.history_change_reason or ""
+        loaded = by_loader(reason, record.history_user)
         entries.append(
             HistoryEntry(
                 when=record.history_date,
-                who=str(record.history_user) if record.history_user else "System",
+                who=str(record.history_user) if record.history_user else "",
                 what=label(record),
                 verb=verb,
                 changes=changes,
-                reason=record.history_change_reason or "",
+                reason="" if loaded else reason,
+                loaded=loaded,
             )
         )
     return entries
@@ -130,6 +184,17 @@ def _names_for(action: Action, records: list) -> dict:
     partnership_id = action.plan.partnership_id
     names.update(
         {(Organisation, o.pk): str(o) for o in Organisation.objects.filter(partnership_id=partnership_id)}
+    )
+    findings = ConsultationFinding.objects.filter(consultation__partnership_id=partnership_id)
+    names.update({(ConsultationFinding, f.pk): f"“{f}”" for f in findings})
+    earlier = {
+        record.carried_over_from_id for record in records if getattr(record, "carried_over_from_id", None)
+    }
+    names.update(
+        {
+            (Action, a.pk): f"{a.reference} in {a.plan}"
+            for a in Action.objects.filter(pk__in=earlier).select_related("plan")
+        }
     )
     return names
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import models
 
-CHANGE_REASON = "Loaded from the Safer Walsall Partnership Plan 2020 (load_demo)"
+CHANGE_REASON = "Loaded from the Safer Walsall Partnership Plan 2020"
 LONDON = ZoneInfo("Europe/London")
 
 

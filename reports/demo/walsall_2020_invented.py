@@ -155,9 +155,9 @@ DELIVERY_GROUPS = [
         "parent": "board",
         "meeting_frequency": "Monthly",
         "terms_of_reference": (
-            "Demo: invented for the demo; the seed's governance diagram did not survive. Delivers the "
-            f"{title.lower()} priority of the Safer Walsall Partnership Plan 2020 and reports its "
-            "progress to the Partnership Board each quarter."
+            "Demo: invented for the demo, since the cabinet report's governance diagram is not legible. "
+            f"Delivers the {title.lower()} priority of the Safer Walsall Partnership Plan 2020 and "
+            "reports its progress to the Partnership Board each quarter."
         ),
         "members": [
             {
@@ -312,10 +312,10 @@ MEETING_RECORDS = {
             {
                 "kind": "decision",
                 "agenda_item": 1,
-                "text": "Demo: the seed is the report, not the minutes, so Cabinet's decision is not "
-                "recorded. The demo takes the report's first recommendation as agreed: that Cabinet "
-                "recommend to Council that the Safer Walsall Partnership Plan 2020 is approved as the "
-                "Community Safety Plan for the borough.",
+                "text": "Demo: the plan comes from the report to Cabinet, not its minutes, so Cabinet's "
+                "decision is not recorded. The demo takes the report's first recommendation as agreed: "
+                "that Cabinet recommend to Council that the Safer Walsall Partnership Plan 2020 is approved "
+                "as the Community Safety Plan for the borough.",
             }
         ],
     },
@@ -379,7 +379,7 @@ APPROVALS = [
         "body": "Cabinet",
         "date": date(2019, 10, 23),
         "outcome": "approved",
-        "notes": "Demo: the seed is the report to this meeting, not its minutes; its decision is not "
+        "notes": "Demo: the plan comes from the report to this meeting, not its minutes; its decision is not "
         "recorded. The report asks 'That Cabinet recommend to Council that the Safer Walsall Partnership "
         "Plan 2020 is approved as the Community Safety Plan for the borough'; the demo takes that as "
         "agreed (EqIA: 'Cabinet recommendations', 23/10/19).",
@@ -390,9 +390,9 @@ APPROVALS = [
         "body": "Full Council",
         "date": date(2019, 11, 5),
         "outcome": "approved",
-        "notes": "Demo: the seed does not record Full Council's decision or its date. The EqIA expects "
-        "the plan to 'be approved by Council in November 2019' and gives 5/11/19 as the proposal start "
-        "date, which the demo uses as the date of approval.",
+        "notes": "Demo: the cabinet report does not record Full Council's decision or its date. The "
+        "EqIA expects the plan to 'be approved by Council in November 2019' and gives 5/11/19 as the "
+        "proposal start date, which the demo uses as the date of approval.",
     },
 ]
 

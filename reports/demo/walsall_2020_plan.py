@@ -1033,7 +1033,7 @@ MEETINGS = [
         "title": "Working Party",
         "notes": (
             "The EqIA's action and monitoring plan records 'Sign off Plan' on 21/8/19 with the outcome "
-            "'Approved by Working Party'. The seed gives no other detail of this meeting."
+            "'Approved by Working Party'. The cabinet report gives no other detail of this meeting."
         ),
     },
     {
@@ -1052,8 +1052,8 @@ MEETINGS = [
         "date": date(2019, 10, 23),
         "title": "Cabinet",
         "notes": (
-            "The seed is the report to this meeting ('Cabinet 23 October 2019', key decision, forward plan: "
-            "yes), not its minutes."
+            "The plan comes from the report to this meeting ('Cabinet 23 October 2019', key decision, "
+            "forward plan: yes), not its minutes."
         ),
     },
 ]

@@ -29,6 +29,12 @@ vnu-jar, Java) over all of them in one JVM: zero errors. The crawl and the check
 xdist_group, so under pytest-xdist they run in one process, in this order, and the checker sees
 every role's pages (it checks that it does).
 
+Every page and error state the crawl checks is also laid out at 390 CSS px wide (a phone), where
+the page itself must not scroll sideways: wide tables read as stacked rows there
+(static/js/stacked-tables.js) or scroll inside a labelled region. And no page shows a word meant
+for the team rather than the people using it (BANNED_WORDS: the seed, load_demo, raw timestamps,
+bare ids).
+
 A11Y-06: a representative set of pages at 320 CSS px wide (1280 px at 400% zoom) does not
 scroll sideways, except inside labelled, focusable table regions, and with the WCAG 1.4.12
 text-spacing styles applied no text is cut off.
@@ -136,6 +142,19 @@ SUBMIT_EMPTY_JS = """index => {
     const button = form.querySelector('button[type=submit], button:not([type]), input[type=submit]');
     if (button) { button.click(); } else { form.requestSubmit(); }
 }"""
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 720}  # pytest-playwright's default, where axe runs
+
+# Words meant for the team, never for a user: how the demo was made (its provenance shows as its
+# "Demo update:" labels), a timestamp as the database stores it, an id where a name belongs.
+BANNED_WORDS = re.compile(
+    r"\bseed(?:ed|s)?\b|\btranscri(?:bed|ption)\b|load_demo"
+    r"|\b\d{4}-\d\d-\d\d[ T]\d\d:\d\d"  # 2026-12-04 13:55:52.309342+00:00
+    r"|(?<![\w&])#\d+\b|\bid \d+\b",
+    re.I,
+)
 
 
 @dataclass
@@ -260,6 +279,22 @@ def check_here(
     visit = Visit(url, status, page.title(), state, violations, incomplete)
     visit.load_seconds, visit.axe_seconds = began - loaded, time.monotonic() - began
     crawl.visits.append(visit)
+    crawl.problems += phone_problems(page, f"{url} [{state}]")
+    words = sorted({match.group(0) for match in BANNED_WORDS.finditer(page.inner_text("body"))})
+    if words:
+        crawl.problems.append(f"{url} [{state}] shows words meant for the team: {words}")
+
+
+def phone_problems(page: Page, where: str) -> list[str]:
+    """The page laid out on a phone: nothing may make the page itself scroll sideways."""
+    page.set_viewport_size(PHONE)
+    try:
+        overflow = page.evaluate(OVERFLOWING_JS)
+    finally:
+        page.set_viewport_size(DESKTOP)
+    if overflow["scrollWidth"] <= PHONE["width"] and not overflow["culprits"]:
+        return []
+    return [f"{where} is {overflow['scrollWidth']} px wide at {PHONE['width']} px: {overflow['culprits']}"]
 
 
 def reset_links(base: str) -> list[str]:

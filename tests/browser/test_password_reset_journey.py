@@ -57,7 +57,7 @@ def test_a_forgotten_password_is_reset_by_keyboard(
     type_into(page, page.get_by_label("Work email"), VIEWER)
     type_into(page, page.get_by_label("Password"), NEW_PASSWORD)
     press_enter_on(page, page.get_by_role("button", name="Sign in"))
-    expect(page.get_by_role("navigation", name="Menu").get_by_role("button", name="Sign out")).to_be_visible()
+    expect(page.get_by_role("banner").get_by_role("button", name="Sign out")).to_be_visible()
 
     page.goto(link)  # the link works once
     expect(heading).to_have_text("This link no longer works")

@@ -111,8 +111,10 @@ def test_officer_signs_in_with_keyboard_only(page: Page, demo_server, officer):
     expect(page.get_by_role("heading", level=1)).to_have_text("Plan actions")
     navigation = page.get_by_role("navigation", name="Menu")
     expect(navigation.get_by_role("link", name="Plan actions")).to_have_attribute("aria-current", "page")
-    expect(navigation.get_by_role("button", name="Sign out")).to_be_visible()
-    expect(navigation.get_by_role("link", name="Admin")).to_have_count(0)
+    header = page.get_by_role("banner")
+    expect(header).to_contain_text(f"Signed in as {officer.full_name}")
+    expect(header.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(header.get_by_role("link", name="Site admin")).to_have_count(0)
     expect(page.locator(".govuk-service-navigation__service-name")).to_have_text("Browser Test Partnership")
 
 

@@ -87,7 +87,7 @@ def test_what_was_put_back_can_be_removed_and_signing_out_forgets_everything(
     progress.fill("Typed again")
     assert len(page.evaluate(KEPT)) == 1
     with page.expect_navigation():
-        page.get_by_role("navigation", name="Menu").get_by_role("button", name="Sign out").click()
+        page.get_by_role("banner").get_by_role("button", name="Sign out").click()
     assert page.evaluate(KEPT) == []
 
 
