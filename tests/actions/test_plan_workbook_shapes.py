@@ -11,6 +11,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import Action, ActionUpdate
@@ -370,3 +371,10 @@ def test_a_plan_as_written_round_trips_through_export_plan_and_import_plan_uncha
     assert sorted((u.action.reference, u.period.label, u.rag) for u in updates) == [
         ("1.1.1", "2020 Q2", "amber"), ("1.2", "2020 Q3", "green"),
     ]  # fmt: skip
+
+
+def test_the_loaded_plans_page_names_joint_leads_in_the_order_written(client, walsall, admin_user):
+    plan = creating.apply(preview_of(AS_WRITTEN, walsall), by=admin_user)
+    client.force_login(admin_user)
+    page = client.get(reverse("plan_workbook:plan", args=[plan.pk])).content.decode()
+    assert "Shire Council; Shire Police; Borough Fire &amp; Rescue" in page
