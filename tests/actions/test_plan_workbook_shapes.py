@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +23,8 @@ from priorities.models import BaselineStatistic, Measure, Plan
 from priorities.selectors import leads_as_written
 from tests import factories
 from tests.fixtures.plan_workbooks import minimal
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class Shown:
@@ -398,4 +401,18 @@ def test_import_plan_lists_each_latest_update_it_would_load(walsall, tmp_path):
     out = io.StringIO()
     call_command("import_plan", str(tmp_path / "plan.xlsx"), "--partnership", walsall.slug, stdout=out)
     assert "    Latest update: Amber in 2020 Q2, accepted when loaded" in out.getvalue().splitlines()
+    assert not Plan.objects.filter(partnership=walsall).exists()
+
+
+def test_the_preview_page_warns_of_what_is_not_stated_and_lists_the_latest_updates(
+    client, walsall, admin_user
+):
+    client.force_login(admin_user)
+    upload = SimpleUploadedFile("shire.xlsx", build(AS_WRITTEN), XLSX)
+    response = client.post(reverse("plan_workbook:upload"), {"file": upload}, follow=True)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Baseline statistics sheet, row 2: Source is not stated in the plan, so it is left blank" in page
+    assert "Latest updates, accepted in the quarter they were reported for (2)" in page
+    assert "Second provider" in page
     assert not Plan.objects.filter(partnership=walsall).exists()
