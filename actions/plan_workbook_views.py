@@ -22,6 +22,7 @@ from governance.models import Partnership, PendingImport
 from governance.permissions import can
 from priorities.access import get_plan_for_user
 from priorities.models import Plan
+from priorities.selectors import leads_as_written
 from swp.downloads import attachment
 from swp.security_log import security_event
 from swp.sheets.writing import XLSX_CONTENT_TYPE
@@ -166,11 +167,14 @@ def _plan_page(request: HttpRequest, plan: Plan, people_form=None) -> HttpRespon
             people_form = named_people.NamedPeopleForm(people=people, plan=plan)
     priorities = list(
         plan.priorities.select_related("parent", "lead_organisation")
-        .prefetch_related("co_lead_organisations", "lead_groups", "measures", "actions")
+        .prefetch_related("measures", "actions")
         .order_by("order")
     )
+    leads = leads_as_written(priorities)  # joint leads and groups in the order the plan names them
     for priority in priorities:
-        priority.lead_text = _lead_text(priority)
+        found = leads[priority.pk]
+        names = [body.name for body in [*found.partners, *found.groups]]
+        priority.lead_text = "; ".join(names) or priority.lead_as_written or "No single lead"
     return render(
         request,
         "actions/plan_workbook/plan.html",
@@ -198,13 +202,6 @@ def invite_named_people(request: HttpRequest, pk: int) -> HttpResponse:
         request, f"Invited {len(sent)} {'person' if len(sent) == 1 else 'people'} named in the plan"
     )
     return redirect("plan_workbook:plan", pk=plan.pk)
-
-
-def _lead_text(priority) -> str:
-    first = [priority.lead_organisation] if priority.lead_organisation else []
-    others = [o for o in priority.co_lead_organisations.all() if o.pk != priority.lead_organisation_id]
-    names = [b.name for b in [*first, *others, *priority.lead_groups.all()]]
-    return "; ".join(names) or priority.lead_as_written or "No single lead"
 
 
 @login_required

@@ -32,6 +32,12 @@ PARTNERSHIP = "Partnership"
 PLAN = "Plan ID"
 PRIORITY = "Priority number"
 MEASURE = "Measure number"
+# The size of every amount column (baselines, targets, readings), so a number it cannot keep is refused
+# at its row (issue 15 item 4).
+AMOUNT = (
+    MeasureReading._meta.get_field("value").max_digits,
+    MeasureReading._meta.get_field("value").decimal_places,
+)
 
 
 def plan_of_row(row) -> Plan:
@@ -221,11 +227,11 @@ class MeasureResource(SafeModelResource):
         "unit_type", "Unit type", ChoiceWidget(Measure.UnitType.choices), default=Measure.UnitType.COUNT
     )
     direction = fields.Field("direction", "Direction", ChoiceWidget(Measure.Direction.choices))
-    baseline_value = fields.Field("baseline_value", "Baseline value", NumberWidget())
+    baseline_value = fields.Field("baseline_value", "Baseline value", NumberWidget(digits=AMOUNT))
     baseline_period = fields.Field("baseline_period", "Baseline period", TextWidget())
     baseline_source = fields.Field("baseline_source", "Baseline source", TextWidget())
     baseline_note = fields.Field("baseline_note", "Baseline note", TextWidget())
-    target_value = fields.Field("target_value", "Target value", NumberWidget())
+    target_value = fields.Field("target_value", "Target value", NumberWidget(digits=AMOUNT))
     target_description = fields.Field("target_description", "Target description", TextWidget())
 
     class Meta(SafeModelResource.Meta):
@@ -247,7 +253,7 @@ class MeasureReadingResource(SafeModelResource):
     priority = fields.Field("measure__priority", PRIORITY, PriorityInPlanWidget(), readonly=True)
     measure = fields.Field("measure", MEASURE, MeasureInPlanWidget())
     period = fields.Field("period", "Period", PeriodInPlanWidget())
-    value = fields.Field("value", "Value", NumberWidget())
+    value = fields.Field("value", "Value", NumberWidget(digits=AMOUNT))
     narrative = fields.Field("narrative", "Narrative", TextWidget())
     entered_by = fields.Field("entered_by", "Entered by email", MemberWidget())
     entered_at = fields.Field("entered_at", "Entered at", UKDateTimeWidget())

@@ -349,6 +349,9 @@ class Preview:
             out.append(f"  Priority {p.reference} {p.title}" + (f" (part of {p.parent})" if p.parent else ""))
         for a in self.actions:
             out.append(f"  Action {a.reference} (priority {a.priority}): {_short(a.overall_objective)}")
+            if a.reported:
+                rag = Rag(a.reported.rag).label
+                out.append(f"    Latest update: {rag} in {a.reported.period}, accepted when loaded")
         out.extend(f"Note: {note}" for note in self.notes)
         return out
 

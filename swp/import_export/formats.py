@@ -65,7 +65,8 @@ class SafeXLSX(base_formats.XLSX):
     """XLSX in and out: no cell is ever written as a formula."""
 
     def create_dataset(self, in_stream, **kwargs):
-        return _rows_to_dataset(xlsx_rows(in_stream))
+        # A cell Excel shows as 26% is read as 26, as in the plan workbook (issue 15 item 4).
+        return _rows_to_dataset(xlsx_rows(in_stream, percentages=True))
 
     def export_data(self, dataset, **kwargs):
         return xlsx_bytes(dataset.headers or [], dataset, title=dataset.title or "Export", kind=ADMIN_EXPORT)

@@ -10,6 +10,7 @@ from import_export import widgets
 
 from swp.sheets.values import (
     CellError,
+    fit_decimal,
     parse_choice,
     parse_number,
     parse_rag,
@@ -52,14 +53,22 @@ class UKDateTimeWidget(widgets.Widget):
 
 
 class NumberWidget(widgets.Widget):
-    """A number, allowing £, thousands commas and a trailing %; kept a number in the file."""
+    """A number, allowing £, thousands commas and a trailing %; kept a number in the file.
 
-    def __init__(self, *, whole: bool = False):
+    With `digits` (max_digits, decimal_places), a number the column cannot keep (0.438 in a column of
+    two places) is refused at its row, in plain English, rather than when the row is saved.
+    """
+
+    def __init__(self, *, whole: bool = False, digits: tuple[int, int] | None = None):
         super().__init__(coerce_to_string=False)
-        self.whole = whole
+        self.whole, self.digits = whole, digits
 
     def clean(self, value, row=None, **kwargs):
         number = parse_number(value)
+        if number is not None and self.digits:
+            return fit_decimal(
+                number, max_digits=self.digits[0], decimal_places=self.digits[1], written=text(value)
+            )
         if number is None or not self.whole:
             return number
         if number != number.to_integral_value():

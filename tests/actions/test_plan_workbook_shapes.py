@@ -10,17 +10,21 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import Action, ActionUpdate
-from actions.plan_workbook import creating, read_workbook
+from actions.plan_workbook import creating, exporter, read_workbook
 from actions.plan_workbook import format as f
 from governance.models import Board
 from priorities.models import BaselineStatistic, Measure, Plan
 from priorities.selectors import leads_as_written
 from tests import factories
 from tests.fixtures.plan_workbooks import minimal
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class Shown:
@@ -370,3 +374,45 @@ def test_a_plan_as_written_round_trips_through_export_plan_and_import_plan_uncha
     assert sorted((u.action.reference, u.period.label, u.rag) for u in updates) == [
         ("1.1.1", "2020 Q2", "amber"), ("1.2", "2020 Q3", "green"),
     ]  # fmt: skip
+
+
+def test_the_loaded_plans_page_names_joint_leads_in_the_order_written(client, walsall, admin_user):
+    plan = creating.apply(preview_of(AS_WRITTEN, walsall), by=admin_user)
+    client.force_login(admin_user)
+    page = client.get(reverse("plan_workbook:plan", args=[plan.pk])).content.decode()
+    assert "Shire Council; Shire Police; Borough Fire &amp; Rescue" in page
+
+
+def test_the_csv_export_brings_each_actions_latest_status_back_too(walsall, admin_user):
+    first = creating.apply(preview_of(AS_WRITTEN, walsall), by=admin_user)
+    data = exporter.export_bytes(first, "csv")
+    preview = read_workbook(data, "zip", partnership=factories.make_partnership("Elsewhere Partnership"))
+    assert preview.problems == []
+    reported = [(a.reference, a.reported.period, a.reported.rag) for a in preview.actions if a.reported]
+    assert sorted(reported) == [("1.1.1", "2020 Q2", "amber"), ("1.2", "2020 Q3", "green")]
+    assert [p.reference for p in preview.priorities] == ["1", "1.1"]
+    assert [preview.body_name(key) for key in preview.priorities[0].leads] == [
+        "Shire Council", "Shire Police", "Borough Fire & Rescue",
+    ]  # fmt: skip
+
+
+def test_import_plan_lists_each_latest_update_it_would_load(walsall, tmp_path):
+    (tmp_path / "plan.xlsx").write_bytes(build(AS_WRITTEN))
+    out = io.StringIO()
+    call_command("import_plan", str(tmp_path / "plan.xlsx"), "--partnership", walsall.slug, stdout=out)
+    assert "    Latest update: Amber in 2020 Q2, accepted when loaded" in out.getvalue().splitlines()
+    assert not Plan.objects.filter(partnership=walsall).exists()
+
+
+def test_the_preview_page_warns_of_what_is_not_stated_and_lists_the_latest_updates(
+    client, walsall, admin_user
+):
+    client.force_login(admin_user)
+    upload = SimpleUploadedFile("shire.xlsx", build(AS_WRITTEN), XLSX)
+    response = client.post(reverse("plan_workbook:upload"), {"file": upload}, follow=True)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Baseline statistics sheet, row 2: Source is not stated in the plan, so it is left blank" in page
+    assert "Latest updates, accepted in the quarter they were reported for (2)" in page
+    assert "Second provider" in page
+    assert not Plan.objects.filter(partnership=walsall).exists()

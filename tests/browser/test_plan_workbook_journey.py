@@ -1,6 +1,7 @@
 """Loading a plan from a workbook in a real browser: the partnership admin downloads the blank
 workbook, fills it in, uploads it, checks the preview (axe-clean), confirms and sees the draft plan."""
 
+import copy
 import re
 from pathlib import Path
 
@@ -15,6 +16,19 @@ pytestmark = pytest.mark.browser
 PASSWORD = "demo-walsall-2020"
 ADMIN = "admin@demo.example"
 TITLE = SAFER_BOROUGH["Plan"]["Title"]
+
+
+def brought_in_mid_year() -> dict:
+    """Safer Borough's plan with item 1.1's latest status, as a plan moving from spreadsheets has it."""
+    plan = copy.deepcopy(SAFER_BOROUGH)
+    headers, *rows = plan["Actions"]
+    extra = ["Latest RAG", "Latest progress", "What is being done", "Reported for"]
+    plan["Actions"] = [
+        headers + extra,
+        rows[0] + ["Amber", "Sessions booked in every school", "Two more trainers", "2021/22 Q2"],
+        *(row + ["", "", "", ""] for row in rows[1:]),
+    ]
+    return plan
 
 
 def sign_in(page: Page, base: str, email: str, then: str) -> None:
@@ -37,7 +51,7 @@ def test_the_admin_loads_a_plan_from_the_blank_workbook(
         page.get_by_role("link", name="Download the blank plan workbook (.xlsx)").click()
     blank = Path(download_info.value.path()).read_bytes()
     filled = tmp_path / "safer-borough-plan.xlsx"
-    filled.write_bytes(fill(blank, SAFER_BOROUGH))
+    filled.write_bytes(fill(blank, brought_in_mid_year()))
 
     page.get_by_role("link", name="Upload the filled-in workbook").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Load a plan from a workbook")
@@ -52,6 +66,9 @@ def test_the_admin_loads_a_plan_from_the_blank_workbook(
     )
     expect(page.get_by_role("table", name=re.compile(r"^Partners"))).to_contain_text(
         "Violence Reduction Group"
+    )
+    expect(page.get_by_role("table", name=re.compile(r"^Latest updates"))).to_contain_text(
+        "Sessions booked in every school"
     )
     assert_no_axe_violations(page)
     assert not Plan.objects.filter(title=TITLE).exists()

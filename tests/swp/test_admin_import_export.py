@@ -615,3 +615,39 @@ def test_the_librarys_own_escaping_alone_would_not_be_enough(settings):
     cells = list(openpyxl.load_workbook(io.BytesIO(body)).active.iter_rows(min_row=2))[0]
     assert cells[2].data_type == "f"  # ==HYPERLINK lost one "=" and became a live formula
     assert cells[3].data_type == "s"  # and -5 became text
+
+
+# Numbers as spreadsheets store them (issue 15 item 4) --------------------------------------------------
+
+
+def _readings_with_value(su_client, plan, value, number_format: str = "General") -> bytes:
+    book = openpyxl.load_workbook(io.BytesIO(export(su_client, MeasureReading, "1", plan.partnership)))
+    sheet = book.active
+    column = [cell.value for cell in sheet[1]].index("Value") + 1
+    sheet.cell(2, column).value = value
+    sheet.cell(2, column).number_format = number_format
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_reading_excel_shows_as_a_percentage_is_read_as_shown(su_client, plan, period, p1, lead_a):
+    measure = factories.make_measure(p1, unit="%", unit_type="percentage")
+    MeasureReading.objects.create(measure=measure, period=period, value=12, entered_by=lead_a)
+    import_file(su_client, MeasureReading, "readings.xlsx", _readings_with_value(su_client, plan, 0.26, "0%"))
+    assert MeasureReading.objects.get(measure=measure).value == 26
+
+
+def test_a_reading_the_database_would_refuse_is_refused_at_its_row_and_nothing_is_saved(
+    su_client, plan, period, p1, lead_a
+):
+    measure = factories.make_measure(p1, unit="%", unit_type="percentage")
+    MeasureReading.objects.create(measure=measure, period=period, value=12, entered_by=lead_a)
+    previewed = preview(
+        su_client, MeasureReading, "readings.xlsx", _readings_with_value(su_client, plan, 0.438)
+    )
+    assert "“0.438” has more than 2 decimal places. If it is a percentage, type it with a % sign (43.8%)" in (
+        _errors(previewed)
+    )
+    assert previewed.context.get("confirm_form") is None
+    assert MeasureReading.objects.get(measure=measure).value == 12

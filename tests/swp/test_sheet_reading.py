@@ -12,6 +12,7 @@ from swp.sheets.reading import SheetRow, csv_rows, decode_csv, read_rows, xlsx_r
 from swp.sheets.uploads import UploadRefused
 from swp.sheets.values import (
     CellError,
+    fit_decimal,
     is_blank,
     normalise_words,
     parse_number,
@@ -311,3 +312,51 @@ def test_text_cleans_a_cell_for_a_text_field():
     assert text(datetime.datetime(2023, 3, 31)) == "31/03/2023"
     assert text(datetime.datetime(2023, 3, 31, 9, 30)) == "31/03/2023 09:30"
     assert text(datetime.datetime(2023, 3, 31, 9, 30, 5)) == "31/03/2023 09:30:05"
+
+
+# Numbers as Excel shows them (issue 15 item 4) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "expected", "as_text"),
+    [
+        (0.26, "0%", Decimal("26"), "26%"),
+        (0.438, "0.0%", Decimal("43.8"), "43.8%"),
+        (1, "0%", Decimal("100"), "100%"),
+        (26, "0\\%", 26, "26"),  # a literal % sign: the number is as typed
+        (26, '0"%"', 26, "26"),
+        (0.26, "General", 0.26, "0.26"),
+    ],
+)
+def test_a_number_shown_as_a_percentage_is_read_as_shown(value, number_format, expected, as_text):
+    book = openpyxl.Workbook()
+    cell = book.active.cell(1, 1, value)
+    cell.number_format = number_format
+    out = io.BytesIO()
+    book.save(out)
+    [row] = list(xlsx_rows(out.getvalue(), percentages=True))
+    assert row.cells[0] == expected and parse_number(row.cells[0]) == Decimal(str(expected))
+    assert text(row.cells[0]) == as_text
+    [plain] = list(xlsx_rows(out.getvalue()))
+    assert plain.cells[0] == value  # only readers that ask look at formats
+
+
+@pytest.mark.parametrize(
+    ("number", "kept", "message"),
+    [
+        ("43.800", Decimal("43.80"), None),
+        ("-5", Decimal("-5.00"), None),
+        ("0.438", None, "“0.438” has more than 2 decimal places. If it is a percentage, type it with a % "
+                        "sign (43.8%). Otherwise, round it to 2 decimal places"),
+        ("12.345", None, "“12.345” has more than 2 decimal places. Round it to 2 decimal places"),
+        ("1000000000000", None, "“1000000000000” is too large to keep: figures up to 999,999,999,999.99 "
+                                "can be kept"),
+    ],
+)  # fmt: skip
+def test_a_number_is_fitted_to_its_column_or_refused_in_plain_english(number, kept, message):
+    if message is None:
+        assert fit_decimal(Decimal(number), max_digits=14, decimal_places=2) == kept
+    else:
+        with pytest.raises(CellError) as refused:
+            fit_decimal(Decimal(number), max_digits=14, decimal_places=2)
+        assert str(refused.value) == message
