@@ -67,6 +67,7 @@ def open_period(*, period: ReportingPeriod, by: User, update_deadline: date) -> 
     period.status = ReportingPeriod.Status.OPEN
     period.update_deadline = update_deadline
     save_as(period, by=by, reason="Opened for updates")
+    announce_plan_changed(plan_id=period.plan_id)  # a new current quarter, whose pack the board will want
     return period
 
 

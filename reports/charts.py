@@ -18,7 +18,7 @@ the target a dashed line, and each is labelled in words. The same data always gi
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -172,6 +172,8 @@ def trend_chart(measure: MeasureRow, *, compact: bool = False) -> SafeString:
         return mark_safe("")
     size = COMPACT if compact else FULL
     baseline, readings = _points(measure)
+    if measure.target_value is None and (measure.baseline_value is None or baseline is not None):
+        size = replace(size, right=32)  # no line across to label: the room a quarter's label needs
     points = ([baseline] if baseline else []) + readings
     points.sort(key=lambda p: p.when or date.min)
     across = [float(v) for v in (measure.target_value, measure.baseline_value) if v is not None]

@@ -16,7 +16,7 @@ from django_tasks import TaskContext, task
 from swp.security_log import security_event
 
 from .limits import LimitExceeded
-from .models import IssuedPack, State
+from .models import IssuedPack, PackDraft, State
 from .notifications import pack_issued
 from .pack_data import BoardPack
 from .prerender import for_meeting, reusable_pdf
@@ -37,6 +37,8 @@ TOO_BIG_MESSAGE = (
 def issue_from_draft(pack: IssuedPack) -> bool:
     """Issue a queued pack with the pre-rendered draft's PDF, if the draft was made from exactly the
     read model (and marking) this pack would be made from now. False, changing nothing, otherwise."""
+    if not PackDraft.objects.filter(period_id=pack.period_id).exclude(pdf="").exists():
+        return False  # nothing to reuse: do not build the read model in the request for nothing
     data = for_meeting(board_pack(plan=pack.plan, period=pack.period), pack)
     draft = reusable_pdf(data, period=pack.period, marking=pack.protective_marking)
     if draft is None:

@@ -3,14 +3,14 @@
 import os
 import resource
 
+from reports import pdf  # reports.pdf loads WeasyPrint only when it renders
 from reports.limits import resident_megabytes
-from reports.pdf import html_to_pdf  # reports.pdf loads WeasyPrint only when it renders
 
 
 def warm_up() -> None:
     """Import WeasyPrint and load the fonts with a tiny render, as a running worker has already done,
     so that a benchmark's first measured render is not charged for them."""
-    html_to_pdf('<html lang="en-GB"><head><title>Warm up</title></head><body><p>Warm up</p></body></html>')
+    pdf.warm_up()
 
 
 def peak_rss_mb() -> float:

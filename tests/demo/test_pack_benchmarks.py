@@ -8,6 +8,7 @@ from django.core.management import call_command
 from actions.models import Action
 from governance.models import Partnership
 from reports.demo.synthetic import load_synthetic_plan
+from reports.models import IssuedPack
 from tests.reports.test_pack_pdf import make_plan_with
 
 
@@ -53,6 +54,9 @@ def test_the_benchmark_prints_its_figures_and_leaves_nothing_behind(small_pack):
     ):
         assert line in report
     assert "met      the same number of SQL queries for every size" in report
+    assert "Issue to a downloadable PDF, rendered in the request:" in report
+    assert "(the draft was reused;" in report
+    assert not IssuedPack.objects.filter(plan__partnership=small_pack).exists()  # rolled back
     assert not Partnership.objects.filter(slug="synthetic-000").exists()
 
 

@@ -1,13 +1,16 @@
 """Trend charts: the same SVG on screen and in the PDF, safe to inline, with a text alternative."""
 
+import json
 import xml.etree.ElementTree as ET
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.serializers.json import DjangoJSONEncoder
 
 from reports.charts import describe, has_chart, trend_chart, trend_table_rows, value_axis
-from reports.pack_data import MeasureRow, Reading
+from reports.pack_data import MeasureRow, Reading, from_json
+from tests.reports.test_issued_pack_json import FIXTURES
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -167,3 +170,14 @@ def test_a_baseline_that_cannot_be_placed_in_time_is_a_labelled_line_not_a_point
     assert len(drawn_points(root)) == 2  # the readings only
     assert "Baseline" in texts
     assert max(value_labels(root)) >= 261
+
+
+def test_an_issued_packs_json_keeps_what_each_value_covers_and_when():
+    pack = from_json(json.loads((FIXTURES / "issued_pack_before_sub_priorities.json").read_text()))
+    row = measure(**DOMESTIC_ABUSE)
+    pack.priorities[0].measures = [row]
+
+    again = from_json(json.loads(json.dumps(pack.as_json(), cls=DjangoJSONEncoder)))
+
+    assert again.priorities[0].measures[0] == row
+    assert trend_chart(again.priorities[0].measures[0]) == trend_chart(row)

@@ -7,6 +7,7 @@ for 10-13 s while WeasyPrint worked.
 import re
 from pathlib import Path
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -29,6 +30,7 @@ def test_make_run_starts_the_pack_worker_beside_the_server():
     assert re.search(r"trap '[^'\n]*kill \"\$worker\"[^\n]*EXIT", script), "the worker stops with the server"
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes the connection it finds when it starts
 def test_asking_for_a_pack_with_make_runs_backend_returns_at_once_and_the_worker_makes_it(
     client, secretary, quarter, fake_pdf, settings
 ):

@@ -12,10 +12,13 @@ from django_tasks.signals import task_enqueued
 
 from actions.models import Action, ActionUpdate, Rag
 from actions.services.updates import UpdateInput, save_update
+from priorities.models import ReportingPeriod
+from priorities.services import open_period
 from reports import prerender
 from reports.models import IssuedPack, PackDraft
 from reports.prerender import read_model_sha256, render_draft, run_prerender, schedule_prerender
 from reports.selectors import board_pack
+from tests import factories
 from tests.reports import pack_helpers
 from tests.reports.pack_helpers import DUMMY, IMMEDIATE, issue, stored_bytes
 
@@ -229,3 +232,15 @@ def test_an_admin_edit_to_an_action_schedules_the_render(
 
     assert PackDraft.objects.get(period=quarter).due_at is not None
     assert [r.task.name for r in enqueued] == ["prerender_pack"]
+
+
+def test_opening_the_next_quarter_schedules_its_pack(
+    quarter, secretary, enqueued, django_capture_on_commit_callbacks
+):
+    next_quarter = factories.make_period(quarter.plan, quarter=3, status=ReportingPeriod.Status.PLANNED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        open_period(period=next_quarter, by=secretary, update_deadline=next_quarter.end)
+
+    assert PackDraft.objects.filter(period=next_quarter, due_at__isnull=False).exists()
+    assert [(r.task.name, r.args) for r in enqueued] == [("prerender_pack", [next_quarter.pk])]
