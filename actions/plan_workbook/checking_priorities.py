@@ -41,9 +41,9 @@ def read_priorities(preview: Preview, reader: SheetReader) -> None:
             row.text("lead_as_written", limit=(Priority, "lead_as_written")),
             row.text("lead_officer", limit=(Priority, "lead_officer_name")),
             row.text("lead_support_officer", limit=(Priority, "lead_support_officer_name")),
-            row.text("aim"),
-            row.text("why"),
-            row.text("you_told_us"),
+            row.text("aim", limit=(Priority, "aim")),
+            row.text("why", limit=(Priority, "why")),
+            row.text("you_told_us", limit=(Priority, "you_told_us")),
             statistics,
         )
         if reference:
@@ -104,7 +104,8 @@ def read_measures(preview: Preview, reader: SheetReader) -> None:
             row.problem("priority", f"There is no priority {priority} on the Priorities sheet")
         baseline_value = row.parse("baseline_value", parse_number)
         target_raw = row.raw("target_value")
-        target_value, target_description = None, row.text("target_description")
+        target_description = row.text("target_description", limit=(Measure, "target_description"))
+        target_value = None
         try:
             target_value = parse_number(target_raw)
         except CellError:
@@ -113,7 +114,7 @@ def read_measures(preview: Preview, reader: SheetReader) -> None:
                     "target_value", f"“{text(target_raw)}” is not a number. Put words in Target description"
                 )
             else:
-                target_description = text(target_raw)
+                target_description = row.text("target_value", limit=(Measure, "target_description"))
         has_numbers = baseline_value is not None or target_value is not None
         kind = row.words(
             "kind", f.MEASURE_KIND, Measure.Kind.NUMERIC if has_numbers else Measure.Kind.QUALITATIVE
@@ -150,7 +151,7 @@ def read_measures(preview: Preview, reader: SheetReader) -> None:
             baseline_value,
             row.text("baseline_period", limit=(Measure, "baseline_period")),
             row.text("baseline_source", limit=(Measure, "baseline_source")),
-            row.text("baseline_note"),
+            row.text("baseline_note", limit=(Measure, "baseline_note")),
             statistic,
             target_value,
             target_description,

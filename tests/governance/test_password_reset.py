@@ -199,7 +199,9 @@ def test_the_request_does_the_same_work_whoever_it_is_for_and_sends_no_email_its
     ]:
         with CaptureQueriesContext(connection) as queries:
             assert ask(Client(), email).status_code == 302
-        statements[case] = [re.sub(r"'[^']*'|\b\d+\b|\b(?:true|false)\b|%s", "?", q["sql"]) for q in queries.captured_queries]
+        statements[case] = [
+            re.sub(r"'[^']*'|\b\d+\b|\b(?:true|false)\b|%s", "?", q["sql"]) for q in queries.captured_queries
+        ]
 
     assert statements["account"] == statements["no account"] == statements["limited"]
     assert mail.outbox == []
