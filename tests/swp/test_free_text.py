@@ -10,17 +10,21 @@ import re
 import pytest
 from crispy_forms.utils import render_crispy_form
 from django.apps import apps
+from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models.functions import Length
 from django.urls import reverse
 
 from actions.forms import CommentForm, ReviewForm, UpdateForm
 from actions.models import ActionUpdate, Rag
 from governance.forms import DecisionForm
+from governance.models import Role
 from priorities.forms import ReadingForm, ReopenPeriodForm
 from priorities.models import Measure
 from priorities.record_forms import ApprovalStepForm
 from reports.models import IssuedPack
 from reports.pack_forms import IssuePackForm
+from swp.forms import FreeTextField as FreeTextFormField
 from swp.model_fields import FreeTextField
 from swp.text_limits import COMMENT, DOCUMENT, INVISIBLE, NARRATIVE, clean_free_text, strip_invisible
 from tests import factories
@@ -108,8 +112,8 @@ def test_no_text_field_a_person_fills_is_left_without_a_limit():
 
 def test_the_demo_plan_fits_within_every_limit(demo):
     for model, field in free_text_fields():
-        too_long = model._default_manager.filter(
-            **{f"{field.name}__regex": rf"^(.|\n){{{field.max_length + 1}}}"}
+        too_long = model._default_manager.annotate(length=Length(field.name)).filter(
+            length__gt=field.max_length
         )
         assert not too_long.exists(), f"{model._meta.label}.{field.name}"
 
@@ -217,3 +221,14 @@ def test_a_disguised_file_name_in_progress_shows_as_typed_without_the_override(
     assert ActionUpdate.objects.get(action=action).progress == "Evidence: photognp.exe"
     page = client.get(reverse("actions:detail", args=[action.pk])).content.decode()
     assert "Evidence: photognp.exe" in page and RLO not in page
+
+
+def test_the_django_admin_counts_and_cleans_typed_text_as_the_forms_do(rf, walsall, update):
+    request = rf.get("/")
+    request.user = factories.make_user(walsall, Role.ADMIN, is_staff=True, is_superuser=True)
+    form_class = admin.site._registry[ActionUpdate].get_form(request, update)
+    field = form_class.base_fields["progress"]
+    assert isinstance(field, FreeTextFormField) and field.max_length == NARRATIVE
+    assert field.clean(DISGUISED) == "Evidence: photognp.exe"
+    with pytest.raises(ValidationError):
+        field.clean("x" * (NARRATIVE + 1))
