@@ -58,7 +58,9 @@ def test_the_longest_word_wraps_on_every_page_that_shows_it(
         assert_no_axe_violations(page)
 
 
-def test_the_character_count_counts_down_as_the_lead_types(page: Page, demo_server, demo):
+def test_the_character_count_counts_down_as_the_lead_types(
+    page: Page, demo_server, demo, assert_no_axe_violations
+):
     base = demo_server.url
     sign_in(page, base, ROLES["lead"])
     page.goto(f"{base}/my-updates/")
@@ -70,3 +72,4 @@ def test_the_character_count_counts_down_as_the_lead_types(page: Page, demo_serv
     expect(count).to_have_text("You have 10 characters remaining")
     progress.fill("x" * (NARRATIVE + 5))
     expect(count).to_have_text("You have 5 characters too many")
+    assert_no_axe_violations(page)
