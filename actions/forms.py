@@ -7,7 +7,8 @@ from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.urls import reverse
 
-from swp.forms import GovUKDateField, GovUKForm, GovUKModelForm, VersionField
+from swp.forms import FreeTextField, GovUKDateField, GovUKForm, GovUKModelForm, VersionField, character_count
+from swp.text_limits import COMMENT, NARRATIVE
 
 from .models import Action, ActionUpdate, Rag, UpdateComment
 from .services import UpdateInput
@@ -44,22 +45,22 @@ class UpdateForm(GovUKForm):
         widget=forms.RadioSelect,
         required=False,
     )
-    progress = forms.CharField(
+    progress = FreeTextField(
         label="Progress this quarter",
         help_text="What has been done since the last update, in plain English.",
-        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=NARRATIVE,
         required=False,
     )
-    recovery_plan = forms.CharField(
+    recovery_plan = FreeTextField(
         label="What is being done to bring it back on track",
         help_text="Needed if you rate the action red or amber.",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=NARRATIVE,
         required=False,
     )
-    outcomes = forms.CharField(
+    outcomes = FreeTextField(
         label="Actual outcomes",
         help_text="What difference it has made so far, for example, 3 events held with 120 residents.",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=NARRATIVE,
         required=False,
     )
     marks_complete = forms.BooleanField(label="This action is complete", required=False)
@@ -70,10 +71,8 @@ class UpdateForm(GovUKForm):
         required=False,
         require_all_fields=False,
     )
-    deadline_change_reason = forms.CharField(
-        label="Why the deadline should change",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+    deadline_change_reason = FreeTextField(
+        label="Why the deadline should change", max_length=COMMENT, required=False
     )
     version = VersionField()
 
@@ -86,12 +85,12 @@ class UpdateForm(GovUKForm):
         self.helper.inputs = []
         self.helper.layout = Layout(
             Field.radios("rag", legend_size=Size.MEDIUM, legend_tag="h2"),
-            Field.textarea("progress"),
-            Field.textarea("recovery_plan"),
-            Field.textarea("outcomes"),
+            character_count("progress", self),
+            character_count("recovery_plan", self),
+            character_count("outcomes", self),
             Field.checkbox("marks_complete"),
             Field("proposed_deadline"),
-            Field.textarea("deadline_change_reason"),
+            character_count("deadline_change_reason", self),
             Field("version"),
             Button(SUBMIT, "Submit for review"),
             Button.secondary(SAVE_DRAFT, "Save as draft"),
@@ -135,14 +134,8 @@ class CommentForm(GovUKModelForm):
 
     page_title = "Add a comment"
     submit_label = "Add comment"
-    body = forms.CharField(
-        label="Add a comment",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=5000,
-        error_messages={
-            "required": "Enter a comment",
-            "max_length": "A comment must be 5,000 characters or fewer",
-        },
+    body = FreeTextField(
+        label="Add a comment", max_length=COMMENT, error_messages={"required": "Enter a comment"}
     )
     next = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -157,7 +150,7 @@ class CommentForm(GovUKModelForm):
         self.helper.form_action = reverse("actions:add_comment", args=[update.pk])
         self.helper.inputs = []
         self.helper.layout = Layout(
-            Field.textarea("body"), "next", Button.secondary("add", self.submit_label)
+            character_count("body", self), "next", Button.secondary("add", self.submit_label)
         )
 
 
@@ -180,10 +173,10 @@ class ReviewForm(GovUKForm):
         ],
         error_messages={"required": "Select whether to accept or return the update"},
     )
-    comment = forms.CharField(
+    comment = FreeTextField(
         label="Comment for the owner",
         help_text="Needed when you return an update: say what needs to change.",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=COMMENT,
         required=False,
     )
     version = VersionField()
@@ -192,7 +185,7 @@ class ReviewForm(GovUKForm):
         super().__init__(*args, **kwargs)
         self.helper.layout = Layout(
             Field.radios("decision", legend_size=Size.MEDIUM, legend_tag="h2"),
-            Field.textarea("comment"),
+            character_count("comment", self),
             Field("version"),
         )
 

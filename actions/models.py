@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from governance.models import IMPORT_EXPORT_PERMISSIONS, Organisation, User
 from priorities.models import ConsultationFinding, Plan, Priority, ReportingPeriod, Theme
+from swp.model_fields import FreeTextField
+from swp.text_limits import COMMENT, NARRATIVE
 
 
 class Rag(models.TextChoices):
@@ -37,8 +39,10 @@ class Action(models.Model):
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="actions")
     reference = models.CharField("item number", max_length=20, help_text="For example, 1.4.")
     order = models.PositiveSmallIntegerField(default=0)
-    overall_objective = models.TextField()
-    objective = models.TextField(blank=True, help_text="The specific objective the lead will deliver.")
+    overall_objective = FreeTextField(max_length=NARRATIVE)
+    objective = FreeTextField(
+        blank=True, help_text="The specific objective the lead will deliver.", max_length=NARRATIVE
+    )
     horizon = models.CharField(max_length=20, choices=Horizon.choices)
     responsible_officer = models.CharField(
         max_length=150, blank=True, help_text="As the delivery plan names them; need not have an account."
@@ -136,23 +140,24 @@ class ActionUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="action_updates")
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True)
-    progress = models.TextField("progress narrative", blank=True)
-    recovery_plan = models.TextField(
+    progress = FreeTextField("progress narrative", blank=True, max_length=NARRATIVE)
+    recovery_plan = FreeTextField(
         "what is being done",
         blank=True,
         help_text="For a red or amber rating: how it will get back on track.",
+        max_length=NARRATIVE,
     )
-    outcomes = models.TextField("actual outcomes", blank=True)
+    outcomes = FreeTextField("actual outcomes", blank=True, max_length=NARRATIVE)
     marks_complete = models.BooleanField("action complete", default=False)
     proposed_deadline = models.DateField("proposed new deadline", null=True, blank=True)
-    deadline_change_reason = models.TextField("why the deadline should change", blank=True)
+    deadline_change_reason = FreeTextField("why the deadline should change", blank=True, max_length=COMMENT)
     state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
     submitted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     submitted_at = models.DateTimeField(null=True, blank=True)
     reviewed_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_comment = models.TextField(
-        blank=True, help_text="Why the secretary returned it, shown to the owner."
+    review_comment = FreeTextField(
+        blank=True, help_text="Why the secretary returned it, shown to the owner.", max_length=COMMENT
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
@@ -198,7 +203,7 @@ class UpdateComment(models.Model):
 
     update = models.ForeignKey(ActionUpdate, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField()
+    body = FreeTextField(max_length=COMMENT)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,8 +4,17 @@ from crispy_forms_gds.layout import Div, Field, Layout, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from swp.forms import GovUKDateField, GovUKForm, GovUKFormMixin, GovUKModelForm, GovUKSearchForm
+from swp.forms import (
+    FreeTextField,
+    GovUKDateField,
+    GovUKForm,
+    GovUKFormMixin,
+    GovUKModelForm,
+    GovUKSearchForm,
+    character_count,
+)
 from swp.security_log import security_event
+from swp.text_limits import NARRATIVE
 
 from .demo_accounts import demo_sign_in_allowed, is_demo_sign_in
 from .models import AgendaItem, Attendance, Board, BoardMember, Decision, Meeting, Organisation, Partnership
@@ -156,14 +165,8 @@ class DecisionForm(GovUKModelForm):
         initial=Decision.Kind.DECISION,
         error_messages={"required": "Select decision, resolution or action"},
     )
-    text = forms.CharField(
-        label="What was decided",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
-        error_messages={
-            "required": "Enter what was decided",
-            "max_length": "Enter what was decided in 5,000 characters or fewer",
-        },
+    text = FreeTextField(
+        label="What was decided", max_length=NARRATIVE, error_messages={"required": "Enter what was decided"}
     )
     agenda_item = forms.ModelChoiceField(
         label="Agenda item (optional)",
@@ -205,7 +208,7 @@ class DecisionForm(GovUKModelForm):
         self.fields["kind"].error_messages["invalid_choice"] = "Select decision, resolution or action"
         self.helper.layout = Layout(
             Field.radios("kind", legend_size=Size.SMALL, inline=True),
-            Field.textarea("text"),
+            character_count("text", self),
             Field.select("agenda_item"),
             Field.text("reference", field_width=10),
             Field.text("owner", field_width="two-thirds"),

@@ -7,7 +7,8 @@ from django import forms
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 
-from swp.forms import GovUKDateField, GovUKForm, VersionField
+from swp.forms import FreeTextField, GovUKDateField, GovUKForm, VersionField, character_count
+from swp.text_limits import COMMENT, NARRATIVE
 
 from .measure_periods import reading_hint
 from .models import Measure, ReportingPeriod
@@ -46,7 +47,7 @@ class ReadingForm(GovUKForm):
             "max_digits": "Enter a smaller number",
         },
     )
-    narrative = forms.CharField(label="Commentary", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    narrative = FreeTextField(label="Commentary", max_length=NARRATIVE, required=False)
     version = VersionField()
 
     def __init__(self, *args, measure: Measure, period: ReportingPeriod, **kwargs):
@@ -59,12 +60,12 @@ class ReadingForm(GovUKForm):
             self.fields["value"].widget.attrs.update(inputmode="decimal", spellcheck="false")
             self.fields["narrative"].help_text = "Optional: what lies behind the figure."
             self.helper.layout = Layout(
-                Field.text("value", field_width=10), Field.textarea("narrative"), "version"
+                Field.text("value", field_width=10), character_count("narrative", self), "version"
             )
         else:
             del self.fields["value"]
             self.fields["narrative"].label = "Progress towards this outcome this quarter"
-            self.helper.layout = Layout(Field.textarea("narrative"), "version")
+            self.helper.layout = Layout(character_count("narrative", self), "version")
 
     def clean(self):
         data = super().clean()
@@ -76,7 +77,7 @@ class ReadingForm(GovUKForm):
                 problem = self.measure.value_problem(value)
                 if problem:
                     self.add_error("value", problem)
-        elif not data.get("narrative", "").strip():
+        elif not data.get("narrative", "").strip() and "narrative" not in self.errors:
             self.add_error("narrative", "Describe the progress towards this outcome this quarter")
         return data
 
@@ -88,7 +89,11 @@ class _PeriodForm(GovUKForm):
         super().__init__(*args, prefix=self.operation, **kwargs)
         self.period = period
         self.helper.inputs = []
-        self.helper.layout = Layout(*self.fields, self.button())
+        fields = (
+            character_count(name, self) if isinstance(field, FreeTextField) else name
+            for name, field in self.fields.items()
+        )
+        self.helper.layout = Layout(*fields, self.button())
         self.helper.form_id = f"{self.operation}-form"
 
     def button(self):
@@ -130,10 +135,9 @@ class LockPeriodForm(_PeriodForm):
 class ReopenPeriodForm(_PeriodForm):
     operation = "reopen"
     submit_label = "Reopen this quarter"
-    reason = forms.CharField(
+    reason = FreeTextField(
         label="Why are you reopening it?",
         help_text="This is recorded in the quarter's history.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=1000,
+        max_length=COMMENT,
         error_messages={"required": "Enter why you are reopening this quarter"},
     )

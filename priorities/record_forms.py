@@ -7,7 +7,8 @@ from django import forms
 from django.utils.html import format_html
 
 from governance.models import Board, Meeting
-from swp.forms import GovUKDateField, GovUKForm
+from swp.forms import FreeTextField, GovUKDateField, GovUKForm, character_count
+from swp.text_limits import COMMENT
 
 from . import approvals
 from .models import ApprovalStage, ApprovalStep, Plan
@@ -51,13 +52,11 @@ class ApprovalStepForm(GovUKForm):
         help_text="The meeting where the decision was made, if it is recorded here.",
         error_messages={"invalid_choice": "Choose a meeting of this partnership's boards"},
     )
-    notes = forms.CharField(
+    notes = FreeTextField(
         label="Notes (optional)",
         help_text="What was decided, in the body's own words, and any conditions.",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
+        max_length=COMMENT,
         required=False,
-        error_messages={"max_length": "Enter notes of 5,000 characters or fewer"},
     )
 
     def __init__(self, *args, plan: Plan, steps: list[ApprovalStep], today: datetime.date, **kwargs):
@@ -87,7 +86,7 @@ class ApprovalStepForm(GovUKForm):
             Field("date"),
             Field.radios("outcome", legend_size=Size.SMALL),
             Field.select("meeting"),
-            Field.textarea("notes"),
+            character_count("notes", self),
         )
 
     def clean(self):

@@ -19,6 +19,8 @@ from django.db.models.fields.files import FieldFile
 
 from governance.models import Meeting, User
 from priorities.models import Plan, ReportingPeriod
+from swp.model_fields import FreeTextField
+from swp.text_limits import COMMENT
 
 
 class IssuedPackIsFinal(Exception):
@@ -111,7 +113,9 @@ class IssuedPack(models.Model):
         related_name="corrections",
         help_text="The issued revision this one corrects.",
     )
-    reason = models.TextField(blank=True, help_text="Why a correction was issued (revision 2 onwards).")
+    reason = FreeTextField(
+        blank=True, help_text="Why a correction was issued (revision 2 onwards).", max_length=COMMENT
+    )
     protective_marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     failure_message = models.TextField(blank=True)

@@ -8,7 +8,8 @@ from django import forms
 
 from governance.models import Meeting
 from priorities.models import ReportingPeriod
-from swp.forms import GovUKForm
+from swp.forms import FreeTextField, GovUKForm, character_count
+from swp.text_limits import COMMENT
 
 from .models import IssuedPack, Marking
 
@@ -75,16 +76,12 @@ class IssuePackForm(GovUKForm):
             "invalid_choice": "Choose OFFICIAL or OFFICIAL-SENSITIVE",
         },
     )
-    reason = forms.CharField(
+    reason = FreeTextField(
         label="Why are you issuing a correction?",
         help_text="For example, an update for action 2.3 was accepted after the pack was issued. "
         "This is shown beside the new revision; the earlier one stays available.",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=1000,
-        error_messages={
-            "required": "Enter why you are issuing a correction",
-            "max_length": "The reason must be 1,000 characters or fewer",
-        },
+        max_length=COMMENT,
+        error_messages={"required": "Enter why you are issuing a correction"},
     )
     confirm_open = forms.BooleanField(
         error_messages={"required": "Confirm that you want to issue the pack while updates are still open"},
@@ -125,7 +122,7 @@ class IssuePackForm(GovUKForm):
             yield Field.radios("meeting", legend_size=Size.MEDIUM, legend_tag="h2")
         yield Field.radios("protective_marking", legend_size=Size.MEDIUM, legend_tag="h2")
         if "reason" in self.fields:
-            yield Field.textarea("reason", label_size=Size.MEDIUM, label_tag="h2", rows=4)
+            yield character_count("reason", self, label_size=Size.MEDIUM, label_tag="h2")
         if "confirm_open" in self.fields:
             yield Field.checkbox("confirm_open")
 

@@ -5,6 +5,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Div, Field, Layout, Submit
 from django import forms
 
+from .text_limits import clean_free_text, too_long
+
 
 class GovUKFormMixin:
     """Mix into a Form or ModelForm. Templates then need only {% error_summary form %}{% crispy form %}."""
@@ -149,3 +151,35 @@ class VersionField(forms.IntegerField):
             },
             **kwargs,
         )
+
+
+class FreeTextField(forms.CharField):
+    """Typed text in a textarea, up to `max_length` characters, without invisible characters.
+
+    Line endings are made plain first, so a line break counts once, as GOV.UK's character count counts
+    it in the browser. The textarea gets no maxlength attribute: the browser would cut pasted text off
+    without a word, where the character count shows how far over it is and the error says so.
+    """
+
+    widget = forms.Textarea
+
+    def __init__(self, *, max_length: int, **kwargs):
+        super().__init__(**kwargs)
+        self.max_length = max_length
+
+    def to_python(self, value):
+        return clean_free_text(super().to_python(value))
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > self.max_length:
+            what = (self.label or "This").rstrip(" ?")
+            raise forms.ValidationError(too_long(self.max_length, len(value), what=what), code="max_length")
+
+
+def character_count(name: str, form: forms.BaseForm, **kwargs) -> Field:
+    """A FreeTextField drawn with GOV.UK's character count, counting down to the limit it enforces."""
+    # crispy-forms-gds 2.0.1 adds the count's message to aria-describedby, and fails with a KeyError
+    # when a field without a hint has no aria-describedby to add it to.
+    kwargs.setdefault("aria_describedby", "")
+    return Field.textarea(name, max_characters=form.fields[name].max_length, **kwargs)

@@ -130,8 +130,8 @@ def read_actions(preview: Preview, reader: SheetReader, themes: dict[str, ThemeR
             reference,
             priority,
             orders.get(priority, 0) + 1,
-            row.text("overall_objective", required=True),
-            row.text("objective"),
+            row.text("overall_objective", required=True, limit=(Action, "overall_objective")),
+            row.text("objective", limit=(Action, "objective")),
             row.words("horizon", f.HORIZON, Action.Horizon.ONE_YEAR),
             row.text("responsible_officer", limit=(Action, "responsible_officer")),
             organisations,
@@ -209,6 +209,7 @@ def read_themes(preview: Preview, reader: SheetReader | None) -> dict[str, Theme
     refs = {p.reference for p in preview.priorities}
     for row in reader.rows():
         name = row.text("name", required=True, limit=(Theme, "name"))
+        description = row.text("description", limit=(Theme, "description"))
         priorities = []
         for reference in split_list(row.text("priorities")):
             reference = reference.rstrip(".")
@@ -219,5 +220,5 @@ def read_themes(preview: Preview, reader: SheetReader | None) -> dict[str, Theme
         if name.casefold() in themes:
             row.problem("name", f"“{name}” is already on row {themes[name.casefold()].row}")
         if not row.failed:
-            themes[name.casefold()] = ThemeRow(row.number, name, row.text("description"), priorities)
+            themes[name.casefold()] = ThemeRow(row.number, name, description, priorities)
     return themes

@@ -8,9 +8,11 @@ new figures on the Baseline statistics sheet.
 
 import datetime
 
+from django.db import models
+
 from priorities.models import BaselineStatistic, Plan, StrategicAssessment
 from swp.sheets.reading import Value
-from swp.sheets.values import CellError, normalise_words, parse_uk_date, text
+from swp.sheets.values import CellError, limited_text, normalise_words, parse_uk_date, text
 
 from . import format as f
 from .periods import parse_period
@@ -53,8 +55,14 @@ def read_plan_sheet(preview: Preview, source: SheetSource | None) -> None:
         row = values.get(key, (None, None))[0]
         preview.problems.append(Problem(sheet.title, row, sheet.label_of(key), message))
 
-    def get_text(key: str) -> str:
-        return text(values.get(key, (None, None))[1])
+    def get_text(key: str, limit: tuple[type[models.Model], str] | None = None) -> str:
+        """The detail's text, refused when longer than the field `limit` names (model, field) allows."""
+        raw = values.get(key, (None, None))[1]
+        try:
+            return limited_text(raw, limit[0]._meta.get_field(limit[1]).max_length if limit else None)
+        except CellError as error:
+            problem(key, str(error))
+            return text(raw)
 
     def get_date(key: str) -> datetime.date | None:
         try:
@@ -101,13 +109,13 @@ def read_plan_sheet(preview: Preview, source: SheetSource | None) -> None:
             plan["quarter_scheme"] = f.QUARTER_SCHEME.parse(scheme_text)
         except CellError as error:
             problem("quarter_scheme", str(error))
-    plan["vision"] = get_text("vision")
+    plan["vision"] = get_text("vision", limit=(Plan, "vision"))
     for key, name in (
         ("red", "rag_red_definition"),
         ("amber", "rag_amber_definition"),
         ("green", "rag_green_definition"),
     ):
-        if value := get_text(key):
+        if value := get_text(key, limit=(Plan, name)):
             plan[name] = value
     for index, aim in enumerate(split_list(get_text("aims"))):
         if len(aim) > 300:
@@ -115,7 +123,7 @@ def read_plan_sheet(preview: Preview, source: SheetSource | None) -> None:
         preview.aims.append(aim)
     plan["assessment_title"] = get_text("assessment")
     plan["assessment_on"] = get_date("assessment_on")
-    plan["assessment_summary"] = get_text("assessment_summary")
+    plan["assessment_summary"] = get_text("assessment_summary", limit=(StrategicAssessment, "summary"))
 
 
 def check_assessment(preview: Preview) -> None:
@@ -164,7 +172,7 @@ def read_statistics(preview: Preview, reader: SheetReader) -> None:
             row.text("unit", limit=(BaselineStatistic, "unit")),
             row.text("period", limit=(BaselineStatistic, "period")),
             row.text("source", limit=(BaselineStatistic, "source")),
-            row.text("note"),
+            row.text("note", limit=(BaselineStatistic, "note")),
         )
         if stat.value is None and not row.failed:
             row.problem("value", "Enter the value: it is required on every row")

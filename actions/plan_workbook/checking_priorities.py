@@ -41,9 +41,9 @@ def read_priorities(preview: Preview, reader: SheetReader) -> None:
             row.text("lead_as_written", limit=(Priority, "lead_as_written")),
             row.text("lead_officer", limit=(Priority, "lead_officer_name")),
             row.text("lead_support_officer", limit=(Priority, "lead_support_officer_name")),
-            row.text("aim"),
-            row.text("why"),
-            row.text("you_told_us"),
+            row.text("aim", limit=(Priority, "aim")),
+            row.text("why", limit=(Priority, "why")),
+            row.text("you_told_us", limit=(Priority, "you_told_us")),
             statistics,
         )
         if reference:
@@ -117,7 +117,8 @@ def read_measures(preview: Preview, reader: SheetReader) -> None:
             row.report("priority", no_priority(preview, priority))
         baseline_value = row.decimal("baseline_value", field=(Measure, "baseline_value"))
         target_raw = row.raw("target_value")
-        target_value, target_description = None, row.text("target_description")
+        target_description = row.text("target_description", limit=(Measure, "target_description"))
+        target_value = None
         try:
             parse_number(target_raw)
         except CellError:
@@ -126,7 +127,7 @@ def read_measures(preview: Preview, reader: SheetReader) -> None:
                     "target_value", f"“{text(target_raw)}” is not a number. Put words in Target description"
                 )
             else:
-                target_description = text(target_raw)
+                target_description = row.text("target_value", limit=(Measure, "target_description"))
         else:
             target_value = row.decimal("target_value", field=(Measure, "target_value"))
         has_numbers = baseline_value is not None or target_value is not None
@@ -167,7 +168,7 @@ def read_measures(preview: Preview, reader: SheetReader) -> None:
             baseline_value,
             row.text("baseline_period", limit=(Measure, "baseline_period")),
             row.text("baseline_source", limit=(Measure, "baseline_source")),
-            row.text("baseline_note"),
+            row.text("baseline_note", limit=(Measure, "baseline_note")),
             statistic,
             target_value,
             target_description,

@@ -20,7 +20,7 @@ from django.db import models
 from swp.sheets.headers import HeaderMatch, find_header
 from swp.sheets.reading import Percentage, SheetRow, Value, csv_rows, read_rows, xlsx_sheet_names
 from swp.sheets.uploads import UploadRefused, check_csv_zip, check_spreadsheet_upload, max_upload_bytes
-from swp.sheets.values import CellError, fit_decimal, parse_number, parse_reference, text
+from swp.sheets.values import CellError, fit_decimal, limited_text, parse_number, parse_reference, text
 
 from .preview import Preview, Problem
 from .shapes import Sheet, Vocabulary
@@ -152,14 +152,15 @@ class RowReader:
     def text(
         self, key: str, *, required: bool = False, limit: tuple[type[models.Model], str] | None = None
     ) -> str:
-        value = text(self.raw(key))
+        max_length = limit[0]._meta.get_field(limit[1]).max_length if limit else None
+        try:
+            value = limited_text(self.raw(key), max_length)
+        except CellError as error:
+            self.problem(key, str(error))
+            return text(self.raw(key))
         if required and not value:
             label = self.sheet.sheet.label_of(key)
             self.problem(key, f"Enter the {label.lower()}: it is required on every row")
-        if limit and value:
-            max_length = limit[0]._meta.get_field(limit[1]).max_length
-            if max_length and len(value) > max_length:
-                self.problem(key, f"This must be {max_length} characters or fewer; it has {len(value)}")
         return value
 
     def parse(self, key: str, parser: Callable[[Value], object], default=None):

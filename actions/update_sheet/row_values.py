@@ -11,7 +11,16 @@ worded for the person fixing a cell.
 from dataclasses import dataclass, field
 
 from swp.sheets.reading import Value
-from swp.sheets.values import CellError, is_blank, parse_rag, parse_uk_date, parse_yes_no, text, words
+from swp.sheets.values import (
+    CellError,
+    is_blank,
+    limited_text,
+    parse_rag,
+    parse_uk_date,
+    parse_yes_no,
+    text,
+    words,
+)
 
 from ..models import Action, ActionUpdate, Rag
 from ..services import UpdateInput
@@ -133,7 +142,11 @@ def read_row_values(
                 values["marks_complete"] = bool(said)
     for key in TEXT_FIELDS:
         if key in cells:
-            new = text(cells[key])
+            try:
+                new = limited_text(cells[key], ActionUpdate._meta.get_field(key).max_length)
+            except CellError as problem:
+                result.error(headings[key], str(problem))
+                continue
             # Stored text may hold Windows line endings; equal apart from those is unchanged.
             values[key] = base[key] if text(base[key]) == new else new
     if "proposed_deadline" in cells:

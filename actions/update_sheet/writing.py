@@ -29,6 +29,7 @@ from governance.models import User
 from governance.permissions import can
 from priorities.models import Plan, ReportingPeriod
 from swp.sheets.writing import WORKBOOK, new_cell
+from swp.text_limits import COMMENT, NARRATIVE
 
 from ..models import Action, ActionUpdate
 from ..status import NO_UPDATE, UPDATE_STATE_LABELS
@@ -179,6 +180,10 @@ def _updates_sheet(workbook: Workbook, *, plan: Plan, period: ReportingPeriod, a
         )
 
 
+def _up_to(limit: int) -> str:
+    return f"Up to {limit:,} characters."
+
+
 def instructions(plan: Plan, period: ReportingPeriod) -> list[tuple[str, str]]:
     """The Instructions sheet, as (heading, text) pairs; also shown on the upload page."""
     deadline = f"{period.update_deadline:%-d %B %Y}" if period.update_deadline else "the deadline"
@@ -209,9 +214,17 @@ def instructions(plan: Plan, period: ReportingPeriod) -> list[tuple[str, str]]:
         ("Red", plan.rag_red_definition or "Off track."),
         ("Amber", plan.rag_amber_definition or "At risk."),
         ("Green", plan.rag_green_definition or "On track."),
-        ("Progress", "What has been done since the last update, in plain English."),
-        ("What is being done", "Needed when you rate an action red or amber: how it will get back on track."),
-        ("Outcomes", "What difference it has made so far, for example, 3 events held with 120 residents."),
+        ("Progress", f"What has been done since the last update, in plain English. {_up_to(NARRATIVE)}"),
+        (
+            "What is being done",
+            "Needed when you rate an action red or amber: how it will get back on track. "
+            + _up_to(NARRATIVE),
+        ),
+        (
+            "Outcomes",
+            "What difference it has made so far, for example, 3 events held with 120 residents. "
+            + _up_to(NARRATIVE),
+        ),
         ("Complete?", "Yes if the action is finished. The secretary's acceptance marks it complete."),
         (
             "Proposed deadline",
@@ -219,7 +232,7 @@ def instructions(plan: Plan, period: ReportingPeriod) -> list[tuple[str, str]]:
             "It must be on or after the action's start date, and needs a reason. A date equal to the "
             "current deadline means no change.",
         ),
-        ("Reason for new deadline", "Why the deadline should change."),
+        ("Reason for new deadline", f"Why the deadline should change. {_up_to(COMMENT)}"),
         (
             "Submit for review?",
             "Yes: submit the update to the secretary (it needs a rating and progress, "

@@ -6,6 +6,8 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from swp.hierarchy import parent_chain_loops
+from swp.model_fields import FreeTextField
+from swp.text_limits import DOCUMENT, NARRATIVE
 
 from .partnership import Organisation, Partnership, User
 
@@ -37,7 +39,7 @@ class Board(models.Model):
         help_text="The board this group reports to.",
     )
     meeting_frequency = models.CharField(max_length=100, blank=True, help_text="For example, quarterly.")
-    terms_of_reference = models.TextField(blank=True)
+    terms_of_reference = FreeTextField(blank=True, max_length=DOCUMENT)
     order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -97,8 +99,8 @@ class Meeting(models.Model):
     date = models.DateField()
     title = models.CharField(max_length=200, blank=True)
     location = models.CharField(max_length=200, blank=True)
-    notes = models.TextField(blank=True)
-    minutes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True, max_length=DOCUMENT)
+    minutes = FreeTextField(blank=True, max_length=DOCUMENT)
     minutes_approved_on = models.DateField(
         null=True, blank=True, help_text="When the board agreed these minutes as a true record."
     )
@@ -125,8 +127,11 @@ class AgendaItem(models.Model):
     order = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
     presenter = models.CharField(max_length=200, blank=True, help_text="Who introduces the item.")
-    paper = models.TextField(
-        "paper or notes", blank=True, help_text="The report or paper taken, or notes on the item."
+    paper = FreeTextField(
+        "paper or notes",
+        blank=True,
+        help_text="The report or paper taken, or notes on the item.",
+        max_length=DOCUMENT,
     )
     history = HistoricalRecords()
 
@@ -201,7 +206,7 @@ class Decision(models.Model):
         max_length=40, blank=True, help_text="The minute or decision number, for example SWP 19/07/3."
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DECISION)
-    text = models.TextField("what was decided")
+    text = FreeTextField("what was decided", max_length=NARRATIVE)
     owner = models.CharField(max_length=200, blank=True, help_text="Who will carry out an action.")
     due_on = models.DateField("due by", null=True, blank=True)
     recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")

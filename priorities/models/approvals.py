@@ -9,6 +9,8 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from governance.models import Meeting, User
+from swp.model_fields import FreeTextField
+from swp.text_limits import COMMENT
 
 
 class ApprovalStage(models.TextChoices):
@@ -62,7 +64,7 @@ class ApprovalStep(models.Model):
     )
     date = models.DateField()
     outcome = models.CharField(max_length=30, choices=Outcome.choices)
-    notes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True, max_length=COMMENT)
     meeting = models.ForeignKey(
         Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="approval_steps"
     )

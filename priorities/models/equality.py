@@ -6,6 +6,8 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from governance.models import User
+from swp.model_fields import FreeTextField
+from swp.text_limits import DOCUMENT, NARRATIVE
 
 from .evidence import Consultation
 from .plans import Plan
@@ -41,21 +43,28 @@ class EqualityImpactAssessment(models.Model):
     proposal_starts_on = models.DateField("proposal start date (due or actual)", null=True, blank=True)
     proposal_type = models.CharField(max_length=20, choices=ProposalType.choices, blank=True)
     new_or_revision = models.CharField(max_length=20, choices=NewOrRevision.choices, blank=True)
-    business_case = models.TextField(
-        blank=True, help_text="The main purpose of the service, intended outcomes and reasons for change."
+    business_case = FreeTextField(
+        blank=True,
+        help_text="The main purpose of the service, intended outcomes and reasons for change.",
+        max_length=DOCUMENT,
     )
-    who_affected = models.TextField("who the proposal is likely to affect", blank=True)
-    service_data = models.TextField("service data on protected characteristics", blank=True)
+    who_affected = FreeTextField("who the proposal is likely to affect", blank=True, max_length=DOCUMENT)
+    service_data = FreeTextField("service data on protected characteristics", blank=True, max_length=DOCUMENT)
     consultation = models.ForeignKey(
         Consultation, on_delete=models.SET_NULL, null=True, blank=True, related_name="equality_assessments"
     )
-    engagement = models.TextField("engagement and consultation carried out", blank=True)
-    evidence_overview = models.TextField("overview of evidence, engagement and consultation", blank=True)
-    cumulative_effect = models.TextField(
-        "links with other proposals", blank=True, help_text="Proposals that may have a cumulative effect."
+    engagement = FreeTextField("engagement and consultation carried out", blank=True, max_length=DOCUMENT)
+    evidence_overview = FreeTextField(
+        "overview of evidence, engagement and consultation", blank=True, max_length=DOCUMENT
+    )
+    cumulative_effect = FreeTextField(
+        "links with other proposals",
+        blank=True,
+        help_text="Proposals that may have a cumulative effect.",
+        max_length=DOCUMENT,
     )
     justifiable_action = models.CharField(max_length=20, choices=JustifiableAction.choices, blank=True)
-    justifiable_action_detail = models.TextField(blank=True)
+    justifiable_action_detail = FreeTextField(blank=True, max_length=DOCUMENT)
     signed_off_by = models.CharField(max_length=150, blank=True)
     signed_off_on = models.DateField(null=True, blank=True)
     history = HistoricalRecords()
@@ -97,7 +106,7 @@ class EqiaImpact(models.Model):
     characteristic = models.CharField(max_length=30, choices=Characteristic.choices)
     detail = models.CharField(max_length=200, blank=True, help_text="For Other: which group.")
     effect = models.CharField(max_length=10, choices=Effect.choices)
-    reasons = models.TextField(blank=True)
+    reasons = FreeTextField(blank=True, max_length=NARRATIVE)
     action_needed = models.BooleanField(null=True, blank=True, help_text="Leave unset if not stated.")
     main_focus = models.BooleanField(
         "a main characteristic affected",
@@ -137,11 +146,11 @@ class EqiaActionItem(models.Model):
         "action date as written", max_length=60, blank=True, help_text="For example, Autumn or 6 months."
     )
     action_date = models.DateField(null=True, blank=True)
-    action = models.TextField()
+    action = FreeTextField(max_length=NARRATIVE)
     responsibility = models.CharField(max_length=200)
     outcome_date_text = models.CharField("outcome date as written", max_length=60, blank=True)
     outcome_date = models.DateField(null=True, blank=True)
-    outcome = models.TextField(blank=True)
+    outcome = FreeTextField(blank=True, max_length=NARRATIVE)
     done = models.BooleanField(default=False)
     done_at = models.DateTimeField(null=True, blank=True)
     done_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")

@@ -10,6 +10,8 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from governance.models import Partnership
+from swp.model_fields import FreeTextField
+from swp.text_limits import COMMENT, DOCUMENT, NARRATIVE
 
 
 class StrategicAssessment(models.Model):
@@ -22,7 +24,7 @@ class StrategicAssessment(models.Model):
     completed_on = models.DateField(
         null=True, blank=True, help_text="When the assessment was carried out. Blank: the plan does not say."
     )
-    summary = models.TextField(blank=True)
+    summary = FreeTextField(blank=True, max_length=DOCUMENT)
     history = HistoricalRecords()
 
     class Meta:
@@ -50,7 +52,9 @@ class BaselineStatistic(models.Model):
     unit = models.CharField(max_length=60, blank=True, help_text="For example, offences, people or %.")
     period = models.CharField(max_length=60, blank=True, help_text="For example, 2018/19.")
     source = models.CharField(max_length=300, blank=True)
-    note = models.TextField(blank=True, help_text="Caveats, such as a different figure stated elsewhere.")
+    note = FreeTextField(
+        blank=True, help_text="Caveats, such as a different figure stated elsewhere.", max_length=COMMENT
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -75,12 +79,14 @@ class Consultation(models.Model):
     title = models.CharField(max_length=200)
     held_from = models.DateField()
     held_to = models.DateField()
-    method = models.TextField(blank=True, help_text="How people were asked: online, on paper, in groups.")
-    participants = models.TextField("who took part", blank=True)
+    method = FreeTextField(
+        blank=True, help_text="How people were asked: online, on paper, in groups.", max_length=NARRATIVE
+    )
+    participants = FreeTextField("who took part", blank=True, max_length=NARRATIVE)
     respondents = models.PositiveIntegerField(
         "number of respondents", null=True, blank=True, help_text="Leave blank if it was not recorded."
     )
-    summary = models.TextField(blank=True)
+    summary = FreeTextField(blank=True, max_length=DOCUMENT)
     history = HistoricalRecords()
 
     class Meta:
@@ -112,7 +118,7 @@ class ConsultationFinding(models.Model):
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="findings")
     order = models.PositiveSmallIntegerField()
-    text = models.TextField("you told us")
+    text = FreeTextField("you told us", max_length=NARRATIVE)
     source = models.CharField(
         max_length=300, blank=True, help_text="Where it was said or written, such as the residents' survey."
     )

@@ -6,6 +6,8 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from governance.models import Meeting, Partnership
+from swp.model_fields import FreeTextField
+from swp.text_limits import COMMENT, NARRATIVE
 
 from .approvals import APPROVING_BODY_FIXED, FINAL_APPROVAL_STAGES, STATUS_BY_TRAIL_ONLY, ApprovalStage
 from .evidence import StrategicAssessment
@@ -37,7 +39,7 @@ class Plan(models.Model):
     title = models.CharField(max_length=200)
     period_start = models.DateField()
     period_end = models.DateField()
-    vision = models.TextField(blank=True)
+    vision = FreeTextField(blank=True, max_length=NARRATIVE)
     # Set only by priorities/approvals.py from the approvals trail; see Plan.save().
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     final_approval_stage = models.CharField(
@@ -58,16 +60,20 @@ class Plan(models.Model):
         StrategicAssessment, on_delete=models.PROTECT, null=True, blank=True, related_name="plans"
     )
     # What each RAG colour means in this plan, printed beside every rating and in the pack.
-    rag_red_definition = models.TextField(
+    rag_red_definition = FreeTextField(
         "red means",
         default="Off track: the action will not be delivered by its deadline without intervention.",
+        max_length=COMMENT,
     )
-    rag_amber_definition = models.TextField(
+    rag_amber_definition = FreeTextField(
         "amber means",
         default="At risk: there are problems, but the lead has a plan to bring the action back on track.",
+        max_length=COMMENT,
     )
-    rag_green_definition = models.TextField(
-        "green means", default="On track: the action is progressing as planned and will meet its deadline."
+    rag_green_definition = FreeTextField(
+        "green means",
+        default="On track: the action is progressing as planned and will meet its deadline.",
+        max_length=COMMENT,
     )
     history = HistoricalRecords()
 

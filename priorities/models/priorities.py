@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from governance.models import IMPORT_EXPORT_PERMISSIONS, Organisation, User
 from swp.hierarchy import parent_chain_loops
+from swp.model_fields import FreeTextField
+from swp.text_limits import COMMENT, DOCUMENT, NARRATIVE
 
 from ..measure_periods import ValueCovers
 from .evidence import BaselineStatistic
@@ -42,9 +44,9 @@ class Priority(models.Model):
         blank=True,
         related_name="supported_priorities",
     )
-    you_told_us = models.TextField("you told us", blank=True)
-    why = models.TextField("why it is a priority", blank=True)
-    aim = models.TextField(blank=True)
+    you_told_us = FreeTextField("you told us", blank=True, max_length=DOCUMENT)
+    why = FreeTextField("why it is a priority", blank=True, max_length=DOCUMENT)
+    aim = FreeTextField(blank=True, max_length=NARRATIVE)
     cites = models.ManyToManyField(
         BaselineStatistic,
         blank=True,
@@ -149,7 +151,7 @@ class Theme(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="themes")
     name = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    description = FreeTextField(blank=True, max_length=NARRATIVE)
     priorities = models.ManyToManyField(Priority, blank=True, related_name="themes")
     history = HistoricalRecords(m2m_fields=[priorities])
 
@@ -190,7 +192,9 @@ class Measure(models.Model):
     baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     baseline_period = models.CharField(max_length=60, blank=True)
     baseline_source = models.CharField(max_length=300, blank=True)
-    baseline_note = models.TextField(blank=True, help_text="Caveats, or why there is no baseline.")
+    baseline_note = FreeTextField(
+        blank=True, help_text="Caveats, or why there is no baseline.", max_length=COMMENT
+    )
     baseline_statistic = models.ForeignKey(
         BaselineStatistic,
         on_delete=models.SET_NULL,
@@ -200,8 +204,8 @@ class Measure(models.Model):
         help_text="The strategic assessment figure this baseline comes from.",
     )
     target_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    target_description = models.TextField(
-        blank=True, help_text="The target in words, when it is not a number."
+    target_description = FreeTextField(
+        blank=True, help_text="The target in words, when it is not a number.", max_length=COMMENT
     )
     # What each reading covers (a quarter, a rolling year...), so the reading form asks for the
     # right figure and charts say, and place, what each value is (priorities/measure_periods.py).
@@ -262,7 +266,7 @@ class MeasureReading(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="readings")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="readings")
     value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    narrative = models.TextField(blank=True)
+    narrative = FreeTextField(blank=True, max_length=NARRATIVE)
     entered_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     entered_at = models.DateTimeField(null=True, blank=True)
     # Bumped on every edit so a stale form cannot overwrite someone else's reading.

@@ -18,6 +18,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 
+from swp.text_limits import strip_invisible, too_long
+
 from .reading import Percentage, Value
 from .writing import FORMULA_TRIGGERS, PROTECTIVE_PREFIX
 
@@ -43,7 +45,8 @@ def strip_protective_prefix(text: str) -> str:
 
 
 def text(value: Value) -> str:
-    """A cell as text: trimmed, Windows line endings made plain, the export's apostrophe removed.
+    """A cell as text: trimmed, Windows line endings made plain, the export's apostrophe removed, and
+    without bidirectional controls or zero-width characters (swp.text_limits.strip_invisible).
 
     The apostrophe comes off first, so what our export protected comes back exactly: its first
     character (a tab or a carriage return, say) is what was written, and only the rest is tidied.
@@ -62,11 +65,19 @@ def text(value: Value) -> str:
         value = value.date()
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
-    raw = str(value)
+    raw = strip_invisible(str(value))
     unprefixed = strip_protective_prefix(raw)
     if unprefixed is not raw:
         return unprefixed[0] + _tidy_line_endings(unprefixed[1:]).rstrip()
     return _tidy_line_endings(raw).strip()
+
+
+def limited_text(value: Value, limit: int | None) -> str:
+    """A cell as text(), refused with CellError when it is longer than `limit` characters."""
+    written = text(value)
+    if limit is not None and len(written) > limit:
+        raise CellError(too_long(limit, len(written)))
+    return written
 
 
 def _tidy_line_endings(text: str) -> str:

@@ -81,7 +81,7 @@ def counts(partnership) -> dict:
         (minimal(Partners=[["Name"], ["Police"], ["police"]]),
          "Partners sheet, row 3, column “Name”: “police” is already on row 2"),
         (minimal(Partners=[["Name"], ["P" * 201]]),
-         "Partners sheet, row 2, column “Name”: This must be 200 characters or fewer; it has 201"),
+         "Partners sheet, row 2, column “Name”: This must be 200 characters or fewer. It has 201"),
         (minimal(Measures=[["Priority reference", "Title"], ["9", "M"]]),
          "Measures sheet, row 2, column “Priority reference”: There is no priority 9"),
         (minimal(Measures=[["Priority reference", "Title", "Kind", "Baseline value"], ["1", "M", "Outcome", "5"]]),  # noqa: E501

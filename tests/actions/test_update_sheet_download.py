@@ -59,6 +59,8 @@ def test_the_sheet_has_drop_downs_a_hidden_check_protection_and_instructions(she
         "skipped",
         "needs a rating and progress",
         "Not started",
+        "Up to 4,000 characters",  # progress, what is being done, outcomes
+        "Up to 2,000 characters",  # the reason for a new deadline
     ):
         assert expected in instructions
 
