@@ -170,7 +170,7 @@ def test_a_priority_with_a_problem_gives_no_false_errors_in_its_actions_measures
     )
     refers = "Refers to row 2 of Priorities, which has a problem"
     assert problems(sheets, walsall) == [
-        "Priorities sheet, row 2, column “Title”: This must be 200 characters or fewer; it has 201",
+        "Priorities sheet, row 2, column “Title”: This must be 200 characters or fewer. It has 201",
         f"Measures sheet, row 2, column “Priority reference”: {refers}",
         f"Themes sheet, row 2, column “Priorities”: {refers}",
         f"Actions sheet, row 2, column “Priority reference”: {refers}",

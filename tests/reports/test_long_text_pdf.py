@@ -38,25 +38,25 @@ def long_pdf(walsall, tmp_path):
     return path
 
 
-def words_with_boxes(path) -> tuple[list[float], list[tuple[str, float, float]]]:
-    """Each page's width, and each word pdftotext finds with its left and right edge, in points."""
+def words_with_boxes(path) -> list[tuple[str, float, float, float]]:
+    """Each word pdftotext finds, with its left and right edge and its page's width, in points (the
+    priority sections are landscape pages, wider than the cover)."""
     html = subprocess.run(
         ["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True, text=True
     ).stdout
-    widths = [float(w) for w in re.findall(r'<page width="([\d.]+)"', html)]
-    words = [
-        (text, float(x_min), float(x_max))
-        for x_min, x_max, text in re.findall(
-            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', html
-        )
-    ]
-    return widths, words
+    words = []
+    for width, page in re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', html, flags=re.S):
+        words += [
+            (text, float(x_min), float(x_max), float(width))
+            for x_min, x_max, text in re.findall(
+                r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', page
+            )
+        ]
+    return words
 
 
 def test_an_unbroken_word_in_progress_is_printed_whole_and_wraps_within_the_page(long_pdf):
-    widths, words = words_with_boxes(long_pdf)
-    pieces = [(text, left, right) for text, left, right in words if LETTER in text]
-    assert "".join(text for text, _, _ in pieces) == WORD  # every letter is there, in order
+    pieces = [word for word in words_with_boxes(long_pdf) if LETTER in word[0]]
+    assert "".join(text for text, _, _, _ in pieces) == WORD  # every letter is there, in order
     assert len(pieces) > 20  # wrapped over many lines, not run off as one
-    page_width = min(widths)
-    assert all(0 <= left and right <= page_width for _, left, right in pieces)
+    assert all(0 <= left and right <= width for _, left, right, width in pieces)
