@@ -79,8 +79,8 @@ def check_token(token: str) -> LinkCheck:
 
 def check_may_invite(partnership: Partnership, email: str) -> None:
     """Refuse an invitation that would duplicate a current role or an open invitation."""
-    if Membership.objects.filter(partnership=partnership, user__email__iexact=email).exists():
-        membership = Membership.objects.get(partnership=partnership, user__email__iexact=email)
+    membership = Membership.objects.filter(partnership=partnership, user__email__iexact=email).first()
+    if membership is not None:
         if membership.ended_at:
             raise InvitationRefused(
                 f"{email} was deactivated in this partnership. Reactivate them from the people page instead."
