@@ -11,6 +11,7 @@ from .models import (
     Board,
     BoardMember,
     Decision,
+    Invitation,
     Meeting,
     Membership,
     Organisation,
@@ -221,4 +222,21 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in OutboxMessage._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations, for support: never added or changed here, so that the people page's rules
+    (governance/invitations.py: single use, a new link on resend, one open per address) hold."""
+
+    list_display = ["email", "full_name", "partnership", "role", "created_at", "sent_at", "accepted_at"]
+    list_filter = ["partnership", "role"]
+    search_fields = ["email", "full_name"]
+    list_select_related = ["partnership"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False

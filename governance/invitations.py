@@ -17,7 +17,7 @@ deactivating each other at the same moment leave one.
 from dataclasses import dataclass
 
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -77,19 +77,20 @@ def check_token(token: str) -> LinkCheck:
 # --- Inviting ---------------------------------------------------------------------------------
 
 
+ALREADY_INVITED = "{email} has already been invited. Resend that invitation from the people page instead."
+
+
 def check_may_invite(partnership: Partnership, email: str) -> None:
     """Refuse an invitation that would duplicate a current role or an open invitation."""
-    if Membership.objects.filter(partnership=partnership, user__email__iexact=email).exists():
-        membership = Membership.objects.get(partnership=partnership, user__email__iexact=email)
+    membership = Membership.objects.filter(partnership=partnership, user__email__iexact=email).first()
+    if membership is not None:
         if membership.ended_at:
             raise InvitationRefused(
                 f"{email} was deactivated in this partnership. Reactivate them from the people page instead."
             )
         raise InvitationRefused(f"{email} already has a role in this partnership.")
     if Invitation.objects.open().filter(partnership=partnership, email__iexact=email).exists():
-        raise InvitationRefused(
-            f"{email} has already been invited. Resend that invitation from the people page instead."
-        )
+        raise InvitationRefused(ALREADY_INVITED.format(email=email))
 
 
 def invite(
@@ -108,15 +109,19 @@ def invite(
 
     email = email.strip().lower()
     check_may_invite(partnership, email)
-    invitation = Invitation.objects.create(
-        partnership=partnership,
-        email=email,
-        full_name=full_name.strip(),
-        organisation=organisation,
-        role=role,
-        named_as=named_as,
-        invited_by=by,
-    )
+    try:
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                partnership=partnership,
+                email=email,
+                full_name=full_name.strip(),
+                organisation=organisation,
+                role=role,
+                named_as=named_as,
+                invited_by=by,
+            )
+    except IntegrityError:  # invited by someone else a moment ago, between the check and here
+        raise InvitationRefused(ALREADY_INVITED.format(email=email)) from None
     security_event("invitation_sent", request=request, user=by, obj=invitation, role=role)
     # As with packs: the database backend stores the task in this same transaction, so a worker never
     # sees it before the invitation; the immediate backend (development, tests) sends it here and now.

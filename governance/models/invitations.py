@@ -4,6 +4,8 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from .partnership import Organisation, Partnership, Role
@@ -53,6 +55,16 @@ class Invitation(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["partnership", "email"], name="invitation_by_email")]
+        constraints = [
+            # One open invitation per address and partnership: a second would be a second live link.
+            models.UniqueConstraint(
+                "partnership",
+                Lower("email"),
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_invitation_per_address",
+                violation_error_message="This address has already been invited.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Invitation for {self.full_name or self.email} to {self.partnership}"

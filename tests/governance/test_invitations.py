@@ -8,6 +8,7 @@ import logging
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -275,3 +276,20 @@ def test_an_older_issue_sends_nothing(invite, admin_user):
     mail.outbox.clear()
     assert deliver_invitation.call(invitation.pk, 1, 1) == "skipped"
     assert mail.outbox == []
+
+
+def test_the_database_keeps_one_open_invitation_per_address(walsall, invite, monkeypatch):
+    invite()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Invitation.objects.create(
+            partnership=walsall, email="NADIA@example.org", full_name="Nadia", role=Role.VIEWER
+        )
+    # Two admins inviting the same address at once: the second is told, in words, and nothing is made.
+    monkeypatch.setattr(invitations, "check_may_invite", lambda partnership, email: None)
+    with pytest.raises(invitations.InvitationRefused, match="has already been invited"):
+        invite()
+    assert Invitation.objects.count() == 1
+    # Once that invitation is withdrawn, the address may be invited again.
+    invitations.revoke(Invitation.objects.get(), by=None)
+    invite()
+    assert Invitation.objects.open().count() == 1

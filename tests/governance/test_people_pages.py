@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from governance import invitations
 from governance.models import Invitation, Membership, Role
 from governance.rules import role_of
 from swp.security_log import JsonFormatter
@@ -149,9 +150,6 @@ def test_the_last_active_admin_cannot_be_deactivated(client, walsall, admin_user
     client.post(reverse("governance:deactivate_member", args=[Membership.objects.get(user=admin_user).pk]))
 
     only = Membership.objects.get(user=other_admin)
-    # Another partnership's admin cannot do it for them, and nor can they: they are the last.
-    from governance import invitations
-
     with pytest.raises(invitations.InvitationRefused, match="only active admin"):
         invitations.deactivate(only, by=other_admin)
     only.refresh_from_db()
@@ -208,3 +206,10 @@ def test_another_partnerships_invitation_or_person_is_not_found(as_admin, elsewh
     theirs.refresh_from_db()
     their_member.refresh_from_db()
     assert theirs.revoked_at is None and theirs.issue == 1 and their_member.ended_at is None
+
+
+def test_inviting_someone_deactivated_says_to_reactivate_them(as_admin, viewer):
+    as_admin.post(reverse("governance:deactivate_member", args=[Membership.objects.get(user=viewer).pk]))
+    response = as_admin.post(INVITE, invite_payload(email=viewer.email))
+    assert "was deactivated in this partnership. Reactivate them" in response.content.decode()
+    assert not Invitation.objects.exists()

@@ -23,7 +23,7 @@ def admin_client(client, demo, settings, tmp_path):
     from django.utils import timezone
 
     from actions.models import ActionUpdate, UpdateComment, UpdateEvidence
-    from governance.models import OutboxMessage, PasswordResetRequest, PendingImport
+    from governance.models import Invitation, OutboxMessage, PasswordResetRequest, PendingImport
 
     settings.MEDIA_ROOT = tmp_path
     admin = User.objects.get(email="admin@demo.example")
@@ -70,6 +70,13 @@ def admin_client(client, demo, settings, tmp_path):
         file_format="xlsx",
         content=b"PK",
         sha256="0" * 64,
+    )
+    # An invitation waiting to be accepted: made only from the people page.
+    Invitation.objects.create(
+        partnership=update.period.plan.partnership,
+        email="new@example.org",
+        full_name="New Person",
+        role="viewer",
     )
     # A request for a password reset link, as its limit counts it.
     PasswordResetRequest.objects.create(address_key="0" * 64, client_key="1" * 64)
@@ -121,7 +128,8 @@ def test_add_page_loads(admin_client, model):
     response = admin_client.get(_url(model, "add"))
     # Evidence comes only through the update page (its content is checked there); emails only by
     # being sent; board packs only by issuing them; task results only from the tasks they record; pending
-    # imports only by uploading them; password reset requests only by asking for a link.
+    # imports only by uploading them; password reset requests only by asking for a link; invitations
+    # only from the people page.
     read_only = {
         "updateevidence",
         "outboxmessage",
@@ -129,6 +137,7 @@ def test_add_page_loads(admin_client, model):
         "dbtaskresult",
         "pendingimport",
         "passwordresetrequest",
+        "invitation",
     }
     assert response.status_code == (403 if model._meta.model_name in read_only else 200)
 
