@@ -69,10 +69,12 @@ def last_quarter_updates(
     """Each action's reported update in `previous`, by action id, in one query."""
     if previous is None:
         return {}
-    updates = ActionUpdate.objects.filter(
-        period=previous, action_id__in=list(action_ids), state__in=REPORTED_STATES
-    ).select_related("period")
-    return {update.action_id: update for update in updates}
+    wanted = set(action_ids)
+    updates = ActionUpdate.objects.filter(period=previous, state__in=REPORTED_STATES).select_related("period")
+    if len(wanted) == 1:
+        updates = updates.filter(action_id__in=wanted)
+    # Otherwise the quarter's updates (one plan's), rather than an IN list as long as the plan.
+    return {update.action_id: update for update in updates if update.action_id in wanted}
 
 
 def add_context(actions: list[Action], previous: ReportingPeriod | None) -> None:
