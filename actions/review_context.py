@@ -11,9 +11,10 @@ point the secretary at what needs a closer look:
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from governance.models import Role
 from priorities.models import ReportingPeriod
 
-from .models import Action, ActionUpdate
+from .models import Action, ActionUpdate, UpdateComment
 from .status import COMPLETE, REPORTED_STATES, WORSENED, change_between
 
 
@@ -68,10 +69,12 @@ def last_quarter_updates(
     """Each action's reported update in `previous`, by action id, in one query."""
     if previous is None:
         return {}
-    updates = ActionUpdate.objects.filter(
-        period=previous, action_id__in=list(action_ids), state__in=REPORTED_STATES
-    ).select_related("period")
-    return {update.action_id: update for update in updates}
+    wanted = set(action_ids)
+    updates = ActionUpdate.objects.filter(period=previous, state__in=REPORTED_STATES).select_related("period")
+    if len(wanted) == 1:
+        updates = updates.filter(action_id__in=wanted)
+    # Otherwise the quarter's updates (one plan's), rather than an IN list as long as the plan.
+    return {update.action_id: update for update in updates if update.action_id in wanted}
 
 
 def add_context(actions: list[Action], previous: ReportingPeriod | None) -> None:
@@ -86,3 +89,33 @@ def update_context(update: ActionUpdate) -> Context:
     previous = quarter_before(update.period)
     last = last_quarter_updates([update.action_id], previous).get(update.action_id)
     return context_of(update.action, update, last, previous)
+
+
+# The roles that run the cycle (governance/rules.py, runs_the_cycle): whose comments are the secretary's.
+CYCLE_ROLES = (Role.ADMIN, Role.SECRETARY)
+
+
+@dataclass(frozen=True)
+class LeadContext:
+    """What the lead sees above their update form: last quarter's update and the secretary's last word."""
+
+    previous: ReportingPeriod | None
+    last: ActionUpdate | None
+    secretarys_comment: UpdateComment | None
+
+
+def lead_context(action: Action, period: ReportingPeriod) -> LeadContext:
+    previous = quarter_before(period)
+    last = last_quarter_updates([action.pk], previous).get(action.pk)
+    comment = (
+        UpdateComment.objects.filter(
+            update__action=action,
+            update__period__start__lte=period.start,
+            author__memberships__partnership_id=action.plan.partnership_id,
+            author__memberships__role__in=CYCLE_ROLES,
+        )
+        .select_related("author", "update__period")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return LeadContext(previous=previous, last=last, secretarys_comment=comment)

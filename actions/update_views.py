@@ -15,6 +15,7 @@ from .access import get_action_and_period_for_user, get_update_for_user
 from .evidence import EvidenceForm
 from .forms import SAVE_DRAFT, CommentForm, UpdateForm
 from .models import ActionUpdate
+from .review_context import lead_context
 from .selectors import my_updates as select_my_updates
 from .selectors import reporting_period_for_updates
 
@@ -48,7 +49,14 @@ def edit_update(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
         submitting=submitting,
         initial=UpdateForm.initial_from(update),
     )
-    context = {"action": action, "period": period, "update": update, "form": form, "problem": problem}
+    context = {
+        "action": action,
+        "period": period,
+        "update": update,
+        "form": form,
+        "problem": problem,
+        "before": lead_context(action, period),
+    }
     if request.method == "POST" and problem:
         return render(request, "actions/edit_update.html", context, status=403)
     if form.is_bound and form.is_valid():

@@ -127,6 +127,7 @@ CONTEXT_HEADINGS = (
     "Current deadline (do not change)",
     "State this quarter (do not change)",
     "Secretary's comment (do not change)",
+    "Last quarter (do not change)",
 )
 SHEET_COLUMNS = (
     SheetColumn(LABELS["reference"], 12, editable=False),
@@ -135,6 +136,7 @@ SHEET_COLUMNS = (
     SheetColumn(CONTEXT_HEADINGS[2], 16, editable=False),
     SheetColumn(CONTEXT_HEADINGS[3], 16, editable=False),
     SheetColumn(CONTEXT_HEADINGS[4], 30, editable=False, wrap=True),
+    SheetColumn(CONTEXT_HEADINGS[5], 40, editable=False, wrap=True),
     SheetColumn(LABELS["rag"], 10, editable=True),
     SheetColumn(LABELS["progress"], 50, editable=True, wrap=True),
     SheetColumn(LABELS["recovery_plan"], 40, editable=True, wrap=True),

@@ -1,17 +1,20 @@
 """The lead's quarterly update sheet: an XLSX of every action they may update in the open quarter.
 
 Sheet "Updates": a title, a line pointing at the instructions, then one row per action. Grey
-columns (reference, priority, objective, current deadline, this quarter's state and any comment
-from the secretary) are context: the sheet is protected so they cannot be typed over by accident,
-but protection is only a convenience (it has no password) and the upload checks everything again.
+columns (reference, priority, objective, current deadline, this quarter's state, any comment
+from the secretary, and last quarter's rating and progress) are context: the sheet is protected so
+they cannot be typed over by accident, but protection is only a convenience (it has no password)
+and the upload checks everything again.
 White columns are the update: RAG (a Red/Amber/Green drop-down), progress, what is being done,
 outcomes, complete? (Yes/No), a proposed deadline and its reason, and "Submit for review?"
 (Yes/No, or blank: see the instructions). The last column, hidden, is the sheet check: which
 action the row was downloaded for and the version of its update then, so a change someone else
 made since is found rather than overwritten (columns.py says how, preview.py reads it).
 
-Sheet "Instructions": plain English, including the plan's own RAG definitions. A hidden sheet
-"About" records the plan and quarter the sheet was made for.
+Sheet "Measures", when the person leads any: those measures with last quarter's and this quarter's
+readings, for information only (measures_sheet.py). Sheet "Instructions": plain English, including
+the plan's own RAG definitions. A hidden sheet "About" records the plan and quarter the sheet was
+made for.
 
 Every cell is written by swp/sheets/writing.write_cell: text neutralised and a string cell, so text
 beginning "=" can never become a live formula (SEC-14). Written in openpyxl's write-only mode, so
@@ -32,8 +35,10 @@ from swp.sheets.writing import WORKBOOK, new_cell
 from swp.text_limits import COMMENT, NARRATIVE
 
 from ..models import Action, ActionUpdate
+from ..review_context import last_quarter_updates, quarter_before
 from ..status import NO_UPDATE, UPDATE_STATE_LABELS
 from .columns import LABELS, SHEET_COLUMNS, SHEET_KIND, fingerprint, sheet_marker
+from .measures_sheet import measures_sheet
 
 UPDATES_SHEET = "Updates"
 INSTRUCTIONS_SHEET = "Instructions"
@@ -73,7 +78,17 @@ def _cell(sheet, value, *, editable: bool = False, bold: bool = False, wrap: boo
     return new_cell(sheet, value, kind=WORKBOOK, bold=bold, wrap=wrap, fill=fill, protection=protection)
 
 
-def _row_values(action: Action) -> list:
+def _last_quarter(previous: ReportingPeriod | None, last: ActionUpdate | None) -> str:
+    """Last quarter's reported update in a few words: "2020 Q1, Amber: Knife arches bought..."."""
+    if previous is None:
+        return ""
+    if last is None:
+        return f"No update reported for {previous.label}"
+    rating = "Complete" if last.marks_complete else last.get_rag_display()
+    return f"{previous.label}, {rating}: {last.progress}".rstrip(": ")
+
+
+def _row_values(action: Action, last_quarter: str) -> list:
     update: ActionUpdate | None = action.sheet_update
     state = update.state if update else NO_UPDATE
     values = [
@@ -83,6 +98,7 @@ def _row_values(action: Action) -> list:
         action.deadline,
         UPDATE_STATE_LABELS[state],
         update.review_comment if update and update.state == ActionUpdate.State.RETURNED else "",
+        last_quarter,
     ]
     if update is None:
         values += ["", "", "", "", "", None, "", ""]
@@ -171,11 +187,14 @@ def _updates_sheet(workbook: Workbook, *, plan: Plan, period: ReportingPeriod, a
             for column in SHEET_COLUMNS
         ]
     )
+    previous = quarter_before(period)
+    last = last_quarter_updates((action.pk for action in actions), previous)
     for action in actions:
+        values = _row_values(action, _last_quarter(previous, last.get(action.pk)))
         sheet.append(
             [
                 _cell(sheet, value, editable=column.editable, wrap=column.wrap)
-                for column, value in zip(SHEET_COLUMNS, _row_values(action), strict=True)
+                for column, value in zip(SHEET_COLUMNS, values, strict=True)
             ]
         )
 
@@ -202,8 +221,15 @@ def instructions(plan: Plan, period: ReportingPeriod) -> list[tuple[str, str]]:
         ("Ref", "The action's item number. Do not change it: it says which action the row is for."),
         (
             "Grey columns",
-            "Priority, objective, current deadline, this quarter's state and the secretary's "
-            "comment are there to help you. They are not read back, so changing them does nothing.",
+            "Priority, objective, current deadline, this quarter's state, the secretary's "
+            "comment and last quarter's rating and progress are there to help you. They are not read "
+            "back, so changing them does nothing.",
+        ),
+        (
+            "Measures",
+            "If you lead measures, the Measures sheet lists them with last quarter's and this "
+            "quarter's readings, for information. Enter readings on the web, from “Your updates”: "
+            "that sheet is not read back.",
         ),
         (
             "RAG",
@@ -303,6 +329,7 @@ def update_sheet_bytes(
         actions = sheet_actions(user=user, plan=plan, period=period)
     workbook = Workbook(write_only=True)
     _updates_sheet(workbook, plan=plan, period=period, actions=actions)
+    measures_sheet(workbook, user=user, plan=plan, period=period)
     _instructions_sheet(workbook, plan=plan, period=period)
     _about_sheet(workbook, plan=plan, period=period, user=user)
     out = io.BytesIO()

@@ -292,3 +292,19 @@ def test_another_partnerships_secretary_gets_not_found(client, quarter, outsider
     token = f"{_updates(quarter)['1.1'].pk}:1"
     assert _bulk(client, quarter, [token], confirm="yes").status_code == 404
     assert client.get(reverse("actions:review_period", args=[quarter["q2"].pk])).status_code == 404
+
+
+def test_the_confirmation_page_takes_a_fixed_number_of_queries(as_secretary, quarter, p1):
+    def count(tokens) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert _bulk(as_secretary, quarter, tokens).status_code == 200
+        return len(queries)
+
+    updates = _updates(quarter)
+    few = count([f"{updates[ref].pk}:1" for ref in ("1.1", "1.2")])
+    for n in range(10, 16):
+        _reported(factories.make_action(p1, f"1.{n}"), quarter["q2"], Rag.GREEN, progress="Fine.")
+    many = count(
+        [f"{u.pk}:{u.version}" for u in ActionUpdate.objects.filter(period=quarter["q2"], state=SUBMITTED)]
+    )
+    assert many == few <= 14

@@ -1,7 +1,8 @@
 """The quarterly update cycle in a real browser, by keyboard only, with axe-core on every page.
 
 A lead gives updates (tripping and fixing a validation error), the board secretary returns one
-with a comment, the lead corrects it, the secretary accepts both and locks the quarter; the lead
+with a comment (and the next update waiting opens), the lead corrects it, the secretary accepts both,
+each decision opening the next, and locks the quarter; the lead
 then finds the update read only and its history on the action page. A viewer reads but cannot
 change anything. The lead's and the secretary's interactions use only Tab, Shift+Tab, arrow keys,
 typing, Space and Enter (A11Y-03), and every page, error pages included, must pass axe (A11Y-01).
@@ -243,8 +244,11 @@ def test_lead_and_secretary_run_the_quarter_by_keyboard(
     axe(page)
     type_into(page, comment, RETURN_COMMENT)
     press_enter_on(page, page.get_by_role("button", name="Save decision"))
-    page.wait_for_url(f"{base}/review/{period.pk}/")
-    expect_success(page, "1.2 returned to its owner")
+    # The next update waiting for review opens: 1.3.
+    expect_success(page, "1.2 returned to its owner. This is the next update waiting for review.")
+    expect(page.get_by_text("item 1.3")).to_be_visible()
+    axe(page)
+    press_enter_on(page, page.get_by_role("link", name=f"Back to {QUARTER} updates"))
     expect(update_row(page, "1.2")).to_contain_text("Returned")
     axe(page)
 
@@ -277,15 +281,20 @@ def test_lead_and_secretary_run_the_quarter_by_keyboard(
     sign_in(page, base, SECRETARY, axe)
     page.wait_for_url(f"{base}/review/{period.pk}/")
     axe(page)
-    for reference in ("1.2", "1.3"):
-        press_enter_on(page, page.get_by_role("link", name=f"Review {reference}", exact=True))
-        axe(page)
+    press_enter_on(page, page.get_by_role("link", name="Review 1.2", exact=True))
+    axe(page)
+    # Each decision opens the next update waiting for review: 1.3 after 1.2.
+    for reference, following in (("1.2", "1.3"), ("1.3", None)):
         choose_radio(page, page.get_by_role("radio", name="Accept it"))
         press_enter_on(page, page.get_by_role("button", name="Save decision"))
-        page.wait_for_url(f"{base}/review/{period.pk}/")
         expect_success(page, f"{reference} accepted")
-        expect(update_row(page, reference)).to_contain_text("Accepted")
+        if following:
+            expect(page.get_by_text(f"item {following}")).to_be_visible()
         axe(page)
+    page.goto(f"{base}/review/{period.pk}/")
+    for reference in ("1.2", "1.3"):
+        expect(update_row(page, reference)).to_contain_text("Accepted")
+    axe(page)
     press_enter_on(page, page.get_by_role("link", name=f"Open, lock or change the deadline for {QUARTER}"))
     expect(page.get_by_role("heading", level=1)).to_have_text(QUARTER)
     axe(page)

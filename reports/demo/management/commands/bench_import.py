@@ -29,6 +29,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
 
 from actions.models import Action, ActionUpdate
 from actions.update_sheet import columns, writing
@@ -61,7 +62,8 @@ def _messy_sheet(actions: list[Action], plan: Plan, period: ReportingPeriod) -> 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(writing.UPDATES_SHEET)
     size = 3 + len(actions) + len(actions) // 1000 + 2
-    sheet.calculate_dimension = lambda: f"A1:O{size}"  # as Excel writes it (see update_sheet/writing.py)
+    last = get_column_letter(len(columns.SHEET_COLUMNS))
+    sheet.calculate_dimension = lambda: f"A1:{last}{size}"  # as Excel writes it (see update_sheet/writing.py)
 
     def cell(value):
         c = WriteOnlyCell(sheet, value=value)
@@ -85,6 +87,7 @@ def _messy_sheet(actions: list[Action], plan: Plan, period: ReportingPeriod) -> 
                     None,
                     "Not started",
                     "",
+                    "",  # last quarter
                     rag,
                     f"Progress on item {action.reference}:\r\nmeetings held, “plan” agreed – £{n:,} spent.",
                     "Extra staff from next month." if rag.strip().lower() in OFF_TRACK else "",
