@@ -115,6 +115,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` has the task worker write beside the web server: wait for the other's lock a while.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 AUTH_USER_MODEL = "governance.User"
 AUTHENTICATION_BACKENDS = [

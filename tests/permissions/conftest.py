@@ -83,6 +83,8 @@ def build_world(media) -> SimpleNamespace:
         plan, 2, title="Prevent extremist activity", lead_officer=users["other_lead"]
     )
     action = factories.make_action(p1, "1.1", owner=users["owner"])
+    # The owner still owes this one's update, so the secretary has someone to chase.
+    factories.make_action(p1, "1.9", objective="Train frontline staff", owner=users["owner"])
     action.responsible_organisations.add(police)
     theme = Theme.objects.create(plan=plan, name="Domestic abuse")
     theme.priorities.add(p1)
