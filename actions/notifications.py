@@ -86,12 +86,10 @@ def update_returned(*, update: ActionUpdate, by: User) -> None:
     action = update.action
     owner, lead = person_owing(action), action.priority.lead_officer
     members = _members(action.plan.partnership_id, [owner, lead])
-    for user in [owner, lead]:
-        if user is None or user.pk not in members or user == by:
+    for user in dict.fromkeys(person for person in (owner, lead) if person is not None):
+        if user.pk not in members or user == by:
             continue
         for_lead = user != owner
-        if for_lead and owner == lead:
-            continue
         queue_email(
             key=f"returned:update {update.pk}:version {update.version}:to {user.pk}",
             kind=OutboxMessage.Kind.RETURNED,
@@ -162,26 +160,27 @@ def updates_submitted(*, period: ReportingPeriod, action_ids: list[int], by: Use
             "user_id", flat=True
         )
     )
-    actions = list(
+    # Only what a line needs, in plan order: a spreadsheet may submit 10,000 updates at once.
+    rows = (
         Action.objects.filter(pk__in=action_ids)
-        .select_related("priority__lead_officer")
         .order_by("priority__order", "order", "pk")
+        .values_list("pk", "reference", "priority__lead_officer_id")
     )
     # Per person, the actions they hear about, in plan order (a dict keeps order and drops repeats).
-    told: dict[int, dict[int, Action]] = defaultdict(dict)
-    for action in actions:
-        lead = action.priority.lead_officer
-        for user_id in [*secretaries, *([lead.pk] if lead else [])]:
-            told[user_id][action.pk] = action
+    told: dict[int, dict[int, str]] = defaultdict(dict)
+    for pk, reference, lead_id in rows:
+        for user_id in [*secretaries, *([lead_id] if lead_id else [])]:
+            told[user_id][pk] = reference
     members = _members(partnership.pk, told.keys() - {by.pk})
     url = link("actions:review_period", period.pk)
     lines = []
     for user_id, membership in members.items():
-        mine = list(told[user_id].values())
+        mine = told[user_id]
         if len(mine) == 1:
-            text = f"{mine[0].reference} {mine[0].short_title}: {period.label} update submitted by {by}"
+            action = Action.objects.get(pk=next(iter(mine)))
+            text = f"{action.reference} {action.short_title}: {period.label} update submitted by {by}"
         else:
-            references = ", ".join(a.reference for a in mine[:MOST_REFERENCES])
+            references = ", ".join(list(mine.values())[:MOST_REFERENCES])
             more = f" and {len(mine) - MOST_REFERENCES} more" if len(mine) > MOST_REFERENCES else ""
             text = f"{len(mine)} {period.label} updates submitted by {by}: {references}{more}"
         lines.append(DigestLine(recipient=membership.user, partnership=partnership, text=text, url=url))

@@ -108,11 +108,11 @@ def reminders_due(*, today: date) -> list[Reminder]:
     for period in periods:
         kind = reminder_kind(period=period, today=today)
         if kind is not None:
-            reminders += _reminders_for_period(period=period, kind=kind, today=today)
+            reminders += reminders_for_period(period=period, kind=kind, today=today)
     return reminders
 
 
-def _reminders_for_period(*, period: ReportingPeriod, kind: str, today: date) -> list[Reminder]:
+def reminders_for_period(*, period: ReportingPeriod, kind: str, today: date) -> list[Reminder]:
     outstanding = [a for a in review_board(period=period).actions if state_of(a) in OUTSTANDING]
     if not outstanding:
         return []

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import (
     bulk_review_views,
+    chase_views,
     evidence_views,
     reading_views,
     review_views,
@@ -31,6 +32,8 @@ urlpatterns = [
     path("review/<int:period_pk>/", review_views.review_period, name="review_period"),
     path("review/updates/<int:pk>/", review_views.review_update, name="review_update"),
     path("review/<int:period_pk>/accept/", bulk_review_views.bulk_accept, name="bulk_accept"),
+    path("review/<int:period_pk>/chase/", chase_views.chase_list, name="chase"),
+    path("review/<int:period_pk>/chase/send/", chase_views.chase_send, name="chase_send"),
     path("review/<int:period_pk>/quarter/", review_views.manage_period, name="manage_period"),
     path("plan/roll-forward/", roll_forward_views.roll_forward, name="roll_forward"),
     path("plan/drafts/<int:pk>/delete/", roll_forward_views.delete_draft, name="delete_draft"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import meeting_views, partnership_views, people_views, views
+from . import meeting_views, outbox_views, partnership_views, people_views, views
 
 app_name = "governance"
 urlpatterns = [
@@ -24,5 +24,6 @@ urlpatterns = [
         meeting_views.record_attendance,
         name="record_attendance",
     ),
+    path("outbox/", outbox_views.outbox, name="outbox"),
     path("governance/decisions/", meeting_views.decisions, name="decisions"),
 ]

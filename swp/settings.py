@@ -116,10 +116,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # `make run` serves and makes packs in two processes (the server and the pack worker) on one
-    # file. Write-ahead logging lets pages read while the worker writes; IMMEDIATE transactions
-    # take the write lock at their start, so two writers wait their turn (up to `timeout` seconds)
-    # instead of one failing with "database is locked" when its read turns into a write.
+    # `make run` serves pages, and makes packs and sends emails, in two processes (the server and
+    # the task worker) on one file. Write-ahead logging lets pages read while the worker writes;
+    # IMMEDIATE transactions take the write lock at their start, so two writers wait their turn (up
+    # to `timeout` seconds) instead of one failing with "database is locked" when its read turns into a write.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )

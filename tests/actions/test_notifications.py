@@ -136,6 +136,13 @@ class TestReturned:
         assert sent.everyone() == {owner.email, lead_a.email}
         assert OutboxMessage.objects.get(recipient=owner).get_kind_display() == "Update returned"
 
+    def test_a_lead_who_gives_the_update_gets_one_email(self, secretary, p1, period, lead_a, sent):
+        own = factories.make_action(p1, "1.5", objective="Review the strategy")  # no owner: the lead gives it
+        update = submit(own, period, lead_a)
+        services.return_update(update=update, by=secretary, expected_version=update.version, comment="Dates?")
+        [message] = sent.to(lead_a)
+        assert "submit it again by" in message.body and "for your priority" not in message.body
+
     def test_returns_cannot_be_switched_off(self, secretary, action, period, owner, sent):
         EmailPreferences.objects.create(user=owner, digests=False, comments=False, pack_issued=False)
         update = submit(action, period, owner)

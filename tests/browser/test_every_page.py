@@ -315,7 +315,17 @@ def extra_start_pages(base: str, role: str) -> list[str]:
 
     For a role that may not see one, its 403 or 404 page is what gets checked.
     """
-    names = ["two_factor:manage", "password_change", "plan_workbook:index"] if ROLES[role] else []
+    names = (
+        [
+            "two_factor:manage",
+            "password_change",
+            "plan_workbook:index",
+            "email_preferences",
+            "governance:outbox",
+        ]
+        if ROLES[role]
+        else []
+    )
     urls = []
     for name in names:
         try:

@@ -87,6 +87,8 @@ def build_world(media) -> SimpleNamespace:
         lead_support_officer_name="Sue Support",  # named in the plan, with no account
     )
     action = factories.make_action(p1, "1.1", owner=users["owner"])
+    # The owner still owes this one's update, so the secretary has someone to chase.
+    factories.make_action(p1, "1.9", objective="Train frontline staff", owner=users["owner"])
     action.responsible_organisations.add(police)
     theme = Theme.objects.create(plan=plan, name="Domestic abuse")
     theme.priorities.add(p1)

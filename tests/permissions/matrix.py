@@ -31,6 +31,10 @@ MATRIX = {
     "bulk_accept_post":      (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
     "manage_period_get":     (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
     "lock_period_post":      (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "chase_get":             (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "chase_preview_get":     (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "chase_send_post":       (OK,    OK,    403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "view_outbox":           (OK,    OK,    403,   403,   403,   403,   403,   OWN,   SIGN_IN),
     "edit_reading_get":      (OK,    OK,    OK,    403,   403,   403,   403,   404,   SIGN_IN),
     "edit_reading_post":     (OK,    OK,    OK,    403,   403,   403,   403,   404,   SIGN_IN),
     # Board packs
