@@ -80,13 +80,13 @@ def test_submitting_nothing_says_what_to_enter_and_saves_nothing(client, quarter
     client.force_login(secretary)
     response = write(client, asks_url(quarter), "")
     assert "Enter what the board is asked to decide or note" in page_text(response)
-    assert not BoardNote.objects.exists()
+    assert not BoardNote.objects.filter(period=quarter).exists()
 
 
 def test_a_lead_may_not_write_another_priority_commentary(client, quarter, p2, lead_a):
     client.force_login(lead_a)
     assert write(client, commentary_url(quarter, p2), "Not mine to write").status_code == 403
-    assert not BoardNote.objects.exists()
+    assert not BoardNote.objects.filter(period=quarter).exists()
 
 
 def test_another_partnerships_priority_is_not_found(client, quarter, outsider, elsewhere):
@@ -102,7 +102,7 @@ def test_a_locked_quarter_refuses_changes(client, quarter, p1, lead_a):
     response = write(client, commentary_url(quarter, p1), "Too late")
     assert response.status_code == 403
     assert "2020 Q1 is locked: notes can no longer be changed." in page_text(response)
-    assert not BoardNote.objects.exists()
+    assert not BoardNote.objects.filter(period=quarter).exists()
 
 
 def test_two_people_saving_at_once_see_both_versions_and_nothing_is_lost(

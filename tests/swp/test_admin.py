@@ -22,7 +22,7 @@ def admin_client(client, demo, settings, tmp_path):
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from actions.models import ActionUpdate, BoardNote, ReminderLog, UpdateComment, UpdateEvidence
+    from actions.models import ActionUpdate, ReminderLog, UpdateComment, UpdateEvidence
     from governance.models import PasswordResetRequest, PendingImport
 
     settings.MEDIA_ROOT = tmp_path
@@ -42,14 +42,6 @@ def admin_client(client, demo, settings, tmp_path):
     evidence.save()
     ReminderLog.objects.create(
         recipient=admin, period=update.period, kind="overdue", sent_on=timezone.localdate()
-    )
-    # A lead's commentary for the board, as a draft.
-    BoardNote.objects.create(
-        period=update.period,
-        kind="commentary",
-        priority=update.action.priority,
-        text="Draft",
-        written_by=admin,
     )
     # A board pack request that failed, and a queued task: neither has an add or change form.
     IssuedPack.objects.create(
