@@ -18,10 +18,10 @@ from governance.access import (
 from governance.models import Partnership, PendingImport
 from governance.permissions import can
 from priorities.access import get_current_plan_for_user, get_plan_for_user
-from priorities.models import Plan, ReportingPeriod
+from priorities.models import Plan, Priority, ReportingPeriod
 from swp.access import forbidden, not_found
 
-from .models import Action, ActionUpdate, UpdateEvidence
+from .models import Action, ActionUpdate, BoardNote, UpdateEvidence
 from .selectors import reporting_period_for_updates
 
 
@@ -202,3 +202,67 @@ def get_plan_for_named_people(request: HttpRequest, pk: int) -> Plan:
     if not can(request.user, "governance.manage_people", plan.partnership):
         forbidden(request, PEOPLE_ADMINS_ONLY, obj=plan)
     return plan
+
+
+# Board notes: the leads' commentary and the secretary's asks (actions/board_note_views.py) --------
+
+
+def _period_for_notes(request: HttpRequest, period_pk: int) -> ReportingPeriod:
+    period = get_object_or_404(ReportingPeriod.objects.select_related("plan__partnership"), pk=period_pk)
+    if not can(request.user, "governance.view_plan_data", period.plan.partnership):
+        not_found(request, obj=period, message="No such quarter.")
+    return period
+
+
+def get_period_for_board_notes(request: HttpRequest, period_pk: int) -> ReportingPeriod:
+    period = _period_for_notes(request, period_pk)
+    if not can(request.user, "actions.see_board_notes", period.plan):
+        forbidden(
+            request,
+            "Only priority leads, the board secretary and partnership admins write for the board.",
+            obj=period,
+        )
+    return period
+
+
+def get_commentary_for_user(
+    request: HttpRequest, period_pk: int, priority_pk: int
+) -> tuple[ReportingPeriod, Priority]:
+    period = _period_for_notes(request, period_pk)
+    priority = get_object_or_404(
+        Priority.objects.select_related("plan", "lead_officer"), pk=priority_pk, plan=period.plan
+    )
+    if not can(request.user, "actions.write_commentary", priority):
+        forbidden(
+            request,
+            "Only the priority's lead officer and the board secretary write its commentary.",
+            obj=priority,
+        )
+    return period, priority
+
+
+def get_period_for_asks(request: HttpRequest, period_pk: int) -> ReportingPeriod:
+    period = _period_for_notes(request, period_pk)
+    if not can(request.user, "actions.write_asks", period.plan):
+        forbidden(
+            request,
+            "Only the board secretary and partnership admins write the asks of the board.",
+            obj=period,
+        )
+    return period
+
+
+def get_note_for_review(request: HttpRequest, pk: int) -> BoardNote:
+    note = get_object_or_404(
+        BoardNote.objects.select_related(
+            "period__plan__partnership", "priority", "written_by", "reviewed_by"
+        ),
+        pk=pk,
+    )
+    if not can(request.user, "governance.view_plan_data", note.period.plan.partnership):
+        not_found(request, obj=note, message="No such note.")
+    if not can(request.user, "actions.review_note", note):
+        forbidden(
+            request, "Only the board secretary and partnership admins review notes for the board.", obj=note
+        )
+    return note

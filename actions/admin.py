@@ -5,7 +5,7 @@ from priorities.admin import MeasureInline, PriorityAdmin
 from priorities.models import Priority
 from swp.import_export.admin import SafeImportExportMixin
 
-from .models import Action, ActionUpdate, UpdateComment, UpdateEvidence
+from .models import Action, ActionUpdate, BoardNote, UpdateComment, UpdateEvidence
 from .resources import ActionResource, ActionUpdateResource
 
 
@@ -103,3 +103,13 @@ class UpdateEvidenceAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(BoardNote)
+class BoardNoteAdmin(VersionedAdmin):
+    list_display = ["kind", "priority", "period", "state", "written_by", "submitted_at"]
+    list_filter = ["period__plan__partnership", "period__plan", "period", "kind", "state"]
+    search_fields = ["text", "priority__title"]
+    autocomplete_fields = ["period", "priority", "written_by", "reviewed_by"]
+    list_select_related = ["priority", "period", "written_by"]
+    readonly_fields = ["version"]

@@ -239,3 +239,62 @@ class UpdateEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class BoardNote(models.Model):
+    """Words written for the board each quarter, reviewed like an update: a priority lead's commentary
+    on their priority, or the secretary's asks of the board (decisions and escalations).
+
+    Printed in the board pack where the board reads them: commentary at the top of its priority's
+    section, the asks on the plan at a glance and in the decisions section.
+    """
+
+    class Kind(models.TextChoices):
+        COMMENTARY = "commentary", "Lead's commentary"
+        ASKS = "asks", "Asks of the board"
+
+    State = ActionUpdate.State  # drafted, submitted, then accepted or returned, as an update is
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="board_notes")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    priority = models.ForeignKey(
+        Priority, on_delete=models.CASCADE, null=True, blank=True, related_name="board_notes"
+    )
+    text = FreeTextField(blank=True, max_length=NARRATIVE)
+    state = models.CharField(
+        max_length=20, choices=ActionUpdate.State.choices, default=ActionUpdate.State.DRAFT
+    )
+    written_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = FreeTextField(
+        blank=True, help_text="Why the reviewer returned it, shown to its writer.", max_length=COMMENT
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "priority"],
+                condition=Q(kind="commentary"),
+                name="one_commentary_per_priority_per_period",
+            ),
+            models.UniqueConstraint(fields=["period"], condition=Q(kind="asks"), name="one_asks_per_period"),
+            # Commentary is on a priority; the asks are the whole board's.
+            models.CheckConstraint(
+                condition=(Q(kind="commentary") & Q(priority__isnull=False))
+                | (Q(kind="asks") & Q(priority__isnull=True)),
+                name="commentary_has_a_priority_asks_have_none",
+            ),
+            models.CheckConstraint(
+                condition=Q(state="draft") | (~Q(text="") & Q(submitted_at__isnull=False)),
+                name="submitted_note_has_text_and_time",
+                violation_error_message="A submitted note needs its text and the time it was submitted.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        about = f" on {self.priority}" if self.priority_id else ""
+        return f"{self.get_kind_display()}{about}, {self.period}"

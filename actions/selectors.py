@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 
 from governance.models import Organisation, User
+from governance.permissions import can
 from priorities.models import Measure, MeasureReading, Plan, Priority, ReportingPeriod
 
-from .models import Action, ActionUpdate
+from .models import Action, ActionUpdate, BoardNote
 from .status import NO_UPDATE, REPORTED_STATES, UPDATE_STATE_LABELS
 
 
@@ -162,3 +163,44 @@ def review_board(*, period: ReportingPeriod) -> ReviewBoard:
         by_organisation.values(), key=lambda progress: (progress.organisation is None, progress.name)
     )
     return ReviewBoard(period=period, actions=actions, organisations=ordered)
+
+
+# ---- Notes for the board --------------------------------------------------------------------------
+
+
+@dataclass
+class NoteLine:
+    """A note the board will read, or its empty place: a priority's commentary, or the asks."""
+
+    title: str
+    priority: Priority | None
+    note: BoardNote | None
+    may_write: bool
+
+
+def board_notes_for(*, period: ReportingPeriod, user) -> dict:
+    """The quarter's commentary on each priority and its asks of the board, with what `user` may do.
+
+    Two queries: the priorities and the notes. Leads see the lines they may write; those who run the
+    cycle see every line and may review.
+    """
+    plan = period.plan
+    may_review = can(user, "governance.run_cycle", plan.partnership)
+    notes = {
+        (note.kind, note.priority_id): note
+        for note in BoardNote.objects.filter(period=period).select_related("written_by", "reviewed_by")
+    }
+    priorities = plan.priorities.select_related("plan", "lead_officer").order_by("order")
+    commentary = [
+        NoteLine(
+            p.title, p, notes.get((BoardNote.Kind.COMMENTARY, p.pk)), can(user, "actions.write_commentary", p)
+        )
+        for p in priorities
+    ]
+    return {
+        "period": period,
+        "plan": plan,
+        "commentary": [line for line in commentary if may_review or line.may_write],
+        "asks": NoteLine("Asks of the board", None, notes.get((BoardNote.Kind.ASKS, None)), may_review),
+        "may_review": may_review,
+    }

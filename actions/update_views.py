@@ -25,7 +25,10 @@ def my_updates(request: HttpRequest) -> HttpResponse:
     plan = get_current_plan_for_user(request)
     period = reporting_period_for_updates(plan=plan)
     mine = select_my_updates(user=request.user, plan=plan, period=period) if period else None
-    return render(request, "actions/my_updates.html", {"plan": plan, "period": period, "mine": mine})
+    # A priority's lead officer also writes its commentary for the board each quarter.
+    writes_commentary = period is not None and plan.priorities.filter(lead_officer=request.user).exists()
+    context = {"plan": plan, "period": period, "mine": mine, "writes_commentary": writes_commentary}
+    return render(request, "actions/my_updates.html", context)
 
 
 def _existing_update(action, period) -> ActionUpdate | None:

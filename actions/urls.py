@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import (
+    board_note_views,
     bulk_review_views,
     chase_views,
     evidence_views,
@@ -35,6 +36,14 @@ urlpatterns = [
     path("review/<int:period_pk>/chase/", chase_views.chase_list, name="chase"),
     path("review/<int:period_pk>/chase/send/", chase_views.chase_send, name="chase_send"),
     path("review/<int:period_pk>/quarter/", review_views.manage_period, name="manage_period"),
+    path("review/<int:period_pk>/board-notes/", board_note_views.board_notes, name="board_notes"),
+    path(
+        "review/<int:period_pk>/board-notes/commentary/<int:priority_pk>/",
+        board_note_views.edit_commentary,
+        name="edit_commentary",
+    ),
+    path("review/<int:period_pk>/board-notes/asks/", board_note_views.edit_asks, name="edit_asks"),
+    path("review/board-notes/<int:pk>/", board_note_views.review_note, name="review_note"),
     path("plan/roll-forward/", roll_forward_views.roll_forward, name="roll_forward"),
     path("plan/drafts/<int:pk>/delete/", roll_forward_views.delete_draft, name="delete_draft"),
 ]

@@ -50,6 +50,7 @@ BOARD_SECTIONS = [
     ("glance", "The plan at a glance"),
     ("exceptions", "Exceptions"),
     # one section per priority goes here
+    ("decisions", "Decisions asked of the board"),
     ("themes", "Cross-cutting themes"),
     ("appendix-rag", "Appendix A: What the RAG ratings mean"),
     ("appendix-submissions", "Appendix B: Updates received this quarter"),

@@ -13,7 +13,7 @@ from datetime import date
 
 from django.db.models import Prefetch
 
-from actions.models import Action, ActionUpdate
+from actions.models import Action, ActionUpdate, BoardNote
 from actions.status import (
     AMBER,
     CHANGE_LABELS,
@@ -43,6 +43,7 @@ from .pack_data import (
     LEAD_GROUP_TERM,
     SUB_PRIORITY_TERM,
     ActionRow,
+    BoardNoteRow,
     BoardPack,
     MeasureRow,
     PriorityRow,
@@ -141,6 +142,22 @@ def _submission(action: Action, update: ActionUpdate) -> Submission:
     )
 
 
+def _note_row(note: BoardNote | None) -> BoardNoteRow | None:
+    if note is None:
+        return None
+    author = note.written_by.full_name if note.written_by else ""
+    return BoardNoteRow(text=note.text, author=author, reviewed=note.state == BoardNote.State.ACCEPTED)
+
+
+def _notes(period: ReportingPeriod, accepted_only: bool) -> dict[tuple[str, int | None], BoardNote]:
+    """The quarter's notes for the board, by kind and priority: submitted or accepted ones, as updates
+    count. The public pages (accepted_only) show none: they carry officers' names."""
+    if accepted_only:
+        return {}
+    notes = BoardNote.objects.filter(period=period, state__in=REPORTED_STATES).select_related("written_by")
+    return {(note.kind, note.priority_id): note for note in notes}
+
+
 def assessment_line(statistics: list[BaselineStatistic]) -> str:
     """The strategic assessment's figures a priority cites, as one line under each assessment's title,
     as the plan's delivery table heads a priority ("Jan 2019 - Strategic assessment: ...")."""
@@ -158,6 +175,7 @@ def _priority_row(
     actions: list[ActionRow],
     family: list[ActionRow],
     previous: ReportingPeriod | None,
+    commentary: BoardNote | None = None,
 ) -> PriorityRow:
     """A priority with its own actions, and its status, change and counts over its family: those
     and its sub-priorities' actions."""
@@ -191,11 +209,12 @@ def _priority_row(
             else priority.lead_support_officer_name
         ),
         assessment=assessment_line(priority.pack_cites),
+        commentary=_note_row(commentary),
     )
 
 
 def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = False) -> BoardPack:
-    """Everything the quarterly pack for `period` shows, in twelve queries whatever the plan's size.
+    """Everything the quarterly pack for `period` shows, in thirteen queries whatever the plan's size.
 
     With accepted_only, only updates the board secretary has accepted count (a submitted one is as
     if not there): the public pages show only what has been approved.
@@ -239,6 +258,7 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
         .order_by("order")
     )  # 3 measures, 4 readings, 5 actions, 6 updates, 7 organisations, 8 themes, 9 cited figures
     leads = leads_as_written(priorities)  # 10 joint leads and groups
+    notes = _notes(period, accepted_only)  # 11 the leads' commentary and the asks of the board
 
     ordered = in_plan_order(priorities)
     own = {p.pk: [_action_row(action, period, earlier) for action in p.pack_actions] for p, _ in ordered}
@@ -247,8 +267,9 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
         # In the plan's order a priority's sub-priorities follow it, up to the next one no deeper.
         end = next((i for i in range(index + 1, len(ordered)) if ordered[i][1] <= depth), len(ordered))
         family = [row for p, _ in ordered[index:end] for row in own[p.pk]]
+        commentary = notes.get((BoardNote.Kind.COMMENTARY, priority.pk))
         priority_rows.append(
-            _priority_row(priority, depth, leads[priority.pk], own[priority.pk], family, previous)
+            _priority_row(priority, depth, leads[priority.pk], own[priority.pk], family, previous, commentary)
         )
         for action in priority.pack_actions:
             submissions += [
@@ -259,7 +280,7 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
 
     by_id = {row.id: row for priority in priority_rows for row in priority.actions}
     themes = []
-    for theme in plan.themes.prefetch_related("priorities").order_by("name"):  # 11, 12
+    for theme in plan.themes.prefetch_related("priorities").order_by("name"):  # 12, 13
         linked = [row for row in by_id.values() if theme.pk in row.theme_ids]
         themes.append(
             ThemeRow(
@@ -300,5 +321,6 @@ def board_pack(*, plan: Plan, period: ReportingPeriod, accepted_only: bool = Fal
         submissions=submissions,
         glossary=glossary,
         layout=LAYOUT_BOARD,
+        asks=_note_row(notes.get((BoardNote.Kind.ASKS, None))),
         recent_periods=[p.label for p in [*earlier, period]],
     )

@@ -12,10 +12,12 @@ gets a Conflict carrying the row as it now is, and nothing is written.
 - review.py: the secretary accepts or returns a submitted update (a return adds its comment), or
   accepts several at once, all or none
 - evidence.py: files attached to an update
+- notes.py: a lead's commentary and the secretary's asks of the board, reviewed like updates
 """
 
 from .bulk import BulkUpdate, save_updates_in_bulk
 from .evidence import add_evidence, remove_evidence
+from .notes import accept_note, find_note, return_note, save_note
 from .refusals import Conflict, NotAllowedNow, editable_problem
 from .review import ChangedSinceChosen, accept_update, accept_updates, return_update
 from .updates import UpdateInput, save_update, stored_values
@@ -26,12 +28,16 @@ __all__ = [
     "Conflict",
     "NotAllowedNow",
     "UpdateInput",
+    "accept_note",
     "accept_update",
     "accept_updates",
     "add_evidence",
     "editable_problem",
+    "find_note",
     "remove_evidence",
+    "return_note",
     "return_update",
+    "save_note",
     "save_update",
     "save_updates_in_bulk",
     "stored_values",

@@ -17,12 +17,12 @@ class NotAllowedNow(Exception):
     """The workflow does not allow this now (a locked quarter, an accepted update); message says why."""
 
 
-def editable_problem(update: ActionUpdate | None, period: ReportingPeriod) -> str | None:
-    """Why the owner cannot change this quarter's update now, or None if they can."""
+def editable_problem(update, period: ReportingPeriod, *, noun: str = "update") -> str | None:
+    """Why the owner cannot change this quarter's update (or board note, `noun`) now, or None if they can."""
     if period.status == ReportingPeriod.Status.PLANNED:
-        return f"{period.label} is not open for updates yet."
+        return f"{period.label} is not open for {noun}s yet."
     if period.status == ReportingPeriod.Status.LOCKED:
-        return f"{period.label} is locked: updates can no longer be changed."
+        return f"{period.label} is locked: {noun}s can no longer be changed."
     if update is not None and update.state == ActionUpdate.State.ACCEPTED:
-        return "The secretary has accepted this update, so it can no longer be changed."
+        return f"The secretary has accepted this {noun}, so it can no longer be changed."
     return None

@@ -1,4 +1,8 @@
-"""The secretary's review of a submitted update: accept it, or return it with a comment."""
+"""The secretary's review of a submitted update: accept it, or return it with a comment.
+
+`lock_for_review` and `save_review` are shared with the board notes' review (notes.py): a note is
+drafted, submitted, accepted or returned, under a version, as an update is.
+"""
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,32 +17,34 @@ from ..models import Action, ActionUpdate, UpdateComment
 from .refusals import Conflict, NotAllowedNow
 
 
-def _lock_for_review(update: ActionUpdate, expected_version: int, *, verb: str) -> ActionUpdate:
-    """The update, locked, if it is still as the secretary saw it, submitted, and its quarter not locked."""
-    locked = ActionUpdate.objects.select_for_update().select_related("action", "period").get(pk=update.pk)
+def lock_for_review(row, expected_version: int, *, verb: str, noun: str = "update", related=("action",)):
+    """`row` (an update or a board note) locked, if it is still as the reviewer saw it, submitted, and
+    its quarter not locked. `noun` names it in the refusal ("Only a submitted update can be accepted.")."""
+    locked = type(row).objects.select_for_update().select_related("period", *related).get(pk=row.pk)
     if locked.version != expected_version:
         raise Conflict(locked)
     if locked.state != ActionUpdate.State.SUBMITTED:
-        raise NotAllowedNow(f"Only a submitted update can be {verb}.")
+        raise NotAllowedNow(f"Only a submitted {noun} can be {verb}.")
     if locked.period.status == ReportingPeriod.Status.LOCKED:
-        raise NotAllowedNow(f"{locked.period.label} is locked. Reopen it to review updates.")
+        raise NotAllowedNow(f"{locked.period.label} is locked. Reopen it to review {noun}s.")
     return locked
 
 
-def _save_review(update: ActionUpdate, state: str, *, by: User) -> None:
-    update.state = state
-    update.reviewed_by = by
-    update.reviewed_at = timezone.now()
-    update.version += 1
-    save_as(update, by=by)
-    announce_plan_changed(plan_id=update.period.plan_id)
+def save_review(row, state: str, *, by: User) -> None:
+    """Record the reviewer's decision on a locked update or board note, with its history."""
+    row.state = state
+    row.reviewed_by = by
+    row.reviewed_at = timezone.now()
+    row.version += 1
+    save_as(row, by=by)
+    announce_plan_changed(plan_id=row.period.plan_id)
 
 
 @transaction.atomic
 def accept_update(*, update: ActionUpdate, by: User, expected_version: int) -> ActionUpdate:
     """Accept a submitted update. A completion or new deadline it proposes then takes effect on the action."""
-    update = _lock_for_review(update, expected_version, verb="accepted")
-    _save_review(update, ActionUpdate.State.ACCEPTED, by=by)
+    update = lock_for_review(update, expected_version, verb="accepted")
+    save_review(update, ActionUpdate.State.ACCEPTED, by=by)
     action = Action.objects.select_for_update().get(pk=update.action_id)
     reasons = []
     if update.marks_complete and action.status != Action.Status.COMPLETE:
@@ -59,9 +65,9 @@ def accept_update(*, update: ActionUpdate, by: User, expected_version: int) -> A
 @transaction.atomic
 def return_update(*, update: ActionUpdate, by: User, expected_version: int, comment: str) -> ActionUpdate:
     """Send a submitted update back to its owner with the secretary's comment, which joins its thread."""
-    update = _lock_for_review(update, expected_version, verb="returned")
+    update = lock_for_review(update, expected_version, verb="returned")
     update.review_comment = comment
-    _save_review(update, ActionUpdate.State.RETURNED, by=by)
+    save_review(update, ActionUpdate.State.RETURNED, by=by)
     UpdateComment.objects.create(update=update, author=by, body=f"Returned: {comment}")
     notifications.update_returned(update=update, by=by)
     return update

@@ -2,7 +2,7 @@
 
 import datetime
 
-from actions.models import Action, ActionUpdate
+from actions.models import Action, ActionUpdate, BoardNote
 from governance.models import Meeting, User
 from priorities.models import MeasureReading, Plan, Priority, ReportingPeriod
 
@@ -86,5 +86,36 @@ def load_readings(
                     "narrative": reading.get("narrative", ""),
                     "entered_by": priority.lead_officer,
                     "entered_at": at(period.update_deadline - datetime.timedelta(days=3)),
+                },
+            )
+
+
+def load_board_notes(
+    report: LoadReport,
+    periods: dict[str, ReportingPeriod],
+    priorities: dict[int, Priority],
+    users: dict[str, User],
+) -> None:
+    """The leads' commentary and the secretary's asks, accepted by the partnership admin."""
+    secretary, admin = users.get("secretary@demo.example"), users.get("admin@demo.example")
+    for label, notes in invented.DEMO_BOARD_NOTES.items():
+        period = periods[label]
+        written = [
+            (BoardNote.Kind.COMMENTARY, priorities[order], priorities[order].lead_officer, text)
+            for order, text in notes["commentary"].items()
+        ]
+        written.append((BoardNote.Kind.ASKS, None, secretary, notes["asks"]))
+        for kind, priority, author, text in written:
+            upsert(
+                report,
+                BoardNote,
+                {"period": period, "kind": kind, "priority": priority},
+                {
+                    "text": text,
+                    "state": BoardNote.State.ACCEPTED,
+                    "written_by": author,
+                    "submitted_at": at(period.update_deadline - datetime.timedelta(days=2)),
+                    "reviewed_by": admin,
+                    "reviewed_at": at(period.update_deadline + datetime.timedelta(days=3)),
                 },
             )

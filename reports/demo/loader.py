@@ -17,7 +17,7 @@ from .load_governance import (
 )
 from .load_people import load_partnership, load_users
 from .load_plan import load_actions, load_assessment, load_plan, load_priorities, load_themes
-from .load_updates import load_periods, load_readings, load_updates
+from .load_updates import load_board_notes, load_periods, load_readings, load_updates
 from .upsert import LoadReport
 
 
@@ -36,6 +36,7 @@ def load_walsall_demo(*, with_users: bool = True) -> LoadReport:
     actions = load_actions(report, plan, priorities, organisations, themes, users)
     load_updates(report, actions, periods, priorities, users)
     load_readings(report, priorities, periods)
+    load_board_notes(report, periods, priorities, users)
     load_approvals(report, plan, meetings)
     consultation = load_consultation(report, partnership, plan, priorities)
     load_findings_answered(report, consultation, actions)

@@ -1526,6 +1526,26 @@ DEMO_UPDATES = {
 }
 
 
+# Demo: what two leads wrote for the board about 2020 Q2, and the secretary's asks of the board, all
+# accepted (issue 19). Keyed by quarter; commentary by priority order. Every text starts "Demo".
+DEMO_BOARD_NOTES = {
+    "2020 Q2": {
+        "commentary": {
+            1: "Demo commentary: Lockdown moved most of this priority's work online. Five actions slipped "
+            "to amber because face-to-face work stopped, not because partners withdrew, and each has a "
+            "dated plan to restart from August or October. Domestic abuse reports rose, and MARAC now "
+            "meets weekly.",
+            3: "Demo commentary: The Family Drug and Alcohol Court (3.6) is red: the court cannot take the "
+            "service on until early 2021. The business case will be ready by September. Treatment "
+            "referrals from custody fell while in-reach was suspended and are checked monthly.",
+        },
+        "asks": "Demo asks: Agree a start in early 2021 for the Family Drug and Alcohol Court "
+        "(action 3.6).\n\nNote that five Violence reduction actions are amber because of lockdown, each "
+        "with a dated plan to restart.\n\nAsk the CCG to confirm funding for the street triage "
+        "extension (action 1.6) by September 2020.",
+    },
+}
+
 # Demo: invented readings. Keys are (priority order, measure order 1..3). Numeric values are
 # counts for the quarter (public place violence, domestic abuse, knife crime), the number at the
 # quarter's end (people in treatment; repeat offenders over the preceding 12 months), a rate for

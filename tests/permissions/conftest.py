@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actions import services
-from actions.models import ActionUpdate, Rag
+from actions.models import ActionUpdate, BoardNote, Rag
 from actions.update_sheet.preview import preview_upload
 from governance.models import Invitation, Membership, PendingImport, Role
 from priorities import approvals
@@ -109,6 +109,16 @@ def build_world(media) -> SimpleNamespace:
         content_type="application/pdf",
     )
     measure = factories.make_measure(p1, 1, title="Violent offences recorded")
+    # The lead's commentary on P1 for the quarter, submitted for review.
+    note = BoardNote.objects.create(
+        period=period,
+        kind=BoardNote.Kind.COMMENTARY,
+        priority=p1,
+        text="Listening events are on hold.",
+        state=BoardNote.State.SUBMITTED,
+        written_by=users["lead"],
+        submitted_at=timezone.now(),
+    )
 
     # Q2 is locked, for the board's July meeting, and its pack was issued; Q1's pack failed.
     board = factories.make_board(walsall, "Safer Test Board")
@@ -198,6 +208,7 @@ def build_world(media) -> SimpleNamespace:
         action=action,
         theme=theme,
         update=update,
+        note=note,
         evidence=evidence,
         measure=measure,
         board=board,

@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from actions.models import Action, ActionUpdate, Rag
+from actions.models import Action, ActionUpdate, BoardNote, Rag
 from governance.models import Invitation, Meeting, Membership, OutboxMessage, PendingImport
 from priorities.models import ApprovalStage, EqiaActionItem, MeasureReading, Plan, ReportingPeriod
 from reports.models import IssuedPack
@@ -104,6 +104,23 @@ OPERATIONS = {
     "bulk_accept_post": post(
         lambda w: reverse("actions:bulk_accept", args=[w.period.pk]),
         lambda w: {"updates": f"{w.update.pk}:{w.update.version}", "confirm": "yes"},
+    ),
+    # Notes for the board: the lead's commentary on P1 is submitted and waiting for review.
+    "board_notes_get": get(lambda w: reverse("actions:board_notes", args=[w.period.pk])),
+    "commentary_get": get(lambda w: reverse("actions:edit_commentary", args=[w.period.pk, w.p1.pk])),
+    "commentary_post": post(
+        lambda w: reverse("actions:edit_commentary", args=[w.period.pk, w.p1.pk]),
+        lambda w: {"text": "Events resume in the autumn.", "version": w.note.version, "submit": ""},
+    ),
+    "asks_get": get(lambda w: reverse("actions:edit_asks", args=[w.period.pk])),
+    "asks_post": post(
+        lambda w: reverse("actions:edit_asks", args=[w.period.pk]),
+        lambda w: {"text": "Agree the new deadline for action 1.1.", "version": 0, "submit": ""},
+    ),
+    "review_note_get": get(lambda w: reverse("actions:review_note", args=[w.note.pk])),
+    "review_note_post": post(
+        lambda w: reverse("actions:review_note", args=[w.note.pk]),
+        lambda w: {"decision": "accept", "comment": "", "version": w.note.version},
     ),
     "manage_period_get": get(lambda w: reverse("actions:manage_period", args=[w.period.pk])),
     "lock_period_post": post(
@@ -247,6 +264,9 @@ def snapshot(w) -> dict:
             "owner_id",
             "status",
             "deadline",
+        ),
+        "board notes": rows(
+            BoardNote.objects.filter(period__plan=w.plan), "kind", "priority_id", "state", "version", "text"
         ),
         "stored files": sorted(str(p) for p in w.media.rglob("*") if p.is_file()),
         "periods": rows(ReportingPeriod.objects.filter(plan=w.plan), "label", "status", "update_deadline"),

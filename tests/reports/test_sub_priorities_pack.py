@@ -34,6 +34,7 @@ CONTENTS = [
     (3, "1.1.1 Knife crime among under-18s"),
     (2, "1.2 Domestic abuse"),
     (1, "2. Safer neighbourhoods"),
+    (1, "Decisions asked of the board"),
     (1, "Cross-cutting themes"),
     (1, "Appendix A: What the RAG ratings mean"),
     (1, "Appendix B: Updates received this quarter"),
@@ -104,7 +105,8 @@ def test_joint_leads_keep_the_plans_order_and_a_group_is_a_lead_group(nested, pa
 def test_the_pack_takes_the_same_queries_however_deep_and_wide_the_plan(nested, pack):
     with CaptureQueriesContext(connection) as before:
         board_pack(plan=nested.plan, period=nested.q2)
-    assert len(before.captured_queries) <= 11
+    # 13 at most: issue 19 added the cited figures and the notes for the board, one query each.
+    assert len(before.captured_queries) <= 13
     parent = nested.priorities["1.1.1"]
     for n in range(1, 4):
         deeper = factories.make_priority(nested.plan, 10 + n, title=f"Deeper {n}", reference=f"1.1.1.{n}")
@@ -196,7 +198,7 @@ def test_the_walsall_pack_has_no_sub_priorities_and_reads_as_before(demo):
     period = ReportingPeriod.objects.get(plan__partnership__slug="safer-walsall", label="2020 Q2")
     html = pack_html(board_pack(plan=period.plan, period=period))
     text = visible_text(html)
-    assert [depth for depth, _ in nested_links(html, "contents")] == [1] * 11
+    assert [depth for depth, _ in nested_links(html, "contents")] == [1] * 12
     assert [level for level, text in headings(html) if re.match(r"\d\. ", text)] == [2] * 5
     for newer in ("sub-priorit", "Sub-priorit", "Part of", "Lead group", "Joint strategic lead"):
         assert newer not in text
