@@ -16,6 +16,8 @@ from django.utils.safestring import SafeString, mark_safe
 from pygal.etree import etree
 from pygal.style import Style
 
+from priorities.figures import measure_figure
+
 from .pack_data import MeasureRow
 
 # The standard library's ElementTree always, so output does not depend on whether lxml happens
@@ -32,11 +34,8 @@ def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _label(value: Decimal | None, unit: str) -> str:
-    if value is None:
-        return "no figure"
-    text = f"{value.normalize():,f}"
-    return f"{text} {unit}".strip()
+def _label(value: Decimal | None, measure: MeasureRow) -> str:
+    return measure_figure(value, measure) if value is not None else "no figure"
 
 
 def trend_table_rows(measure: MeasureRow) -> list[tuple[str, str]]:
@@ -44,12 +43,12 @@ def trend_table_rows(measure: MeasureRow) -> list[tuple[str, str]]:
     rows = []
     if measure.baseline_value is not None:
         when = f"Baseline ({measure.baseline_period})" if measure.baseline_period else "Baseline"
-        rows.append((when, _label(measure.baseline_value, measure.unit)))
+        rows.append((when, _label(measure.baseline_value, measure)))
     for reading in measure.readings:
         if reading.value is not None:
-            rows.append((reading.period, _label(reading.value, measure.unit)))
+            rows.append((reading.period, _label(reading.value, measure)))
     if measure.target_value is not None:
-        rows.append(("Target", _label(measure.target_value, measure.unit)))
+        rows.append(("Target", _label(measure.target_value, measure)))
     return rows
 
 
@@ -58,19 +57,19 @@ def describe(measure: MeasureRow) -> str:
     points = [(r.period, r.value) for r in measure.readings if r.value is not None]
     parts = []
     if measure.baseline_value is not None:
-        parts.append(f"baseline {_label(measure.baseline_value, measure.unit)}")
+        parts.append(f"baseline {_label(measure.baseline_value, measure)}")
     if points:
         first, last = points[0], points[-1]
         parts.append(
-            f"{_label(first[1], measure.unit)} in {first[0]}"
+            f"{_label(first[1], measure)} in {first[0]}"
             if len(points) == 1
-            else f"from {_label(first[1], measure.unit)} in {first[0]} to {_label(last[1], measure.unit)} "
-            f"in {last[0]}"
+            else f"from {_label(first[1], measure)} in {first[0]} to {_label(last[1], measure)} in {last[0]}"
         )
     if measure.target_value is not None:
-        parts.append(f"target {_label(measure.target_value, measure.unit)}")
+        parts.append(f"target {_label(measure.target_value, measure)}")
     direction = f" {measure.direction_label}." if measure.direction_label else ""
-    return f"{measure.title}: {', '.join(parts)}.{direction}"
+    # A title that ends in a full stop ("…weapons.") gets no second mark before the colon.
+    return f"{measure.title.rstrip('.')}: {', '.join(parts)}.{direction}"
 
 
 def has_chart(measure: MeasureRow) -> bool:
