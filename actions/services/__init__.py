@@ -14,7 +14,7 @@ gets a Conflict carrying the row as it now is, and nothing is written.
 """
 
 from .bulk import BulkUpdate, save_updates_in_bulk
-from .evidence import add_evidence, remove_evidence
+from .evidence import add_evidence, remove_evidence, same_file_on
 from .refusals import Conflict, NotAllowedNow, editable_problem
 from .review import accept_update, return_update
 from .updates import UpdateInput, save_update, stored_values
@@ -29,6 +29,7 @@ __all__ = [
     "editable_problem",
     "remove_evidence",
     "return_update",
+    "same_file_on",
     "save_update",
     "save_updates_in_bulk",
     "stored_values",
