@@ -29,13 +29,14 @@ vnu-jar, Java) over all of them in one JVM: zero errors. The crawl and the check
 xdist_group, so under pytest-xdist they run in one process, in this order, and the checker sees
 every role's pages (it checks that it does).
 
-Every page and error state the crawl checks is also laid out at 390 CSS px wide (a phone), where
-the page itself must not scroll sideways: wide tables read as stacked rows there
-(static/js/stacked-tables.js) or scroll inside a labelled region. And no page shows a word meant
-for the team rather than the people using it (BANNED_WORDS: the seed, load_demo, raw timestamps,
-bare ids), nor text no careful writer leaves (CLUMSY_TEXT: doubled punctuation, brackets in
-brackets, "2250 days overdue"), and all its text is in the one type face (FONT_STACK: no
-serif fallback).
+Every page and error state the crawl checks is also laid out at 390 CSS px wide (a phone) and at
+320 (1280 px at 400% zoom), where the page itself must not scroll sideways: wide tables read as
+stacked rows there (static/js/stacked-tables.js) or scroll inside a labelled region. And no
+page shows a word meant for the team rather than the people using it (BANNED_WORDS: the seed,
+load_demo, raw timestamps, bare ids), nor text no careful writer leaves (CLUMSY_TEXT: doubled
+punctuation, brackets in brackets, "2250 days overdue"), and all its text is in the one type
+face (FONT_STACK: no serif fallback). At 1280 px the service navigation is one row, and the
+header says who is signed in.
 
 A11Y-06: a representative set of pages at 320 CSS px wide (1280 px at 400% zoom) does not
 scroll sideways, except inside labelled, focusable table regions, and with the WCAG 1.4.12
@@ -169,6 +170,10 @@ CLUMSY_TEXT = re.compile(
 
 # Our one type face (frontend/application.scss), as Chromium reports a computed font-family.
 FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
+
+# How many rows the service navigation's items take (one at 1280 px, for every role).
+NAVIGATION_ROWS_JS = """() => new Set([...document.querySelectorAll('.govuk-service-navigation__item')]
+    .filter(e => e.getClientRects().length).map(e => Math.round(e.getBoundingClientRect().top))).size"""
 
 # Each element with text of its own, and the font it is drawn in when that is not the body's. Charts
 # (SVG) name their own sans-serif font, shared with the PDF; code would be monospace.
@@ -308,6 +313,11 @@ def check_here(
     visit.load_seconds, visit.axe_seconds = began - loaded, time.monotonic() - began
     crawl.visits.append(visit)
     crawl.problems += phone_problems(page, f"{url} [{state}]")
+    rows = page.evaluate(NAVIGATION_ROWS_JS)
+    if rows > 1:
+        crawl.problems.append(f"{url} [{state}]: the service navigation takes {rows} rows at 1280 px")
+    if ROLES[crawl.role] and "Signed in as" not in page.locator("header").inner_text():
+        crawl.problems.append(f"{url} [{state}]: the header does not say who is signed in")
     fonts = page.evaluate(FONTS_JS)
     if fonts["stack"] != FONT_STACK or fonts["others"]:
         crawl.problems.append(
@@ -325,15 +335,18 @@ def check_here(
 
 
 def phone_problems(page: Page, where: str) -> list[str]:
-    """The page laid out on a phone: nothing may make the page itself scroll sideways."""
-    page.set_viewport_size(PHONE)
+    """The page laid out on a phone and at 400% zoom: nothing may make the page scroll sideways."""
+    problems = []
     try:
-        overflow = page.evaluate(OVERFLOWING_JS)
+        for size in (PHONE, NARROW):
+            page.set_viewport_size(size)
+            overflow = page.evaluate(OVERFLOWING_JS)
+            if overflow["scrollWidth"] > size["width"] or overflow["culprits"]:
+                wide = f"{overflow['scrollWidth']} px wide at {size['width']} px"
+                problems.append(f"{where} is {wide}: {overflow['culprits']}")
     finally:
         page.set_viewport_size(DESKTOP)
-    if overflow["scrollWidth"] <= PHONE["width"] and not overflow["culprits"]:
-        return []
-    return [f"{where} is {overflow['scrollWidth']} px wide at {PHONE['width']} px: {overflow['culprits']}"]
+    return problems
 
 
 def reset_links(base: str) -> list[str]:
