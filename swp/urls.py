@@ -19,7 +19,7 @@ def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
-    path("favicon.ico", favicon),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("accounts/two-factor/", include("governance.two_factor_urls")),  # SEC-10
     path("accounts/session/", include("swp.session_urls")),  # the idle-timeout warning (SEC-09)
