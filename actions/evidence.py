@@ -122,10 +122,21 @@ class EvidenceForm(GovUKForm):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    again = forms.BooleanField(
+        required=False,
+        label="Add it again, keeping both copies",
+        help_text="Only if the update needs the same file twice.",
+    )
+
+    def __init__(self, *args, same_as=None, **kwargs):
+        """same_as: the evidence already on the update with the same content as the file just chosen,
+        when asking whether to keep both; the "again" box is offered only then."""
         # Ids that cannot clash with the update form this one shares a page with.
         kwargs.setdefault("auto_id", "evidence-%s")
         super().__init__(*args, **kwargs)
+        self.same_as = same_as
+        if same_as is None and not (self.is_bound and self.data.get("again")):
+            del self.fields["again"]
         self.content_type = ""
         self.fields["file"].help_text = (
             "PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, GIF, WebP, text or CSV. "

@@ -34,6 +34,11 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
         received = form.cleaned_data["file"]
+        same = services.same_file_on(update, received)
+        if same and not form.cleaned_data.get("again"):
+            # The same file twice is usually a double click or a second try: ask, keep nothing yet.
+            asking = EvidenceForm(same_as=same)
+            return render(request, "actions/evidence_upload.html", {"form": asking, "update": update})
         try:
             services.add_evidence(
                 update=update, by=request.user, upload=received, content_type=form.content_type

@@ -25,6 +25,8 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from priorities.figures import measure_figure
+
 from .pack_data import MeasureRow
 
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
@@ -55,11 +57,8 @@ class Point:
     label: str
 
 
-def _label(value: Decimal | None, unit: str) -> str:
-    if value is None:
-        return "no figure"
-    text = f"{value.normalize():,f}"
-    return f"{text} {unit}".strip()
+def _label(value: Decimal | None, measure: MeasureRow) -> str:
+    return measure_figure(value, measure) if value is not None else "no figure"
 
 
 def _baseline_when(measure: MeasureRow) -> str:
@@ -74,13 +73,13 @@ def trend_table_rows(measure: MeasureRow) -> list[tuple[str, str]]:
     """
     rows = []
     if measure.baseline_value is not None:
-        rows.append((_baseline_when(measure), _label(measure.baseline_value, measure.unit)))
+        rows.append((_baseline_when(measure), _label(measure.baseline_value, measure)))
     for reading in measure.readings:
         if reading.value is not None:
             when = f"{reading.period} ({reading.covers})" if reading.covers else reading.period
-            rows.append((when, _label(reading.value, measure.unit)))
+            rows.append((when, _label(reading.value, measure)))
     if measure.target_value is not None:
-        rows.append(("Target", _label(measure.target_value, measure.unit)))
+        rows.append(("Target", _label(measure.target_value, measure)))
     return rows
 
 
@@ -96,20 +95,21 @@ def describe(measure: MeasureRow) -> str:
     parts = []
     if measure.baseline_value is not None:
         when = f" ({measure.baseline_period})" if measure.baseline_period else ""
-        parts.append(f"baseline {_label(measure.baseline_value, measure.unit)}{when}")
+        parts.append(f"baseline {_label(measure.baseline_value, measure)}{when}")
     if points:
         first, last = points[0], points[-1]
         parts.append(
-            f"{_label(first.value, measure.unit)} in {first.period}"
+            f"{_label(first.value, measure)} in {first.period}"
             if len(points) == 1
-            else f"from {_label(first.value, measure.unit)} in {first.period} to "
-            f"{_label(last.value, measure.unit)} in {last.period}"
+            else f"from {_label(first.value, measure)} in {first.period} to "
+            f"{_label(last.value, measure)} in {last.period}"
         )
     if measure.target_value is not None:
-        parts.append(f"target {_label(measure.target_value, measure.unit)}")
+        parts.append(f"target {_label(measure.target_value, measure)}")
     direction = f" {measure.direction_label}." if measure.direction_label else ""
     covers = f" {covers_note(measure)}" if covers_note(measure) else ""
-    return f"{measure.title}: {', '.join(parts)}.{direction}{covers}"
+    # A title that ends in a full stop ("…weapons.") gets no second mark before the colon.
+    return f"{measure.title.rstrip('.')}: {', '.join(parts)}.{direction}{covers}"
 
 
 def has_chart(measure: MeasureRow) -> bool:

@@ -8,7 +8,6 @@ out here once, so the templates stay simple and the preview and the PDF cannot d
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from decimal import Decimal
 
 from django.conf import settings
 from django.template.defaultfilters import pluralize
@@ -27,6 +26,7 @@ from actions.status import (
     UNCHANGED,
     status_label,
 )
+from priorities.figures import measure_figure
 from priorities.outline import Link, nested_links, numbered_title
 
 from .charts import describe, trend_chart, trend_table_rows
@@ -104,14 +104,6 @@ class ExceptionTable:
     kind: str  # which columns the table shows: "rag", "overdue" or "update"
 
 
-def figure(value: Decimal | None, unit: str = "") -> str:
-    """A number as the pack prints it: 1,227 people; 12.5 %; "" for none."""
-    if value is None:
-        return ""
-    text = f"{value.normalize():,f}"
-    return f"{text} {unit}".strip()
-
-
 def heading(priority: PriorityRow) -> str:
     """The priority as its section is headed: its number (an older pack's JSON has only its order)."""
     return numbered_title(priority.number or str(priority.order), priority.title)
@@ -159,10 +151,10 @@ def _measure_view(measure) -> MeasureView:
     if latest is None:
         latest_text = "No reading yet"
     elif latest.value is not None:
-        latest_text = figure(latest.value, measure.unit)
+        latest_text = measure_figure(latest.value, measure)
     else:
         latest_text = latest.narrative or "No figure reported"
-    baseline = figure(measure.baseline_value, measure.unit)
+    baseline = measure_figure(measure.baseline_value, measure)
     if baseline and measure.baseline_period:
         baseline = f"{baseline} ({measure.baseline_period})"
     return MeasureView(
@@ -170,7 +162,7 @@ def _measure_view(measure) -> MeasureView:
         latest=latest_text,
         latest_period=latest.period if latest else "",
         baseline=baseline or "None set",
-        target=figure(measure.target_value, measure.unit) or measure.target_description or "None set",
+        target=measure_figure(measure.target_value, measure) or measure.target_description or "None set",
         against_baseline=BOARD_BASELINE_LABELS.get(measure.against_baseline, ""),
         chart=trend_chart(measure),
         chart_description=describe(measure),

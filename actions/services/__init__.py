@@ -16,7 +16,7 @@ gets a Conflict carrying the row as it now is, and nothing is written.
 """
 
 from .bulk import BulkUpdate, save_updates_in_bulk
-from .evidence import add_evidence, remove_evidence
+from .evidence import add_evidence, remove_evidence, same_file_on
 from .notes import accept_note, find_note, return_note, save_note
 from .refusals import Conflict, NotAllowedNow, editable_problem
 from .review import ChangedSinceChosen, accept_update, accept_updates, return_update
@@ -38,6 +38,7 @@ __all__ = [
     "return_note",
     "return_update",
     "save_note",
+    "same_file_on",
     "save_update",
     "save_updates_in_bulk",
     "stored_values",

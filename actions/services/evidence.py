@@ -12,6 +12,19 @@ from ..models import ActionUpdate, UpdateEvidence
 from .refusals import NotAllowedNow, editable_problem
 
 
+def sha256_of(upload: UploadedFile) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def same_file_on(update: ActionUpdate, upload: UploadedFile) -> UpdateEvidence | None:
+    """The evidence already on the update with exactly this content, if any (whatever its name)."""
+    return update.evidence.select_related("uploaded_by").filter(sha256=sha256_of(upload)).first()
+
+
 @transaction.atomic
 def add_evidence(
     *, update: ActionUpdate, by: User, upload: UploadedFile, content_type: str
@@ -20,16 +33,12 @@ def add_evidence(
     problem = editable_problem(update, update.period)
     if problem:
         raise NotAllowedNow(problem)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
     evidence = UpdateEvidence(
         update=update,
         original_name=upload.name[-200:],
         content_type=content_type,
         size=upload.size,
-        sha256=digest.hexdigest(),
+        sha256=sha256_of(upload),
         uploaded_by=by,
     )
     evidence.file.save(upload.name, upload, save=False)

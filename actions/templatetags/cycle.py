@@ -3,6 +3,8 @@ from datetime import date
 from django import template
 from django.utils import timezone
 
+from swp.wording import day
+
 register = template.Library()
 
 
@@ -19,3 +21,17 @@ def days_left(deadline: date | None, today: date | None = None) -> str:
     if days == 0:
         return "due today"
     return "1 day overdue" if days == -1 else f"{-days} days overdue"
+
+
+# Past this, a count of days overdue ("2,251 days overdue") says nothing a date does not.
+DAYS_COUNTED_OVERDUE = 31
+
+
+@register.filter
+def deadline_in_words(deadline: date | None, today: date | None = None) -> str:
+    """'6 October 2020 (12 days left)', '… (3 days overdue)'; over a month past, 'was 6 October 2020'."""
+    if deadline is None:
+        return ""
+    if ((today or timezone.localdate()) - deadline).days > DAYS_COUNTED_OVERDUE:
+        return f"was {day(deadline)}"
+    return f"{day(deadline)} ({days_left(deadline, today)})"

@@ -2,14 +2,9 @@
 // person came for (a "Continue" link, a rating), or is read row by row. Tables outside a
 // scrolling region of their own are read row by row: each cell is labelled with its
 // column's heading (data-label, which the stylesheet shows above the value below the tablet
-// breakpoint). The stylesheet stacks rows with display: block, which makes some browsers forget
-// that it is a table, so the table's roles are set explicitly and screen readers keep rows,
-// columns and headings. Cells already given a data-label by the template keep theirs.
-
-const roleOf = (cell) => {
-  if (cell.tagName !== "TH") return "cell";
-  return cell.getAttribute("scope") === "row" ? "rowheader" : "columnheader";
-};
+// breakpoint). The table keeps its elements and headings for screen readers: current Chromium,
+// Firefox and Safari (16 on) keep table semantics under display: block, and HTML forbids the
+// explicit ARIA table roles older advice adds. Cells already given a data-label keep theirs.
 
 // The heading of each column, with colspans spread over the columns they cover.
 const columnHeadings = (table) => {
@@ -29,15 +24,9 @@ export function stackTables(root = document) {
     if (table.classList.contains("app-table--stacked")) continue;
     const headings = columnHeadings(table);
     if (headings.length < 2) continue;
-    table.setAttribute("role", "table");
-    for (const group of table.querySelectorAll(":scope > thead, :scope > tbody, :scope > tfoot")) {
-      group.setAttribute("role", "rowgroup");
-    }
     for (const row of table.rows) {
-      row.setAttribute("role", "row");
       let column = 0;
       for (const cell of row.cells) {
-        cell.setAttribute("role", roleOf(cell));
         // A row's own heading is the title of its card; a cell across every column ("No
         // actions yet.") needs no label either.
         const label = cell.tagName === "TD" && cell.colSpan < headings.length ? headings[column] : "";

@@ -501,3 +501,45 @@ def test_the_update_page_has_the_upload_form_outside_the_update_form(client, own
     parser = _FormNesting()
     parser.feed(html)
     assert parser.deepest == 1
+
+
+def test_the_same_file_twice_asks_before_keeping_both(client, owner, update, evidence):
+    client.force_login(owner)
+
+    asked = client.post(upload_url(update), {"file": upload("report copy.pdf", PDF)})
+
+    page = asked.content.decode()
+    assert asked.status_code == 200
+    assert "This file is already on the update" in page
+    assert "Olu Owner added the same file as “report.pdf” on " in page and "Nothing has been added." in page
+    assert "Add it again, keeping both copies" in page
+    assert UpdateEvidence.objects.filter(update=update).count() == 1
+
+
+def test_ticking_add_it_again_keeps_both_copies(client, owner, update, evidence):
+    client.force_login(owner)
+
+    response = client.post(upload_url(update), {"file": upload("report copy.pdf", PDF), "again": "on"})
+
+    assert response.status_code == 302
+    assert sorted(UpdateEvidence.objects.filter(update=update).values_list("original_name", flat=True)) == [
+        "report copy.pdf",
+        "report.pdf",
+    ]
+
+
+def test_a_different_file_is_added_without_asking(client, owner, update, evidence):
+    client.force_login(owner)
+
+    response = client.post(upload_url(update), {"file": upload("minutes.docx", docx())})
+
+    assert response.status_code == 302
+    assert UpdateEvidence.objects.filter(update=update).count() == 2
+
+
+def test_the_update_page_does_not_offer_to_add_a_file_again(client, owner, update):
+    client.force_login(owner)
+
+    page = client.get(update_page(update)).content.decode()
+
+    assert "Add a file" in page and "Add it again" not in page

@@ -29,11 +29,14 @@ vnu-jar, Java) over all of them in one JVM: zero errors. The crawl and the check
 xdist_group, so under pytest-xdist they run in one process, in this order, and the checker sees
 every role's pages (it checks that it does).
 
-Every page and error state the crawl checks is also laid out at 390 CSS px wide (a phone), where
-the page itself must not scroll sideways: wide tables read as stacked rows there
-(static/js/stacked-tables.js) or scroll inside a labelled region. And no page shows a word meant
-for the team rather than the people using it (BANNED_WORDS: the seed, load_demo, raw timestamps,
-bare ids).
+Every page and error state the crawl checks is also laid out at 390 CSS px wide (a phone) and at
+320 (1280 px at 400% zoom), where the page itself must not scroll sideways: wide tables read as
+stacked rows there (static/js/stacked-tables.js) or scroll inside a labelled region. And no
+page shows a word meant for the team rather than the people using it (BANNED_WORDS: the seed,
+load_demo, raw timestamps, bare ids), nor text no careful writer leaves (CLUMSY_TEXT: doubled
+punctuation, brackets in brackets, "2250 days overdue"), and all its text is in the one type
+face (FONT_STACK: no serif fallback). At 1280 px the service navigation is one row, and the
+header says who is signed in.
 
 A11Y-06: a representative set of pages at 320 CSS px wide (1280 px at 400% zoom) does not
 scroll sideways, except inside labelled, focusable table regions, and with the WCAG 1.4.12
@@ -155,6 +158,36 @@ BANNED_WORDS = re.compile(
     r"|(?<![\w&])#\d+\b|\bid \d+\b",
     re.I,
 )
+
+
+# Text no careful writer leaves: doubled punctuation ("weapons.: baseline"), brackets inside
+# brackets ("No rating (not comparable (no rating in one quarter) …)"), and a count of days
+# overdue past a month, when the date says it better ("2250 days overdue").
+CLUMSY_TEXT = re.compile(
+    r"\.[,:;]|[,:;]\.|,,|::|;;|\([^()]*\(|\b(?:3[2-9]|[4-9]\d|\d{3,}|\d,\d{3}) days overdue"
+)
+
+
+# Our one type face (frontend/application.scss), as Chromium reports a computed font-family.
+FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
+
+# How many rows the service navigation's items take (one at 1280 px, for every role).
+NAVIGATION_ROWS_JS = """() => new Set([...document.querySelectorAll('.govuk-service-navigation__item')]
+    .filter(e => e.getClientRects().length).map(e => Math.round(e.getBoundingClientRect().top))).size"""
+
+# Each element with text of its own, and the font it is drawn in when that is not the body's. Charts
+# (SVG) name their own sans-serif font, shared with the PDF; code would be monospace.
+FONTS_JS = """() => {
+    const stack = getComputedStyle(document.body).fontFamily;
+    const others = new Set();
+    for (const e of document.querySelectorAll('body *')) {
+        if (e.closest('svg, pre, code, kbd, samp') || !e.getClientRects().length) continue;
+        if (![...e.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim())) continue;
+        const family = getComputedStyle(e).fontFamily;
+        if (family !== stack) others.add(`<${e.tagName.toLowerCase()} class="${e.className}"> in ${family}`);
+    }
+    return {stack, others: [...others].slice(0, 5)};
+}"""
 
 
 @dataclass
@@ -280,21 +313,40 @@ def check_here(
     visit.load_seconds, visit.axe_seconds = began - loaded, time.monotonic() - began
     crawl.visits.append(visit)
     crawl.problems += phone_problems(page, f"{url} [{state}]")
-    words = sorted({match.group(0) for match in BANNED_WORDS.finditer(page.inner_text("body"))})
+    rows = page.evaluate(NAVIGATION_ROWS_JS)
+    if rows > 1:
+        crawl.problems.append(f"{url} [{state}]: the service navigation takes {rows} rows at 1280 px")
+    if ROLES[crawl.role] and "Signed in as" not in page.locator("header").inner_text():
+        crawl.problems.append(f"{url} [{state}]: the header does not say who is signed in")
+    fonts = page.evaluate(FONTS_JS)
+    if fonts["stack"] != FONT_STACK or fonts["others"]:
+        crawl.problems.append(
+            f"{url} [{state}] is not all in one type face ({fonts['stack']}): {fonts['others']}"
+        )
+    text = page.inner_text("body")
+    words = sorted({match.group(0) for match in BANNED_WORDS.finditer(text)})
     if words:
         crawl.problems.append(f"{url} [{state}] shows words meant for the team: {words}")
+    clumsy = sorted(
+        {text[max(match.start() - 30, 0) : match.end() + 30] for match in CLUMSY_TEXT.finditer(text)}
+    )
+    if clumsy:
+        crawl.problems.append(f"{url} [{state}] has clumsy text: {clumsy}")
 
 
 def phone_problems(page: Page, where: str) -> list[str]:
-    """The page laid out on a phone: nothing may make the page itself scroll sideways."""
-    page.set_viewport_size(PHONE)
+    """The page laid out on a phone and at 400% zoom: nothing may make the page scroll sideways."""
+    problems = []
     try:
-        overflow = page.evaluate(OVERFLOWING_JS)
+        for size in (PHONE, NARROW):
+            page.set_viewport_size(size)
+            overflow = page.evaluate(OVERFLOWING_JS)
+            if overflow["scrollWidth"] > size["width"] or overflow["culprits"]:
+                wide = f"{overflow['scrollWidth']} px wide at {size['width']} px"
+                problems.append(f"{where} is {wide}: {overflow['culprits']}")
     finally:
         page.set_viewport_size(DESKTOP)
-    if overflow["scrollWidth"] <= PHONE["width"] and not overflow["culprits"]:
-        return []
-    return [f"{where} is {overflow['scrollWidth']} px wide at {PHONE['width']} px: {overflow['culprits']}"]
+    return problems
 
 
 def reset_links(base: str) -> list[str]:
@@ -494,6 +546,42 @@ def test_every_page_each_role_reaches_has_no_axe_violations(page: Page, demo_ser
     assert not failures, "\n\n".join(failures)
     assert not crawl.problems, "\n".join(crawl.problems)
     assert len(crawl.visits) >= (3 if role == "anonymous" else 10), "the crawl found too few pages"
+
+
+def test_the_text_checks_find_what_issue_17_found_and_pass_plain_english():
+    found = [
+        "The seed writes the plan",
+        "the seed's governance diagram did not survive",
+        "Loaded from the plan (load_demo)",
+        "2026-12-04 13:55:52.309342+00:00",
+        "Owner: → #3",
+    ]
+    clumsy = [
+        "No rating (not comparable (no rating in one quarter) since 2020 Q2, was amber)",
+        "Reducing serious crime involving weapons.: baseline 261 offences",
+        "6 October 2020 (2250 days overdue)",
+        "(32 days overdue)",
+    ]
+    plain = (
+        "RAG rating changed from Green to Red by Priya Shah on 4 December 2026 at 1:55pm. "
+        "Deadline was 6 October 2020 (31 days overdue is still counted). 19.6 % beside 21.4 %. "
+        "Actions on domestic abuse (2). Seedlings, a transcript, an id card."
+    )
+    assert all(BANNED_WORDS.search(text) for text in found)
+    assert all(CLUMSY_TEXT.search(text) for text in clumsy)
+    assert not BANNED_WORDS.search(plain) and not CLUMSY_TEXT.search(plain)
+
+
+def test_the_type_face_check_finds_text_in_another_font(page: Page):
+    page.set_content(
+        '<body style="font-family: Arial"><p>In the stack</p><p style="font-family: serif">Fallen back</p>'
+        '<svg><text font-family="Liberation Sans">A chart label</text></svg></body>'
+    )
+
+    fonts = page.evaluate(FONTS_JS)
+
+    assert fonts["stack"] == "Arial"
+    assert fonts["others"] == ['<p class=""> in serif']
 
 
 # --- A11Y-06: 400% zoom and text spacing ---------------------------------------------------------

@@ -89,7 +89,10 @@ OPERATIONS = {
     ),
     "evidence_upload_post": post(
         lambda w: reverse("actions:upload_evidence", args=[w.update.pk]),
-        lambda w: {"file": SimpleUploadedFile("x.pdf", PDF, content_type="application/pdf")},
+        # Not the world's evidence file again, which would be asked about before it is kept.
+        lambda w: {
+            "file": SimpleUploadedFile("x.pdf", PDF + b"\n% another file", content_type="application/pdf")
+        },
     ),
     "evidence_download_get": get(lambda w: reverse("actions:evidence", args=[w.evidence.pk])),
     "evidence_delete_get": get(lambda w: reverse("actions:delete_evidence", args=[w.evidence.pk])),

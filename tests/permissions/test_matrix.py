@@ -38,6 +38,7 @@ EXEMPT = {
     "password_reset_confirm": "Django's reset link page; only a valid emailed token lets anyone in",
     "password_reset_complete": "Django's 'password reset' confirmation",
     "accessibility": "the public accessibility statement (A11Y-11)",
+    "favicon": "the public service icon, which browsers ask for at /favicon.ico",
     "reports:home": "the public home page, listing published plans",
     "reports:public_plan": "a published plan's public progress page (tests/reports/test_public_pages.py)",
     "governance:choose": "the partnership chooser: lists and chooses only your own memberships "

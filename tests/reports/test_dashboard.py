@@ -87,7 +87,7 @@ def test_each_priority_shows_its_worst_rating_counts_and_change(client, viewer, 
     assert "A rating counts once its lead submits it, before the board secretary reviews it" in content
     first = section(content, "priority-1-heading")
     assert 'Overall status: <strong class="app-rag app-rag--red">Red</strong>' in first
-    assert "worsened since 2020 Q1, was green" in first
+    assert "Worsened since 2020 Q1 (was green)." in first
     row, counts = glance(content, 1)
     assert counts == [1, 1, 0, 1, 0]  # red, amber, no rating, green, complete
     assert "app-rag--red" in row and "Worsened" in row and "Was green" in row

@@ -204,3 +204,14 @@ def test_the_admin_home_offers_the_blank_plan_workbook(admin_client):
     response = admin_client.get(reverse("admin:index"))
     assert reverse("plan_workbook:template") in response.content.decode()
     assert admin_client.get(reverse("plan_workbook:template")).status_code == 200
+
+
+def test_the_admin_names_its_third_party_sections_as_people_would(admin_client):
+    home = admin_client.get(reverse("admin:index")).content.decode()
+    section = admin_client.get(reverse("admin:app_list", args=["otp_totp"])).content.decode()
+
+    for name in ("Two-factor authentication: authenticator apps", "Recovery code sets", "Board pack tasks"):
+        assert name in home
+    for package_name in ("Otp_Totp", "Otp_Static", "Tasks Database Backend", "TOTP devices"):
+        assert package_name not in home
+    assert "Two-factor authentication: authenticator apps" in section and "Otp_Totp" not in section
