@@ -10,7 +10,10 @@ from .models import (
     Attendance,
     Board,
     BoardMember,
+    DailyJobRun,
     Decision,
+    DigestLine,
+    EmailPreferences,
     Invitation,
     Meeting,
     Membership,
@@ -239,4 +242,35 @@ class InvitationAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(DigestLine)
+class DigestLineAdmin(admin.ModelAdmin):
+    """Lines waiting for this evening's summary emails; each goes once its summary is queued."""
+
+    list_display = ["text", "recipient", "partnership", "created_at"]
+    list_select_related = ["recipient", "partnership"]
+    readonly_fields = ["recipient", "partnership", "text", "url", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(EmailPreferences)
+class EmailPreferencesAdmin(admin.ModelAdmin):
+    list_display = ["user", "digests", "comments", "pack_issued"]
+    autocomplete_fields = ["user"]
+    search_fields = ["user__email", "user__full_name"]
+
+
+@admin.register(DailyJobRun)
+class DailyJobRunAdmin(admin.ModelAdmin):
+    """When each daily job ran on the worker and what it said (governance/daily_jobs.py)."""
+
+    list_display = ["job", "date", "succeeded", "started_at", "finished_at"]
+    list_filter = ["job", "succeeded"]
+    readonly_fields = ["job", "date", "started_at", "finished_at", "succeeded", "outcome"]
+
+    def has_add_permission(self, request):
         return False

@@ -23,7 +23,15 @@ def admin_client(client, demo, settings, tmp_path):
     from django.utils import timezone
 
     from actions.models import ActionUpdate, UpdateComment, UpdateEvidence
-    from governance.models import Invitation, OutboxMessage, PasswordResetRequest, PendingImport
+    from governance.models import (
+        DailyJobRun,
+        DigestLine,
+        EmailPreferences,
+        Invitation,
+        OutboxMessage,
+        PasswordResetRequest,
+        PendingImport,
+    )
 
     settings.MEDIA_ROOT = tmp_path
     admin = User.objects.get(email="admin@demo.example")
@@ -50,6 +58,11 @@ def admin_client(client, demo, settings, tmp_path):
         text="Dear Admin",
         html="<p>Dear Admin</p>",
     )
+    DigestLine.objects.create(
+        recipient=admin, partnership=update.period.plan.partnership, text="1.1 update submitted by Admin"
+    )
+    EmailPreferences.objects.create(user=admin, comments=False)
+    DailyJobRun.objects.create(job="send_reminders", date=timezone.localdate(), succeeded=True)
     # A board pack request that failed, and a queued task: neither has an add or change form.
     IssuedPack.objects.create(
         plan=update.period.plan, period=update.period, issued_by=admin, state="failed", failure_message="Test"
@@ -133,6 +146,8 @@ def test_add_page_loads(admin_client, model):
     read_only = {
         "updateevidence",
         "outboxmessage",
+        "digestline",
+        "dailyjobrun",
         "issuedpack",
         "dbtaskresult",
         "pendingimport",
