@@ -235,4 +235,5 @@ def test_the_query_count_does_not_grow_with_the_plan(plan, q1, q2, p1, p2):
     for n in range(2, 6):
         grow(n)
 
-    assert queries() == small <= 13
+    # 14: the cited figures and the notes for the board (issue 19) are one query each.
+    assert queries() == small <= 14
