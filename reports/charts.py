@@ -46,7 +46,7 @@ class Size:
     label_gap: int  # the least room between two labels on the time axis, in pixels
 
 
-FULL = Size(width=640, height=300, left=64, right=96, top=52, bottom=40, font=12, label_gap=64)
+FULL = Size(width=640, height=300, left=64, right=96, top=40, bottom=40, font=12, label_gap=64)
 COMPACT = Size(width=320, height=150, left=48, right=72, top=10, bottom=24, font=11, label_gap=56)
 
 
@@ -187,10 +187,11 @@ def trend_chart(measure: MeasureRow, *, compact: bool = False) -> SafeString:
     parts = [f"<title>{escape(measure.title)}</title>", f"<desc>{escape(describe(measure))}</desc>"]
     parts.append(f'<rect width="{size.width}" height="{size.height}" fill="#ffffff"/>')
     if not compact:
-        parts.append(_text(size.left, 18, measure.title[:90], 14, anchor="start", weight="bold"))
+        # The measure's title is the heading above the chart (and the <title> here), not drawn in it:
+        # a long title would run past the chart's edge, or be cut mid-word.
         note = covers_note(measure)
         unit = f"Value axis: {measure.unit}, from zero." if measure.unit else "Value axis from zero."
-        parts.append(_text(size.left, 36, f"{unit} {note}".strip(), size.font, anchor="start"))
+        parts.append(_text(size.left, 20, f"{unit} {note}".strip(), size.font, anchor="start"))
     for tick in ticks:  # the grid and the value axis's labels, zero included
         parts.append(
             f'<line x1="{size.left}" y1="{y(tick):.1f}" x2="{size.width - size.right}" y2="{y(tick):.1f}" '
