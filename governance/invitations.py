@@ -136,7 +136,7 @@ def resend(invitation: Invitation, *, by: User, request=None) -> Invitation:
 
     if not invitation.is_open:
         raise InvitationRefused("This invitation was already accepted or withdrawn, so it cannot be resent.")
-    cancel_emails(invitation)
+    cancel_emails(invitation)  # before the invitation's row, as the sender locks them in that order
     invitation.issue += 1
     invitation.issued_at = timezone.now()
     invitation.sent_at = invitation.send_failed_at = None
@@ -153,9 +153,9 @@ def revoke(invitation: Invitation, *, by: User, request=None) -> None:
 
     if not invitation.is_open:
         raise InvitationRefused("This invitation was already accepted or withdrawn.")
+    cancel_emails(invitation)  # before the invitation's row, as the sender locks them in that order
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
-    cancel_emails(invitation)
     security_event("invitation_revoked", request=request, user=by, obj=invitation, role=invitation.role)
 
 
