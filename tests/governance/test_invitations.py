@@ -3,12 +3,14 @@ two-factor-first rule, the email through the outbox (kept, retried, cancelled wh
 withdrawn), and the security log."""
 
 import datetime
+import io
 import json
 import logging
 
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -395,3 +397,23 @@ def test_the_database_keeps_one_open_invitation_per_address(walsall, invite, mon
     invitations.revoke(Invitation.objects.get(), by=None)
     invite()
     assert Invitation.objects.open().count() == 1
+
+
+def test_pruning_the_outbox_deletes_old_cancelled_emails_and_keeps_recent_ones(
+    invite, admin_user, monkeypatch, committed, settings
+):
+    FlakyMail(failures=99).patch(monkeypatch)
+    old_invitation = invite()
+    committed(invitations.revoke, old_invitation, by=admin_user)
+    recent_invitation = invite(email="lee@example.org")
+    committed(invitations.revoke, recent_invitation, by=admin_user)
+    [old] = emails_of(old_invitation)
+    OutboxMessage.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=settings.OUTBOX_KEEP_DAYS + 1)
+    )
+
+    call_command("prune_outbox", stdout=io.StringIO())
+
+    assert not OutboxMessage.objects.filter(pk=old.pk).exists()
+    [recent] = emails_of(recent_invitation)
+    assert recent.state == OutboxMessage.State.CANCELLED
