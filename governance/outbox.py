@@ -1,7 +1,8 @@
 """Queue an email in the outbox, in the caller's transaction; the worker sends it.
 
-Every notification goes through queue_email: it renders the plain-text and HTML parts from one
-template name, writes the row, and once the transaction commits asks the task worker to send it.
+Every notification goes through queue_email (an invitation, to someone with no account yet, through
+queue_email_to_address): it renders the plain-text and HTML parts from one template name, writes
+the row, and once the transaction commits asks the task worker to send it.
 If the transaction rolls back, no email. If the worker or the mail server is down, the row waits
 and the minute tick (governance/daily_jobs.py) sends it later. The key makes queuing idempotent:
 a second call with the same key returns the first message and queues nothing.

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance import email_sending, invitations
+from governance.invitation_emails import record_outcome
 from governance.models import Invitation, Membership, OutboxMessage, Role, User
 from swp.security_log import JsonFormatter
 from tests import factories
@@ -339,8 +340,6 @@ def test_an_older_issue_that_fails_later_does_not_mark_the_current_one(
     committed(invitations.resend, invitation, by=admin_user)
     old, new = emails_of(invitation)
     # Were the old email's last try still running as the resend happened, its result leaves the new alone.
-    from governance.invitation_emails import record_outcome
-
     record_outcome(old, "failed")
     invitation.refresh_from_db()
     assert invitation.send_failed_at is None and invitation.sent_at == new.sent_at
