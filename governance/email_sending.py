@@ -3,7 +3,8 @@
 A failed send waits 1, 5, 15 and 60 minutes, then every 4 hours; after 10 tries it is marked "Not
 sent" and shows so on the outbox page. An hour without a mail server therefore delays email by
 about an hour and loses none. The row is locked while it is sent, and sending a message that is
-no longer waiting does nothing, so two workers (or a task and the minute tick) never send it twice.
+no longer waiting (sent, given up on, or cancelled) does nothing, so two workers (or a task and the
+minute tick) never send it twice.
 """
 
 import logging
@@ -51,6 +52,7 @@ def send_message(message_id: int) -> str:
         message.attempts += 1
         message.last_error = ""
         message.save(update_fields=["state", "sent_at", "attempts", "last_error"])
+        _record(message, "sent")
     logger.info("email_sent message=%s kind=%s", message.pk, message.kind)
     return "sent"
 
@@ -78,6 +80,15 @@ def _email(message: OutboxMessage) -> EmailMultiAlternatives:
     return email
 
 
+def _record(message: OutboxMessage, outcome: str) -> None:
+    """What a kind of email keeps elsewhere about its sending, in the same transaction: an invitation's
+    "Sent" or "Email not delivered" on the people page."""
+    if message.kind == OutboxMessage.Kind.INVITATION:
+        from .invitation_emails import record_outcome  # here: it imports the invitation rules
+
+        record_outcome(message, outcome)
+
+
 def _domain() -> str:
     return settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
 
@@ -92,5 +103,6 @@ def _failed(message: OutboxMessage, error: Exception) -> str:
         message.next_try_at = timezone.now() + retry_delay(message.attempts)
         outcome = "retry"
     message.save(update_fields=["attempts", "last_error", "state", "next_try_at"])
+    _record(message, outcome)
     logger.warning("email_not_sent message=%s attempts=%s error=%s", message.pk, message.attempts, error)
     return outcome

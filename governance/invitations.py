@@ -110,6 +110,7 @@ def invite(
     email = email.strip().lower()
     check_may_invite(partnership, email)
     try:
+        # The invitation and its email are saved together: no email for an invitation that failed.
         with transaction.atomic():
             invitation = Invitation.objects.create(
                 partnership=partnership,
@@ -120,33 +121,39 @@ def invite(
                 named_as=named_as,
                 invited_by=by,
             )
+            send_invitation(invitation)
     except IntegrityError:  # invited by someone else a moment ago, between the check and here
         raise InvitationRefused(ALREADY_INVITED.format(email=email)) from None
     security_event("invitation_sent", request=request, user=by, obj=invitation, role=role)
-    # As with packs: the database backend stores the task in this same transaction, so a worker never
-    # sees it before the invitation; the immediate backend (development, tests) sends it here and now.
-    send_invitation(invitation)
     return invitation
 
 
+@transaction.atomic
 def resend(invitation: Invitation, *, by: User, request=None) -> Invitation:
-    """A new link, good for another SWP_INVITATION_DAYS; the old one stops working."""
-    from .invitation_emails import send_invitation
+    """A new link, good for another SWP_INVITATION_DAYS; the old one stops working, and its email,
+    if still waiting to go, is cancelled."""
+    from .invitation_emails import cancel_emails, send_invitation
 
     if not invitation.is_open:
         raise InvitationRefused("This invitation was already accepted or withdrawn, so it cannot be resent.")
+    cancel_emails(invitation)  # before the invitation's row, as the sender locks them in that order
     invitation.issue += 1
     invitation.issued_at = timezone.now()
     invitation.sent_at = invitation.send_failed_at = None
     invitation.save(update_fields=["issue", "issued_at", "sent_at", "send_failed_at"])
-    security_event("invitation_resent", request=request, user=by, obj=invitation, role=invitation.role)
     send_invitation(invitation)
+    security_event("invitation_resent", request=request, user=by, obj=invitation, role=invitation.role)
     return invitation
 
 
+@transaction.atomic
 def revoke(invitation: Invitation, *, by: User, request=None) -> None:
+    """Withdraw the invitation: its link stops working and its email, if not gone yet, never goes."""
+    from .invitation_emails import cancel_emails
+
     if not invitation.is_open:
         raise InvitationRefused("This invitation was already accepted or withdrawn.")
+    cancel_emails(invitation)  # before the invitation's row, as the sender locks them in that order
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     security_event("invitation_revoked", request=request, user=by, obj=invitation, role=invitation.role)

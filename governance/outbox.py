@@ -1,7 +1,8 @@
 """Queue an email in the outbox, in the caller's transaction; the worker sends it.
 
-Every notification goes through queue_email: it renders the plain-text and HTML parts from one
-template name, writes the row, and once the transaction commits asks the task worker to send it.
+Every notification goes through queue_email (an invitation, to someone with no account yet, through
+queue_email_to_address): it renders the plain-text and HTML parts from one template name, writes
+the row, and once the transaction commits asks the task worker to send it.
 If the transaction rolls back, no email. If the worker or the mail server is down, the row waits
 and the minute tick (governance/daily_jobs.py) sends it later. The key makes queuing idempotent:
 a second call with the same key returns the first message and queues nothing.
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 
 from .models import DigestLine, EmailPreferences, OutboxMessage, Partnership, User
@@ -67,10 +68,56 @@ def queue_email(
         return None
     if preference is not None and not wants(recipient, preference):
         return None
+    return _write(
+        key=key,
+        kind=kind,
+        partnership=partnership,
+        quarter=quarter,
+        recipient=recipient,
+        to_address=recipient.email,
+        template=template,
+        context={"recipient": recipient, **context},
+    )
+
+
+def queue_email_to_address(
+    *, key: str, kind: str, to_address: str, partnership: Partnership, template: str, context: dict[str, Any]
+) -> OutboxMessage:
+    """queue_email for someone with no account yet (an invitation): no preferences apply, as the
+    email is not optional. `context` names whom the email greets as `recipient`."""
+    return _write(
+        key=key,
+        kind=kind,
+        partnership=partnership,
+        quarter="",
+        recipient=None,
+        to_address=to_address,
+        template=template,
+        context=context,
+    )
+
+
+def cancel_waiting(messages: models.QuerySet[OutboxMessage]) -> int:
+    """Stop messages that have not gone yet from going: the sender sends only waiting ones. A message
+    being sent at this moment holds its row lock, so this waits for it and then leaves it be."""
+    return messages.filter(state=OutboxMessage.State.QUEUED).update(state=OutboxMessage.State.CANCELLED)
+
+
+def _write(
+    *,
+    key: str,
+    kind: str,
+    partnership: Partnership,
+    quarter: str,
+    recipient: User | None,
+    to_address: str,
+    template: str,
+    context: dict[str, Any],
+) -> OutboxMessage:
     existing = OutboxMessage.objects.filter(key=key).first()
     if existing is not None:
         return existing
-    email = render_email(template, {"recipient": recipient, "partnership": partnership, **context})
+    email = render_email(template, {"partnership": partnership, **context})
     message, created = OutboxMessage.objects.get_or_create(
         key=key,
         defaults={
@@ -78,7 +125,7 @@ def queue_email(
             "partnership": partnership,
             "quarter": quarter,
             "recipient": recipient,
-            "to_address": recipient.email,
+            "to_address": to_address,
             "subject": email.subject,
             "text": email.text,
             "html": email.html,

@@ -45,6 +45,7 @@ def outbox(request: HttpRequest) -> HttpResponse:
             "sent": counts.get(OutboxMessage.State.SENT, 0),
             "waiting": counts.get(OutboxMessage.State.QUEUED, 0),
             "failed": counts.get(OutboxMessage.State.FAILED, 0),
+            "cancelled": counts.get(OutboxMessage.State.CANCELLED, 0),
             "show_bodies": settings.DEBUG,
         },
     )

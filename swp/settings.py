@@ -319,12 +319,8 @@ SWP_RESETS_PER_CLIENT = int(os.environ.get("SWP_RESETS_PER_CLIENT", "20"))
 
 # --- Invitations (governance/invitations.py) -------------------------------------------------------
 # An invitation's link works once, for this many days from its issue (Resend issues a new one). Its
-# email is sent by a task, tried this many times in all, waiting these many seconds before each retry.
+# email goes through the outbox, which retries it like any other (governance/email_sending.py).
 SWP_INVITATION_DAYS = int(os.environ.get("SWP_INVITATION_DAYS", "7"))
-SWP_INVITATION_EMAIL_ATTEMPTS = int(os.environ.get("SWP_INVITATION_EMAIL_ATTEMPTS", "4"))
-SWP_INVITATION_RETRY_SECONDS = [
-    int(seconds) for seconds in env_list("SWP_INVITATION_RETRY_SECONDS", "60,300,1500")
-]
 
 # Requests we cannot read and failed CSRF checks get our own pages, with what to do next (swp/errors.py).
 CSRF_FAILURE_VIEW = "swp.errors.csrf_failure"

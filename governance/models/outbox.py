@@ -18,6 +18,8 @@ class OutboxMessage(models.Model):
         QUEUED = "queued", "Waiting to be sent"
         SENT = "sent", "Sent"
         FAILED = "failed", "Not sent"
+        # No longer to go: an invitation resent (a newer email with a new link) or withdrawn first.
+        CANCELLED = "cancelled", "Cancelled"
 
     class Kind(models.TextChoices):
         QUARTER_OPENED = "quarter_opened", "Quarter opened"
@@ -27,6 +29,7 @@ class OutboxMessage(models.Model):
         COMMENT = "comment", "Comment on an update"
         DIGEST = "digest", "Daily summary"
         PACK_ISSUED = "pack_issued", "Board pack issued"
+        INVITATION = "invitation", "Invitation"
 
     key = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -34,7 +37,8 @@ class OutboxMessage(models.Model):
     # The quarter's label ("2020 Q3"): governance sits below priorities, so it cannot point at the
     # ReportingPeriod itself; the outbox page lists a quarter's emails by it.
     quarter = models.CharField(max_length=40, blank=True)
-    recipient = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Empty for someone who has no account yet (an invitation): the email goes to `to_address`.
+    recipient = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     to_address = models.EmailField()
     subject = models.CharField(max_length=300)
     text = models.TextField()

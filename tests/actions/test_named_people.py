@@ -53,9 +53,12 @@ def test_the_admin_sees_an_email_box_for_each_and_others_see_none(client, named_
     assert "People the plan names" not in client.get(page(named_plan)).content.decode()
 
 
-def test_one_submit_invites_those_with_an_email_and_leaves_the_rest(client, named_plan, admin_user, police):
+def test_one_submit_invites_those_with_an_email_and_leaves_the_rest(
+    client, named_plan, admin_user, police, django_capture_on_commit_callbacks
+):
     client.force_login(admin_user)
-    response = client.post(invite_url(named_plan), {"email_0": "jo.bloggs@police.example", "email_2": ""})
+    with django_capture_on_commit_callbacks(execute=True):  # the emails go once the invitations commit
+        response = client.post(invite_url(named_plan), {"email_0": "jo.bloggs@police.example", "email_2": ""})
 
     assert response.status_code == 302
     [invitation] = Invitation.objects.all()
@@ -97,9 +100,12 @@ def test_nothing_typed_says_so(client, named_plan, admin_user):
     assert "Type the work email of at least one person to invite" in response.content.decode()
 
 
-def test_accepting_makes_them_lead_and_owner_of_what_the_plan_named_them_for(client, named_plan, admin_user):
+def test_accepting_makes_them_lead_and_owner_of_what_the_plan_named_them_for(
+    client, named_plan, admin_user, django_capture_on_commit_callbacks
+):
     client.force_login(admin_user)
-    client.post(invite_url(named_plan), {"email_0": "jo.bloggs@police.example"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(invite_url(named_plan), {"email_0": "jo.bloggs@police.example"})
     client.post(reverse("logout"))
 
     accept(client, last_link())
@@ -115,12 +121,15 @@ def test_accepting_makes_them_lead_and_owner_of_what_the_plan_named_them_for(cli
     assert named_people(named_plan)[0].name == "Sam Support"
 
 
-def test_someone_already_linked_is_not_replaced(client, named_plan, admin_user, lead_a):
+def test_someone_already_linked_is_not_replaced(
+    client, named_plan, admin_user, lead_a, django_capture_on_commit_callbacks
+):
     a1 = named_plan.actions.get(reference="1.1")
     a1.owner = lead_a
     a1.save()
     client.force_login(admin_user)
-    client.post(invite_url(named_plan), {"email_0": "jo.bloggs@police.example"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(invite_url(named_plan), {"email_0": "jo.bloggs@police.example"})
     client.post(reverse("logout"))
     accept(client, last_link())
     a1.refresh_from_db()

@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from governance.models import Role
 from tests import factories
+from tests.browser.test_email_journey import run_on_commit
 from tests.browser.test_onboarding_journey import PHONE, WIDE, check
 
 pytestmark = pytest.mark.browser
@@ -52,5 +53,6 @@ def test_the_named_people_form_is_accessible_and_fits_a_phone(
         page.get_by_text("Detective Inspector Jo Bloggs-Smythe: invited at jo@police.example")
     ).to_be_visible()
     check(page, axe)
+    run_on_commit()  # the outbox sends once the invitations commit
     assert mailoutbox[-1].to == ["jo@police.example"]
     page.set_viewport_size(PHONE)

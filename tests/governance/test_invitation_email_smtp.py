@@ -1,12 +1,12 @@
-"""The invitation email through a real SMTP server on loopback (aiosmtpd): its parts, and its link,
-which a new person follows to choose a password and is then signed in."""
+"""The invitation email, sent by the outbox through a real SMTP server on loopback (aiosmtpd): its
+parts, and its link, which a new person follows to choose a password and is then signed in."""
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.contrib.auth import SESSION_KEY
 
 from governance import invitations
-from governance.models import Role, User
+from governance.models import OutboxMessage, Role, User
 from tests.governance.invitation_helpers import GOOD_PASSWORD, LINK, accept
 from tests.governance.test_password_reset_email import SITE, Inbox, free_port
 
@@ -29,16 +29,24 @@ def smtp(settings):
     controller.stop()
 
 
-def test_the_emailed_link_makes_the_account(client, walsall, admin_user, smtp):
-    invitations.invite(
-        partnership=walsall,
-        email="nadia@example.org",
-        full_name="Nadia Newcomer",
-        role=Role.SECRETARY,
-        by=admin_user,
-    )
+def test_the_emailed_link_makes_the_account(
+    client, walsall, admin_user, smtp, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends once the invitation commits
+        invitation = invitations.invite(
+            partnership=walsall,
+            email="nadia@example.org",
+            full_name="Nadia Newcomer",
+            role=Role.SECRETARY,
+            by=admin_user,
+        )
 
     [message] = smtp.messages
+    sent = OutboxMessage.objects.get(key=f"invitation:{invitation.pk}:1")
+    assert (
+        sent.state == OutboxMessage.State.SENT
+        and message["Message-ID"] == f"<outbox-{sent.pk}@example.gov.uk>"
+    )
     assert message["To"] == "nadia@example.org" and message["From"] == "plans@example.gov.uk"
     assert message["Subject"] == "You are invited to Safer Test Partnership on the Partnership plan manager"
     text = message.get_body(("plain",)).get_content()

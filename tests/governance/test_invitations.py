@@ -1,20 +1,23 @@
 """Invitations (issue 15, item 2): the emailed link, accepting it once, expiry, resend, revoke, the
-two-factor-first rule, the retries of the email, and the security log."""
+two-factor-first rule, the email through the outbox (kept, retried, cancelled when replaced or
+withdrawn), and the security log."""
 
 import datetime
+import io
 import json
 import logging
 
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from governance import invitations
-from governance.invitation_emails import deliver_invitation
-from governance.models import Invitation, Membership, Role, User
+from governance import email_sending, invitations
+from governance.invitation_emails import record_outcome
+from governance.models import Invitation, Membership, OutboxMessage, Role, User
 from swp.security_log import JsonFormatter
 from tests import factories
 from tests.governance.invitation_helpers import GOOD_PASSWORD, accept, last_link, path_of
@@ -24,10 +27,23 @@ ACCEPT = "/accounts/invitation/"
 
 
 @pytest.fixture
-def invite(walsall, admin_user):
+def committed(django_capture_on_commit_callbacks):
+    """Runs an invitation change as the page does: its transaction commits, then the email is sent."""
+
+    def run(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def invite(walsall, admin_user, committed):
     def make(email="nadia@example.org", role=Role.CONTRIBUTOR, **fields):
         fields.setdefault("full_name", "Nadia Newcomer")
-        return invitations.invite(partnership=walsall, email=email, role=role, by=admin_user, **fields)
+        return committed(
+            invitations.invite, partnership=walsall, email=email, role=role, by=admin_user, **fields
+        )
 
     return make
 
@@ -97,10 +113,10 @@ def test_a_link_just_inside_its_days_still_works(client, invite, settings):
     assert User.objects.filter(email="nadia@example.org").exists()
 
 
-def test_resending_makes_a_new_link_and_the_old_one_stops_working(client, invite, admin_user):
+def test_resending_makes_a_new_link_and_the_old_one_stops_working(client, invite, admin_user, committed):
     invitation = invite()
     old = last_link()
-    invitations.resend(invitation, by=admin_user)
+    committed(invitations.resend, invitation, by=admin_user)
     new = last_link()
     assert new != old and len(mail.outbox) == 2
 
@@ -230,52 +246,139 @@ class FlakyMail:
         return self
 
 
-def test_a_failed_email_is_tried_again_and_sent(invite, monkeypatch):
-    flaky = FlakyMail(failures=3).patch(monkeypatch)
+def emails_of(invitation) -> list[OutboxMessage]:
+    return list(OutboxMessage.objects.filter(to_address=invitation.email).order_by("pk"))
+
+
+def due_now(message) -> None:
+    """As if the retry's wait had passed."""
+    OutboxMessage.objects.filter(pk=message.pk).update(next_try_at=timezone.now())
+
+
+def test_the_email_is_kept_in_the_outbox_with_its_key(invite, walsall):
+    invitation = invite()
+    [message] = emails_of(invitation)
+    assert message.key == f"invitation:{invitation.pk}:1" and message.kind == OutboxMessage.Kind.INVITATION
+    assert message.partnership == walsall and message.recipient is None
+    assert message.state == OutboxMessage.State.SENT and message.subject == mail.outbox[-1].subject
+    invitation.refresh_from_db()
+    assert invitation.sent_at == message.sent_at
+
+
+def test_an_invitation_that_fails_to_save_queues_no_email(invite, monkeypatch):
+    invite()
+    # Two admins inviting the same address at once: the second's invitation and email both roll back.
+    monkeypatch.setattr(invitations, "check_may_invite", lambda partnership, email: None)
+    with pytest.raises(invitations.InvitationRefused):
+        invite(role=Role.VIEWER)
+    assert OutboxMessage.objects.count() == 1 and len(mail.outbox) == 1
+
+
+def test_a_failed_email_is_tried_again_by_the_outbox_and_sent(invite, monkeypatch):
+    flaky = FlakyMail(failures=1).patch(monkeypatch)
+    before = timezone.now()
 
     invitation = invite()
 
-    assert flaky.calls == 4
+    [message] = emails_of(invitation)
+    assert flaky.calls == 1 and message.state == OutboxMessage.State.QUEUED and message.attempts == 1
+    # The outbox's back-off: the next try is a minute later, not at once.
+    assert (
+        before + datetime.timedelta(seconds=55) < message.next_try_at < before + datetime.timedelta(minutes=2)
+    )
+    assert email_sending.send_due_messages() == {}
+    invitation.refresh_from_db()
+    assert invitation.sent_at is None and invitation.send_failed_at is None  # "Being sent"
+
+    due_now(message)
+    assert email_sending.send_due_messages() == {"sent": 1}
+
+    assert flaky.calls == 2
     invitation.refresh_from_db()
     assert invitation.sent_at is not None and invitation.send_failed_at is None
 
 
-def test_after_its_last_attempt_the_email_is_marked_as_not_delivered(invite, monkeypatch, caplog, settings):
+def test_after_the_outbox_gives_up_the_email_is_marked_as_not_delivered(invite, monkeypatch, caplog):
     caplog.set_level(logging.INFO, logger="swp.security")
     flaky = FlakyMail(failures=99).patch(monkeypatch)
 
     invitation = invite()
+    [message] = emails_of(invitation)
+    for _ in range(email_sending.MAX_ATTEMPTS - 1):
+        due_now(message)
+        email_sending.send_due_messages()
 
-    assert flaky.calls == settings.SWP_INVITATION_EMAIL_ATTEMPTS == 4
+    assert flaky.calls == email_sending.MAX_ATTEMPTS == 10
+    message.refresh_from_db()
+    assert message.state == OutboxMessage.State.FAILED
     invitation.refresh_from_db()
     assert invitation.sent_at is None and invitation.send_failed_at is not None
     assert "invitation_email_failed" in [e["event"] for e in events(caplog)]
 
 
-def test_with_a_backend_that_can_wait_each_retry_waits_1_5_then_25_minutes(invite, monkeypatch, settings):
+def test_resending_cancels_the_older_email_that_has_not_gone(invite, admin_user, monkeypatch, committed):
+    flaky = FlakyMail(failures=1).patch(monkeypatch)
+    invitation = invite()  # its email waits for a retry
+
+    committed(invitations.resend, invitation, by=admin_user)
+
+    old, new = emails_of(invitation)
+    assert old.key == f"invitation:{invitation.pk}:1" and old.state == OutboxMessage.State.CANCELLED
+    assert new.key == f"invitation:{invitation.pk}:2" and new.state == OutboxMessage.State.SENT
+    # The minute tick, later, does not send the old one: the person gets only the working link.
+    due_now(old)
+    assert email_sending.send_due_messages() == {} and email_sending.send_message(old.pk) == "skipped"
+    assert flaky.calls == 2 and len(mail.outbox) == 0  # FlakyMail stands in for the mail server
+    invitation.refresh_from_db()
+    assert invitation.issue == 2 and invitation.sent_at == new.sent_at
+
+
+def test_an_older_issue_that_fails_later_does_not_mark_the_current_one(
+    invite, admin_user, monkeypatch, committed
+):
+    invitation = invite()
+    committed(invitations.resend, invitation, by=admin_user)
+    old, new = emails_of(invitation)
+    # Were the old email's last try still running as the resend happened, its result leaves the new alone.
+    record_outcome(old, "failed")
+    invitation.refresh_from_db()
+    assert invitation.send_failed_at is None and invitation.sent_at == new.sent_at
+
+
+def test_revoking_cancels_an_email_that_has_not_gone(invite, admin_user, monkeypatch, committed):
+    FlakyMail(failures=1).patch(monkeypatch)
+    invitation = invite()
+
+    committed(invitations.revoke, invitation, by=admin_user)
+
+    [message] = emails_of(invitation)
+    assert message.state == OutboxMessage.State.CANCELLED
+    due_now(message)
+    assert email_sending.send_due_messages() == {}
+
+
+def test_revoking_leaves_a_sent_email_as_sent(invite, admin_user, committed):
+    invitation = invite()
+    committed(invitations.revoke, invitation, by=admin_user)
+    [message] = emails_of(invitation)
+    assert message.state == OutboxMessage.State.SENT
+
+
+def test_the_outbox_page_lists_the_invitation_for_the_admin(
+    client, invite, admin_user, committed, monkeypatch
+):
+    invitation = invite()
     FlakyMail(failures=99).patch(monkeypatch)
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    from django_tasks import default_task_backend
+    committed(invitations.resend, invitation, by=admin_user)
+    committed(invitations.revoke, invitation, by=admin_user)
+    client.force_login(admin_user)
 
-    invitation = invite()
-    waits = []
-    for attempt in (1, 2, 3):
-        [queued] = default_task_backend.results
-        default_task_backend.clear()
-        assert queued.args == [invitation.pk, invitation.issue, attempt]
-        started = timezone.now()
-        assert deliver_invitation.call(*queued.args) == "retrying"
-        [retry] = default_task_backend.results
-        waits.append(round((retry.task.run_after - started).total_seconds() / 60))
-    assert waits == [1, 5, 25]
+    page = client.get(reverse("governance:outbox")).content.decode()
 
-
-def test_an_older_issue_sends_nothing(invite, admin_user):
-    invitation = invite()
-    invitations.resend(invitation, by=admin_user)
-    mail.outbox.clear()
-    assert deliver_invitation.call(invitation.pk, 1, 1) == "skipped"
-    assert mail.outbox == []
+    assert "Emails not about one quarter" in page and "nadia@example.org" in page
+    assert "Invitation: You are invited to Safer Test Partnership" in page
+    assert "1 sent, 0 waiting to be sent, 0 not sent, 1 cancelled." in page
+    assert "<strong>Cancelled</strong>: not sent, as the invitation was sent again or withdrawn" in page
 
 
 def test_the_database_keeps_one_open_invitation_per_address(walsall, invite, monkeypatch):
@@ -293,3 +396,23 @@ def test_the_database_keeps_one_open_invitation_per_address(walsall, invite, mon
     invitations.revoke(Invitation.objects.get(), by=None)
     invite()
     assert Invitation.objects.open().count() == 1
+
+
+def test_pruning_the_outbox_deletes_old_cancelled_emails_and_keeps_recent_ones(
+    invite, admin_user, monkeypatch, committed, settings
+):
+    FlakyMail(failures=99).patch(monkeypatch)
+    old_invitation = invite()
+    committed(invitations.revoke, old_invitation, by=admin_user)
+    recent_invitation = invite(email="lee@example.org")
+    committed(invitations.revoke, recent_invitation, by=admin_user)
+    [old] = emails_of(old_invitation)
+    OutboxMessage.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=settings.OUTBOX_KEEP_DAYS + 1)
+    )
+
+    call_command("prune_outbox", stdout=io.StringIO())
+
+    assert not OutboxMessage.objects.filter(pk=old.pk).exists()
+    [recent] = emails_of(recent_invitation)
+    assert recent.state == OutboxMessage.State.CANCELLED

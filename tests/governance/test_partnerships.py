@@ -31,8 +31,11 @@ def payload(**changes) -> dict:
     }
 
 
-def test_the_site_admin_creates_a_partnership_and_its_admin_is_invited(site_admin):
-    response = site_admin.post(NEW, payload(area="Newtown"))
+def test_the_site_admin_creates_a_partnership_and_its_admin_is_invited(
+    site_admin, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends once the partnership commits
+        response = site_admin.post(NEW, payload(area="Newtown"))
 
     assert response.status_code == 302 and response.url == LIST
     newtown = Partnership.objects.get(name="Safer Newtown Partnership")
@@ -77,16 +80,19 @@ def test_a_partnership_admin_who_is_not_a_superuser_is_refused(client, admin_use
     assert not Partnership.objects.filter(name="Safer Newtown Partnership").exists()
 
 
-def test_the_command_creates_the_partnership_and_invites_its_admin(capsys):
-    call_command(
-        "create_partnership",
-        "--name",
-        "Safer Newtown",
-        "--slug",
-        "newtown",
-        "--admin-email",
-        "Nia@Example.org",
-    )
+def test_the_command_creates_the_partnership_and_invites_its_admin(
+    capsys, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "create_partnership",
+            "--name",
+            "Safer Newtown",
+            "--slug",
+            "newtown",
+            "--admin-email",
+            "Nia@Example.org",
+        )
     newtown = Partnership.objects.get(slug="newtown")
     invitation = Invitation.objects.get(partnership=newtown)
     assert invitation.email == "nia@example.org" and invitation.role == Role.ADMIN

@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from governance import invitations
-from governance.models import Invitation, Membership, Role
+from governance import email_sending, invitations
+from governance.models import Invitation, Membership, OutboxMessage, Role
 from governance.rules import role_of
 from swp.security_log import JsonFormatter
 from tests import factories
@@ -35,8 +35,11 @@ def as_admin(client, admin_user):
     return client
 
 
-def test_the_admin_invites_someone_and_sees_them_as_invited(as_admin, police):
-    response = as_admin.post(INVITE, invite_payload(organisation=police.pk))
+def test_the_admin_invites_someone_and_sees_them_as_invited(
+    as_admin, police, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes once the invitation commits
+        response = as_admin.post(INVITE, invite_payload(organisation=police.pk))
 
     assert response.status_code == 302 and response.url == PEOPLE
     invitation = Invitation.objects.get()
@@ -81,12 +84,14 @@ def test_inviting_a_current_member_says_so(as_admin, viewer):
     assert not Invitation.objects.exists()
 
 
-def test_resend_and_revoke_from_the_page(as_admin, caplog):
+def test_resend_and_revoke_from_the_page(as_admin, caplog, django_capture_on_commit_callbacks):
     caplog.set_level(logging.INFO, logger="swp.security")
-    as_admin.post(INVITE, invite_payload())
+    with django_capture_on_commit_callbacks(execute=True):
+        as_admin.post(INVITE, invite_payload())
     invitation = Invitation.objects.get()
 
-    as_admin.post(reverse("governance:resend_invitation", args=[invitation.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        as_admin.post(reverse("governance:resend_invitation", args=[invitation.pk]))
     invitation.refresh_from_db()
     assert invitation.issue == 2 and len(mail.outbox) == 2
 
@@ -96,10 +101,34 @@ def test_resend_and_revoke_from_the_page(as_admin, caplog):
     page = as_admin.get(PEOPLE).content.decode()
     assert "Invited (0)" in page
 
-    again = as_admin.post(reverse("governance:resend_invitation", args=[invitation.pk]), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = as_admin.post(reverse("governance:resend_invitation", args=[invitation.pk]), follow=True)
     assert "already accepted or withdrawn, so it cannot be resent" in again.content.decode()
     assert len(mail.outbox) == 2
     assert {"invitation_sent", "invitation_resent", "invitation_revoked"} <= set(events(caplog))
+
+
+def test_the_page_says_what_the_outbox_did_with_the_email(
+    as_admin, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.governance.broken_mail.MailServerDown"
+    with django_capture_on_commit_callbacks(execute=True):
+        as_admin.post(INVITE, invite_payload())
+    assert "Being sent" in as_admin.get(PEOPLE).content.decode()  # tried once, waiting for its retry
+
+    message = OutboxMessage.objects.get(kind=OutboxMessage.Kind.INVITATION)
+    while message.state == OutboxMessage.State.QUEUED:
+        email_sending.send_message(message.pk)  # each retry, as the minute tick would once it is due
+        message.refresh_from_db()
+    page = as_admin.get(PEOPLE).content.decode()
+    assert "Email not delivered" in page and "Being sent" not in page
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    invitation = Invitation.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        as_admin.post(reverse("governance:resend_invitation", args=[invitation.pk]))
+    page = as_admin.get(PEOPLE).content.decode()
+    assert "Email not delivered" not in page and "works until" in page
 
 
 def test_deactivating_ends_the_role_keeps_the_person_and_reactivating_restores_it(
