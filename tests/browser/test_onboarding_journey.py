@@ -32,8 +32,9 @@ def link_in(message, base: str) -> str:
 
 
 def sign_out(page: Page) -> None:
+    # Sign out sits with who is signed in, in the header (the banner), not in the menu.
     with page.expect_navigation():
-        page.get_by_role("navigation", name="Menu").get_by_role("button", name="Sign out").click()
+        page.get_by_role("banner").get_by_role("button", name="Sign out").click()
 
 
 def test_a_site_admin_creates_a_partnership_whose_admin_invites_a_lead(
