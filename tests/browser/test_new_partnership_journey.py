@@ -137,9 +137,13 @@ def test_a_new_partnership_goes_from_nothing_to_its_first_issued_pack_in_the_bro
     page.set_viewport_size(WIDE)
     site_admin = factories.make_user(None, None, full_name="Site Admin", is_superuser=True, is_staff=True)
 
+    visited: list[str] = []
+    page.on("framenavigated", lambda frame: visited.append(frame.url) if frame == page.main_frame else None)
+    menu = page.get_by_role("navigation", name="Menu")
+
     # 1. The site administrator creates the partnership and invites its admin.
     sign_in(page, base, site_admin.email, factories.PASSWORD)
-    page.goto(f"{base}/partnerships/")
+    click(page, page.get_by_role("banner").get_by_role("link", name="Partnerships"))
     click(page, page.get_by_role("link", name="Create a partnership"))
     expect(heading).to_have_text("Create a partnership")
     page.get_by_label("Partnership name").fill("Safer Newtown Partnership")
@@ -155,8 +159,12 @@ def test_a_new_partnership_goes_from_nothing_to_its_first_issued_pack_in_the_bro
     assert to_admin.to == [ADMIN_EMAIL]
     accept(page, link_in(to_admin, base), ADMIN_PASSWORD, axe)
 
-    # 3. The admin downloads the blank workbook, fills it in as Excel keeps it, and loads it.
-    page.goto(f"{base}/plan-workbooks/")
+    # 3. The admin finds where the plan comes from, downloads the blank workbook, fills it in as Excel
+    # keeps it, and loads it.
+    click(page, menu.get_by_role("link", name="Plan actions"))
+    expect(main).to_contain_text("Safer Newtown Partnership has no plan yet.")
+    check(page, axe)
+    click(page, main.get_by_role("link", name="Load the plan from a workbook"))
     expect(heading).to_have_text("Plan workbooks")
     check(page, axe)
     with page.expect_download() as download_info:
@@ -185,7 +193,7 @@ def test_a_new_partnership_goes_from_nothing_to_its_first_issued_pack_in_the_bro
 
     # 5. As the secretary would, the admin opens the current quarter for updates.
     plan = Plan.objects.get(partnership__name="Safer Newtown Partnership")
-    page.goto(f"{base}/review/")
+    click(page, menu.get_by_role("link", name="Review updates"))
     quarter = re.fullmatch(r"Review (.+) updates", heading.inner_text())[1]
     period = plan.periods.get(label=quarter)
     check(page, axe)
@@ -206,7 +214,6 @@ def test_a_new_partnership_goes_from_nothing_to_its_first_issued_pack_in_the_bro
     # 6. The lead accepts the invitation and submits an update for the action they own.
     to_lead = next(m for m in mailoutbox if m.to == [LEAD_EMAIL] and "/accounts/invitation/" in m.body)
     accept(page, link_in(to_lead, base), LEAD_PASSWORD, axe)
-    page.goto(f"{base}/my-updates/")
     expect(heading).to_have_text(f"Your updates for {quarter}")
     check(page, axe)
     click(page, page.get_by_role("link", name="Give update for 1.1.1"))
@@ -220,7 +227,7 @@ def test_a_new_partnership_goes_from_nothing_to_its_first_issued_pack_in_the_bro
 
     # 7. The admin, as secretary, accepts the update and issues the first pack.
     sign_in(page, base, ADMIN_EMAIL, ADMIN_PASSWORD)
-    page.goto(f"{base}/review/{period.pk}/")
+    expect(heading).to_have_text(f"Review {quarter} updates")
     click(page, page.get_by_role("link", name="Review 1.1.1", exact=True))
     check(page, axe)
     page.get_by_role("radio", name="Accept it").check()
@@ -228,7 +235,7 @@ def test_a_new_partnership_goes_from_nothing_to_its_first_issued_pack_in_the_bro
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("1.1.1 accepted")
     check(page, axe)
 
-    page.goto(f"{base}/packs/")
+    click(page, menu.get_by_role("link", name="Board packs"))
     expect(heading).to_have_text("Board packs")
     check(page, axe)
     click(page, page.get_by_role("link", name=f"Preview the {quarter} pack"))
@@ -264,3 +271,4 @@ def test_a_new_partnership_goes_from_nothing_to_its_first_issued_pack_in_the_bro
     text = pdf_text(download_info.value.path())
     assert in_order(text, *sections), f"{sections} not in order in the PDF"
     assert BASELINE.search(text) and "Ongoing" in text
+    assert not [url for url in visited if "/admin/" in url], "the journey went through the Django admin"
