@@ -9,13 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from governance.access import current_partnership
+from governance.access import current_partnership, get_current_partnership_for_user
 from governance.models import Organisation
 from governance.permissions import can
-from priorities.access import get_current_plan_for_user
 from priorities.models import Plan, Priority, ReportingPeriod
 from priorities.outline import in_plan_order, numbered_title, section_links, spread_text
-from priorities.selectors import LeadLine, Leads, leads_as_written
+from priorities.selectors import LeadLine, Leads, current_plan, leads_as_written
 from swp.security_log import security_event
 from swp.sheets.downloads import download, sheet_filename
 
@@ -81,7 +80,18 @@ def _sections(
 @login_required
 def plan_actions(request: HttpRequest) -> HttpResponse:
     """The plan's actions, filtered by the query string; ?format=csv or xlsx downloads the same list."""
-    plan = get_current_plan_for_user(request)
+    partnership = get_current_partnership_for_user(request)
+    plan = current_plan(partnership=partnership)
+    if plan is None:
+        # A new partnership: the menu's "Plan actions" says where its plan comes from, not "Page not found".
+        return render(
+            request,
+            "actions/no_plan_yet.html",
+            {
+                "partnership": partnership,
+                "can_load": can(request.user, "governance.manage_partnership", partnership),
+            },
+        )
     fmt = request.GET.get("format", "")
     periods = list(plan.periods.order_by("start"))
     default_period = quarter_for_updates(periods)

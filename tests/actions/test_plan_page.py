@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from governance.models import User
+from governance.models import Role, User
 from tests import factories
 
 URL = reverse("actions:plan")
@@ -60,9 +60,26 @@ def test_another_partnerships_member_sees_only_their_own_plan(client, outsider, 
     assert "Walsall-only objective" not in content and "Test Plan 2020" not in content
 
 
-def test_a_partnership_without_a_plan_is_not_found(client, outsider):
+def test_a_new_partnerships_admin_is_shown_where_its_plan_comes_from(client, outsider):
+    """Not "Page not found": the menu's Plan actions is where a new admin looks for how to start."""
     client.force_login(outsider)
-    assert client.get(URL).status_code == 404
+    response = client.get(URL)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Elsewhere Partnership has no plan yet." in content
+    assert f'href="{reverse("plan_workbook:index")}">Load the plan from a workbook</a>' in content
+
+
+def test_a_new_partnerships_other_members_are_told_the_admin_loads_the_plan(client, elsewhere):
+    client.force_login(factories.make_user(elsewhere, Role.CONTRIBUTOR))
+    content = client.get(URL).content.decode()
+    assert "The partnership's admin loads it." in content
+    assert "Load the plan from a workbook" not in content
+
+
+def test_someone_with_no_role_is_still_refused(client, db):
+    client.force_login(factories.make_user(None, None))
+    assert client.get(URL).status_code == 403
 
 
 @pytest.mark.usefixtures("demo")

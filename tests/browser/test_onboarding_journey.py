@@ -33,6 +33,7 @@ def link_in(message, base: str) -> str:
 
 
 def sign_out(page: Page) -> None:
+    # Sign out sits with who is signed in, in the header (the banner), not in the menu.
     with page.expect_navigation():
         page.get_by_role("banner").get_by_role("button", name="Sign out").click()
 
