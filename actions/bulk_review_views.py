@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from priorities.access import get_period_for_user
 from priorities.models import ReportingPeriod
+from swp.wording import count
 
 from . import services
 from .models import ActionUpdate
@@ -69,7 +70,7 @@ def bulk_accept(request: HttpRequest, period_pk: int) -> HttpResponse:
             pass  # drawn again below, from the updates as they now are
         else:
             references = ", ".join(update.action.reference for update in accepted)
-            messages.success(request, f"{len(accepted)} updates accepted: {references}")
+            messages.success(request, f"{count(len(accepted), 'update')} accepted: {references}")
             return redirect(back)
         updates = _updates(period, versions)
         ready = [

@@ -21,11 +21,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from governance.models import Partnership, PendingImport
 from governance.permissions import can
 from priorities.access import get_plan_for_user
-from priorities.models import Plan
+from priorities.models import Measure, Plan
 from priorities.selectors import leads_as_written
 from swp.downloads import attachment
 from swp.security_log import security_event
 from swp.sheets.writing import XLSX_CONTENT_TYPE
+from swp.wording import count
 
 from . import named_people
 from .access import (
@@ -143,12 +144,17 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
     pending.applied_at = timezone.now()
     pending.save(update_fields=["applied_at"])
     _log_upload(request, "import_applied", pending, obj=plan, rows=_rows(result))
-    messages.success(
-        request,
-        f"Loaded “{plan.title}” as a draft: {len(result.priorities)} priorities, {len(result.measures)} "
-        f"measures and {len(result.actions)} actions. It now needs its approvals.",
-    )
+    messages.success(request, _loaded_message(plan))
     return redirect("plan_workbook:plan", pk=plan.pk)
+
+
+def _loaded_message(plan: Plan) -> str:
+    """Counted in the plan as saved, not the workbook's rows: what the person will find in it."""
+    priorities = count(plan.priorities.count(), "priority", "priorities")
+    measures = count(Measure.objects.filter(priority__plan=plan).count(), "measure")
+    actions = count(plan.actions.count(), "action")
+    counts = f"{priorities}, {measures} and {actions}"
+    return f"Loaded “{plan.title}” as a draft: {counts}. It now needs its approvals."
 
 
 @login_required

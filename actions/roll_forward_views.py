@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from priorities.models import Plan
+from swp.wording import count
 
 from . import roll_forward as service
 from .access import get_draft_for_roll_forward, get_plan_for_roll_forward
@@ -29,10 +30,13 @@ def roll_forward(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
+            # Counted in the new draft, not the preview drawn before the click: what was actually made.
+            priorities = count(new.priorities.count(), "priority", "priorities")
+            carried = count(new.actions.count(), "action")
             messages.success(
                 request,
-                f"Created the draft “{new.title}”: {summary.priorities} priorities and "
-                f"{len(summary.carried)} actions carried over. It now needs its own approvals.",
+                f"Created the draft “{new.title}”: {priorities} and {carried} carried over. "
+                "It now needs its own approvals.",
             )
         return redirect("actions:roll_forward")
     return render(

@@ -53,10 +53,10 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "django_otp",  # two-factor authentication (SEC-10): TOTP apps and one-time recovery codes
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "swp.third_party_apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp, named as people would
+    "swp.third_party_apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
     "django_tasks",  # the tasks API (built into Django from 6.0)
-    "django_tasks_db",  # its database backend and `manage.py db_worker`
+    "swp.third_party_apps.BoardPackTasksConfig",  # django_tasks_db: its database backend and `db_worker`
     "governance",
     "priorities",
     "actions",

@@ -42,3 +42,8 @@ LOADER_REASON = re.compile(r"^(Loaded from|Synthetic data)|\(load_\w+\)")
 def by_loader(reason: str | None, user) -> bool:
     """Whether a history record was written by loading the plan rather than by a person."""
     return user is None and bool(LOADER_REASON.search(reason or ""))
+
+
+def count(number: int, singular: str, plural: str = "") -> str:
+    """'1 update', '2 updates', '1 priority', '3 priorities': a count and its noun that agree."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"

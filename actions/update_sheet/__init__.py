@@ -6,5 +6,6 @@
 - row_preview.py: what one row would do (RowPreview); references.py: which action a Ref cell means;
   row_values.py: the update a row asks for, under the web form's rules (actions/update_rules.py)
 - applying.py: saving a preview all or nothing (apply_import), through services.save_updates_in_bulk
+- saved_message.py: what the lead is told afterwards, counted from the updates as saved
 - forms.py and views.py: the upload form and the four pages (actions:update_sheet_*)
 """

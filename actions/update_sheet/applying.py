@@ -27,8 +27,10 @@ class PreviewOutOfDate(Exception):
 
 def apply_import(
     *, pending: PendingImport, user: User, plan: Plan, period: ReportingPeriod, expected_digest: str
-) -> UploadPreview:
+) -> tuple[UploadPreview, list[ActionUpdate]]:
     """Preview the upload again and save every change in one transaction, or raise and save nothing.
+
+    Returns the preview and the updates as saved, so what the person is told comes from the saves.
 
     PreviewOutOfDate if the preview has errors or differs from the one shown; services.Conflict or
     NotAllowedNow (or any database error) if a row cannot be saved: all roll back.
@@ -39,10 +41,10 @@ def apply_import(
         )
         if not preview.can_confirm or preview.digest() != expected_digest:
             raise PreviewOutOfDate(preview)
-        apply_changes(preview, by=user)
+        saved = apply_changes(preview, by=user)
         pending.applied_at = timezone.now()
         pending.save(update_fields=["applied_at"])
-    return preview
+    return preview, saved
 
 
 def apply_changes(preview: UploadPreview, *, by: User) -> list[ActionUpdate]:

@@ -30,6 +30,7 @@ from ..access import get_pending_update_sheet_for_user, get_update_sheet_plan_fo
 from .applying import PreviewOutOfDate, apply_import
 from .forms import UpdateSheetUploadForm
 from .preview import UploadPreview, pending_bytes, preview_upload
+from .saved_message import saved_message
 from .writing import instructions, sheet_actions, update_sheet_bytes
 
 # A preview lists at most this many changed rows (every error is always listed, up to ERRORS_SHOWN).
@@ -172,7 +173,7 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
     plan, period = get_update_sheet_plan_for_user(request)
     pending = get_pending_update_sheet_for_user(request, pk, plan)
     try:
-        saved = apply_import(
+        saved, updates = apply_import(
             pending=pending,
             user=request.user,
             plan=plan,
@@ -198,8 +199,6 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
     except DatabaseError:
         _failed(request, plan, pending, "database error", status=500)
         raise
-    submitted = saved.submitted_count
-    drafts = len(saved.changes) - submitted
     security_event(
         "import_applied",
         request=request,
@@ -210,14 +209,5 @@ def confirm(request: HttpRequest, pk) -> HttpResponse:
         filename=pending.original_name,
         sha256=pending.sha256,
     )
-    parts = []
-    if submitted:
-        parts.append(f"{submitted} submitted for review")
-    if drafts:
-        parts.append(f"{drafts} saved as draft{'s' if drafts != 1 else ''}")
-    total = len(saved.changes)
-    plural = "s" if total != 1 else ""
-    messages.success(
-        request, f"{total} update{plural} saved from {pending.original_name}: {' and '.join(parts)}"
-    )
+    messages.success(request, saved_message(saved, updates, filename=pending.original_name))
     return redirect("actions:my_updates")

@@ -20,6 +20,8 @@ from tests import factories
 from tests.fixtures.plan_workbooks import filled_template, minimal, workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# What SAFER_BOROUGH holds, counted by hand from its sheets, so the success message is checked against it.
+PRIORITIES, MEASURES, ACTIONS = 4, 4, 4
 
 
 def upload(client, data: bytes, name: str = "plan.xlsx"):
@@ -218,7 +220,12 @@ def test_upload_preview_and_confirm_make_a_draft_plan_in_one_go(signed_in_admin,
         "import_applied",
     }
     page = client.get(response.url)
-    assert "Loaded “Safer Borough Community Safety Plan 2021/22” as a draft" in page.content.decode()
+    priorities, measures = plan.priorities.count(), Measure.objects.filter(priority__plan=plan).count()
+    assert (priorities, measures, plan.actions.count()) == (PRIORITIES, MEASURES, ACTIONS)
+    assert (
+        f"Loaded “Safer Borough Community Safety Plan 2021/22” as a draft: {PRIORITIES} priorities, "
+        f"{MEASURES} measures and {ACTIONS} actions"
+    ) in page.content.decode()
     PendingImport.objects.get(pk=pending.pk, applied_at__isnull=False)
     # Confirming again finds nothing to confirm: the upload was used.
     assert client.post(reverse("plan_workbook:confirm", args=[pending.pk])).status_code == 404

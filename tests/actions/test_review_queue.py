@@ -217,6 +217,13 @@ def test_accepting_several_asks_first_then_accepts_them_all(as_secretary, quarte
     assert "2 updates accepted: 1.2, 2.1" in page.content.decode()
 
 
+def test_accepting_one_says_one_update_not_one_updates(as_secretary, quarter):
+    update = _updates(quarter)["1.2"]
+    response = _bulk(as_secretary, quarter, [f"{update.pk}:{update.version}"], confirm="yes")
+    page = as_secretary.get(response.url).content.decode()
+    assert "1 update accepted: 1.2" in page and "1 updates" not in page
+
+
 def test_an_update_changed_since_the_queue_was_drawn_is_set_aside(as_secretary, quarter, lead_b):
     updates = _updates(quarter)
     tokens = [f"{updates[ref].pk}:{updates[ref].version}" for ref in ("1.2", "2.1")]

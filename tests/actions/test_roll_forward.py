@@ -139,7 +139,7 @@ def test_the_admin_previews_then_creates_the_draft(client, year, admin_user):
     created = client.post(URL)
     assert created.status_code == 302
     followed = client.get(URL).content.decode()
-    assert "Created the draft “Test Plan 2021”" in followed
+    assert "Created the draft “Test Plan 2021”: 2 priorities and 2 actions carried over" in followed
     assert Plan.objects.filter(partnership=year.partnership, title="Test Plan 2021").exists()
 
 

@@ -85,7 +85,7 @@ def test_upload_preview_and_confirm(lead_client, sheet_world, caplog):
     events = [record.security["event"] for record in caplog.records if hasattr(record, "security")]
     assert "import_previewed" in events and "import_applied" in events
     page = lead_client.get(reverse("actions:my_updates")).content.decode()
-    assert "3 updates saved from updates.xlsx: 2 submitted for review and 1 saved as draft" in page
+    assert "3 updates saved from updates.xlsx: 2 submitted for review and 1 saved as a draft" in page
 
 
 def test_the_same_file_twice_changes_nothing_the_second_time(lead_client, sheet_world):

@@ -79,6 +79,16 @@ class TestMyUpdates:
         assert "Knife crime offences" in content
         assert reverse("actions:edit_reading", args=[measure.pk, period.pk]) in content
 
+    def test_each_cell_is_labelled_in_the_html_so_a_phone_stacks_it_without_javascript(
+        self, client, lead_a, action, p1, period
+    ):
+        factories.make_measure(p1, title="Knife crime offences")
+        client.force_login(lead_a)
+        content = client.get(reverse("actions:my_updates")).content.decode()
+        assert content.count('class="govuk-table app-table--stacked"') == 2  # actions and measures
+        assert 'data-label="2020 Q1 update"' in content and 'data-label="2020 Q1 reading"' in content
+        assert content.count('data-label="What to do"') == 2
+
     def test_a_viewer_is_offered_nothing_to_change(self, client, viewer, action, period):
         client.force_login(viewer)
         content = client.get(reverse("actions:my_updates")).content.decode()

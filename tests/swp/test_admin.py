@@ -225,8 +225,46 @@ def test_the_admin_names_its_third_party_sections_as_people_would(admin_client):
     home = admin_client.get(reverse("admin:index")).content.decode()
     section = admin_client.get(reverse("admin:app_list", args=["otp_totp"])).content.decode()
 
-    for name in ("Two-factor authentication: authenticator apps", "Recovery code sets", "Board pack tasks"):
+    for name in (
+        "Two-factor authentication: authenticator apps",
+        "Authenticator apps",
+        "Two-factor authentication: recovery codes",
+        "Recovery codes",
+        "Board pack tasks",
+    ):
         assert name in home
-    for package_name in ("Otp_Totp", "Otp_Static", "Tasks Database Backend", "TOTP devices"):
+    for package_name in (
+        "Otp_Totp",
+        "Otp_Static",
+        "Tasks Database Backend",
+        "TOTP devices",
+        "Static devices",
+    ):
         assert package_name not in home
     assert "Two-factor authentication: authenticator apps" in section and "Otp_Totp" not in section
+
+
+@pytest.mark.parametrize(
+    ("app_label", "model_name", "title", "add_button"),
+    [
+        ("otp_totp", "totpdevice", "Select authenticator app to change", "Add authenticator app"),
+        ("otp_static", "staticdevice", "Select set of recovery codes to change", "Add set of recovery codes"),
+        ("django_tasks_database", "dbtaskresult", "Select task result to view", None),
+    ],
+)
+def test_the_third_party_changelists_are_titled_as_people_would(
+    admin_client, app_label, model_name, title, add_button
+):
+    page = admin_client.get(reverse(f"admin:{app_label}_{model_name}_changelist")).content.decode()
+
+    assert title in page
+    if add_button:
+        assert add_button in page
+    for package_name in (
+        "TOTP device",
+        "static device",
+        "Static device",
+        "Task Result",
+        "Tasks Database Backend",
+    ):
+        assert package_name not in page
