@@ -111,6 +111,12 @@ def click(page: Page, locator) -> None:
         locator.click()
 
 
+def fact(section, key: str):
+    """The value beside a key in a pack section's summary list ("Lead group": "Violence Reduction Group")."""
+    row = section.locator(".govuk-summary-list__row").filter(has=section.page.get_by_text(key, exact=True))
+    return row.locator("dd")
+
+
 def pdf_text(path: str) -> str:
     done = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True)
     return done.stdout
@@ -243,9 +249,15 @@ def test_a_new_partnership_goes_from_nothing_to_its_first_issued_pack_in_the_bro
     section_headings = main.locator("section.pack-priority > [id^=priority-]")
     sections = [text.strip() for text in section_headings.all_inner_texts()]
     assert sections == SECTIONS
-    expect(main).to_contain_text(BASELINE)
-    expect(main).to_contain_text("Ongoing")
-    expect(main).to_contain_text(PROGRESS)
+    one, youth, domestic, neighbourhoods = (main.get_by_role("region", name=name) for name in SECTIONS)
+    expect(fact(one, "Joint strategic leads")).to_have_text("Newtown Police, Newtown Council")
+    expect(fact(youth, "Part of")).to_have_text("1. Violence reduction")
+    expect(fact(youth, "Lead group")).to_have_text("Violence Reduction Group")
+    expect(neighbourhoods).to_contain_text("All partners")
+    action = youth.get_by_role("row").filter(has_text="Run knife-awareness sessions in every school")
+    expect(action).to_contain_text("Ongoing")
+    expect(action).to_contain_text(PROGRESS)
+    expect(domestic).to_contain_text(BASELINE)
     check(page, axe)
     click(page, page.get_by_role("button", name="Issue this pack"))
     expect(heading).to_have_text(f"Issue the {quarter} board pack")
