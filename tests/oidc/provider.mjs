@@ -2,7 +2,7 @@
 //
 // The JSON config, written by the pytest fixture (tests/oidc/conftest.py):
 //   { "port": 0-65535, "clients": [{ client_id, client_secret, redirect_uris, post_logout_redirect_uris }],
-//     "accounts": [{ sub, email, email_verified, mfa }] }
+//     "accounts": [{ sub, email, email_verified, xms_edov, mfa }] }
 // Its development sign-in page takes an account's email (or sub) and any password; then a consent page.
 // Whether an account "used" two factors is the `amr` its sign-in records: ["pwd", "mfa"] or ["pwd"].
 // PKCE (S256) is required of every client. Prints "ready" once listening.
@@ -29,7 +29,8 @@ const provider = new Provider(issuer, {
     iss: null,
     sid: null,
     // amr in every ID token, as Entra ID puts it there: how the person signed in this time.
-    openid: ["sub", "amr"],
+    // xms_edov as Entra ID sends it (an optional claim) for accounts configured with it.
+    openid: ["sub", "amr", "xms_edov"],
     email: ["email", "email_verified"],
     profile: ["name"],
   },
@@ -44,7 +45,8 @@ const provider = new Provider(issuer, {
     return {
       accountId: sub,
       async claims() {
-        return { sub, email: account.email, email_verified: account.email_verified, name: account.name || "" };
+        const { email, email_verified, xms_edov } = account;
+        return { sub, email, email_verified, xms_edov, name: account.name || "" };
       },
     };
   },

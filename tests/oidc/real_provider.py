@@ -40,6 +40,8 @@ ACCOUNTS = [
     {"sub": "p-stranger", "email": "stan.stranger@police.example", "email_verified": True, "mfa": False},
     {"sub": "p-unverified", "email": "una.unverified@police.example", "email_verified": False, "mfa": False},
     {"sub": "p-elsewhere", "email": "ella@council.example", "email_verified": True, "mfa": False},
+    # As Microsoft Entra ID vouches for a work email: no email_verified, but its tenant owns the domain.
+    {"sub": "p-entra", "email": "erin.entra@police.example", "xms_edov": True, "mfa": False},
     {"sub": "p-renamed", "email": "rene.newname@police.example", "email_verified": True, "mfa": False},
 ]
 

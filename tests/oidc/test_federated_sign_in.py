@@ -150,6 +150,15 @@ def test_nobody_gets_an_account_by_signing_in(client, provider, security_lines, 
     assert [line["reason"] for line in security_lines("federated_sign_in_refused")] == [reason]
 
 
+def test_an_email_vouched_for_as_entra_id_does_is_accepted(client, provider, partnership):
+    person = make_user(partnership, Role.CONTRIBUTOR, email=EMAIL["p-entra"])
+
+    response = sign_in_with_provider(client, "p-entra")
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(person.pk)
+
+
 def test_an_expired_invitation_does_not_let_anyone_in(client, provider, partnership, settings):
     invitation = Invitation.objects.create(
         partnership=partnership, email=EMAIL["p-invited"], full_name="Ivy Invited", role=Role.CONTRIBUTOR
