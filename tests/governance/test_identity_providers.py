@@ -153,3 +153,21 @@ def test_mfa_is_read_from_the_configured_claim():
     provider.mfa_claim, provider.mfa_values = "acr", "urn:example:mfa, phr"
     assert asserts_mfa(provider, {"acr": "phr"})
     assert not asserts_mfa(provider, {"acr": "pwd", "amr": ["mfa"]})
+
+
+def test_the_deploy_check_names_an_enabled_provider_whose_secret_is_not_set(monkeypatch, settings):
+    from governance.checks import check_identity_provider_secrets
+
+    settings.SWP_OIDC_SECRETS_FILE = ""
+    monkeypatch.delenv("SWP_TEST_SECRET", raising=False)
+    make_provider()
+    make_provider("council", domains=(), name="Walsall Council", enabled=False)  # off: not asked about
+
+    [issue] = check_identity_provider_secrets(databases=["default"])
+    assert issue.id == "governance.E002" and issue.is_serious()
+    assert issue.msg == (
+        "The identity provider West Midlands Police is enabled, but its client secret SWP_TEST_SECRET "
+        "is not set on this server."
+    )
+    monkeypatch.setenv("SWP_TEST_SECRET", "s3cret")
+    assert check_identity_provider_secrets(databases=["default"]) == []
