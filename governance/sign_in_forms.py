@@ -16,7 +16,7 @@ class WorkEmailForm(GovUKForm):
         max_length=254,
         error_messages={
             "required": "Enter your work email",
-            "invalid": "Enter your work email in the correct format, like name@example.org",
+            "invalid": "Enter your work email in the right format, like name@example.org",
         },
         widget=forms.EmailInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
     )

@@ -71,7 +71,10 @@ def test_a_wrong_password_at_the_password_step_gets_the_usual_message(client, po
 
 @pytest.mark.parametrize(
     ("typed", "message"),
-    [("", "Enter your work email"), ("not an email", "Enter your work email in the correct format")],
+    [
+        ("", "Enter your work email"),
+        ("not an email", "Enter your work email in the right format, like name@example.org"),
+    ],
 )
 def test_a_missing_or_malformed_email_is_explained(client, police, typed, message):
     response = client.post(LOGIN, {"email": typed})
