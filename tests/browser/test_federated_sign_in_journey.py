@@ -9,7 +9,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from governance.models import Membership, User
+from governance.models import Membership, Partnership, Role, User
+from tests import factories
 from tests.browser.test_dashboard_pages import page_scrolls_sideways, wide_things
 from tests.oidc.real_provider import make_identity_provider, running_provider
 
@@ -85,6 +86,25 @@ def test_a_lead_signs_in_with_their_organisations_account_and_signs_out_of_both(
     with page.expect_navigation(url=f"{demo_server.url}/"):
         page.get_by_role("button", name="Yes, sign me out").click()
     expect(page.get_by_role("banner").get_by_role("link", name="Sign in")).to_be_visible()
+
+
+def test_everyone_else_signs_in_with_a_password_as_before_their_email_kept(
+    page: Page, demo_server, police, assert_no_axe_violations
+):
+    walsall = Partnership.objects.get(slug="safer-walsall")
+    person = factories.make_user(walsall, Role.CONTRIBUTOR, email="pat.partner@walsall.example")
+    page.set_viewport_size(WIDE)
+    page.goto(f"{demo_server.url}/accounts/login/")
+    page.get_by_label("Work email").fill(person.email)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+
+    expect(page.get_by_label("Work email")).to_have_value(person.email)
+    check(page, assert_no_axe_violations)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("banner")).to_contain_text(person.full_name)
 
 
 def test_a_secretary_whose_provider_asserted_mfa_is_not_asked_for_our_code(
