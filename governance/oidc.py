@@ -70,14 +70,15 @@ def discovery_url(provider: IdentityProvider) -> str:
 
 
 def client_for(provider: IdentityProvider):
-    """A fresh Authlib client: providers change in the admin, so none is kept between requests."""
+    """A fresh Authlib client: providers change in the admin, so none is kept between requests. Every
+    call to the provider (discovery, keys, token) gives up after 10 seconds rather than hold a worker."""
     oauth = OAuth()
     return oauth.register(
         name=provider.slug,
         client_id=provider.client_id,
         client_secret=client_secret(provider.client_secret_name),
         server_metadata_url=discovery_url(provider),
-        client_kwargs={"scope": SCOPE, "code_challenge_method": "S256", "timeout": 10},
+        client_kwargs={"scope": SCOPE, "code_challenge_method": "S256", "default_timeout": 10},
     )
 
 

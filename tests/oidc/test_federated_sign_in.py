@@ -15,7 +15,7 @@ from governance.models import FederatedIdentity, Invitation, Membership, Role, U
 from governance.two_factor import SECOND_FACTOR_AT_PROVIDER
 from tests.factories import PASSWORD, make_partnership, make_user
 
-from .real_provider import ACCOUNTS, SLUG, make_identity_provider, through_provider_sign_in
+from .real_provider import ACCOUNTS, SLUG, free_port, make_identity_provider, through_provider_sign_in
 
 pytestmark = pytest.mark.django_db
 SITE = "http://testserver"
@@ -222,6 +222,16 @@ def test_the_provider_saying_no_gets_a_plain_page(client, provider):
     response = client.get(reverse("oidc_callback", args=[SLUG]), {"error": "access_denied", "state": "x"})
     assert response.status_code == 403
     assert "Testshire Police could not sign you in just now" in response.content.decode()
+
+
+def test_a_provider_that_does_not_answer_gets_a_plain_page(client, security_lines):
+    make_identity_provider(f"http://127.0.0.1:{free_port()}")  # nothing listens there
+
+    response = client.get(reverse("oidc_start", args=[SLUG]))
+
+    assert response.status_code == 403
+    assert "Testshire Police could not sign you in just now" in response.content.decode()
+    assert security_lines("federated_sign_in_refused")[0]["reason"] == "provider_error"
 
 
 def test_a_provider_switched_off_is_not_found(client, provider):
