@@ -25,11 +25,6 @@ from .models import IdentityProvider, IdentityProviderDomain
 SCOPE = "openid email profile"
 
 
-def federation_in_use() -> bool:
-    """Whether the sign-in page asks for an email first: only when some provider is enabled."""
-    return IdentityProvider.objects.filter(enabled=True).exists()
-
-
 def domain_of(email: str) -> str:
     return email.rpartition("@")[2].strip().lower()
 

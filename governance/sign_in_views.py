@@ -11,10 +11,11 @@ from urllib.parse import urlencode, urlsplit
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from .forms import SignInForm
 from .models import IdentityProvider
-from .oidc import federation_in_use, provider_for_email
+from .oidc import provider_for_email
 from .oidc_views import LOGIN_HINT
 from .sign_in_forms import WorkEmailForm
 
@@ -23,13 +24,24 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     redirect_authenticated_user = True
 
+    @cached_property
+    def provider_origins(self) -> list[str]:
+        """The enabled providers' origins, in one query: none means the page is as it always was.
+
+        The email step's form ends, after our redirects, at the provider, and the Content-Security-
+        Policy's form-action covers every redirect of a form's submission, so the page's policy must
+        name them (a provider's authorization endpoint shares its issuer's origin, as Entra ID's and
+        most others' do)."""
+        issuers = IdentityProvider.objects.filter(enabled=True).values_list("issuer", flat=True)
+        return sorted({f"{parts.scheme}://{parts.netloc}" for parts in map(urlsplit, issuers)})
+
     def get(self, request, *args, **kwargs):
-        if not federation_in_use():
+        if not self.provider_origins:
             return super().get(request, *args, **kwargs)
         return self.email_step(WorkEmailForm())
 
     def post(self, request, *args, **kwargs):
-        if not federation_in_use() or "password" in request.POST:
+        if not self.provider_origins or "password" in request.POST:
             return super().post(request, *args, **kwargs)
         form = WorkEmailForm(request.POST)
         if not form.is_valid():
@@ -46,23 +58,10 @@ class SignInView(auth_views.LoginView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        allow_forms_to_reach_providers(response)
+        if self.provider_origins:
+            response._csp_update = {"form-action": self.provider_origins}
         return response
 
     def email_step(self, form: WorkEmailForm):
-        context = self.get_context_data(form=form)
-        response = self.response_class(
-            request=self.request, template="registration/sign_in_email.html", context=context
-        )
-        allow_forms_to_reach_providers(response)
-        return response
-
-
-def allow_forms_to_reach_providers(response) -> None:
-    """The email step's form ends, after our redirects, at the provider: the Content-Security-Policy's
-    form-action covers every redirect of a form's submission, so it must name the providers' origins
-    (their authorization endpoints share the issuer's origin, as Entra ID's and most others' do)."""
-    issuers = IdentityProvider.objects.filter(enabled=True).values_list("issuer", flat=True)
-    origins = sorted({f"{parts.scheme}://{parts.netloc}" for parts in map(urlsplit, issuers)})
-    if origins:
-        response._csp_update = {"form-action": origins}
+        self.template_name = "registration/sign_in_email.html"
+        return self.render_to_response(self.get_context_data(form=form))

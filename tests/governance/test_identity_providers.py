@@ -8,7 +8,7 @@ from django.db import IntegrityError
 
 from governance.identity_provider_admin import IdentityProviderForm
 from governance.models import IdentityProvider, IdentityProviderDomain
-from governance.oidc import asserts_mfa, client_secret, federation_in_use, provider_for_email
+from governance.oidc import asserts_mfa, client_secret, provider_for_email
 
 pytestmark = pytest.mark.django_db
 
@@ -90,15 +90,6 @@ def test_email_goes_to_the_enabled_provider_of_its_domain():
     assert provider_for_email("jo@walsall.gov.uk") is None  # switched off: a password of ours
     assert provider_for_email("jo@example.org") is None
     assert provider_for_email("no-at-sign") is None
-
-
-def test_federation_is_in_use_only_with_an_enabled_provider():
-    assert not federation_in_use()
-    provider = make_provider(enabled=False)
-    assert not federation_in_use()
-    provider.enabled = True
-    provider.save()
-    assert federation_in_use()
 
 
 def test_secret_from_the_environment_or_the_secrets_file(monkeypatch, settings, tmp_path):

@@ -44,6 +44,15 @@ def test_with_a_provider_the_page_asks_for_the_email_first(client, police):
     assert "form-action 'self' https://login.example.org" in response["Content-Security-Policy"]
 
 
+def test_the_sign_in_page_costs_one_query_more_than_before(client, police, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the enabled providers
+        client.get(LOGIN)
+    police.enabled = False
+    police.save()
+    with django_assert_num_queries(1):
+        client.get(LOGIN)
+
+
 def test_an_email_of_a_providers_domain_goes_to_that_provider(client, police):
     response = client.post(f"{LOGIN}?next=/dashboard/", {"email": "Jo.Bloggs@WestMidlands.Police.UK"})
     assert response.status_code == 302
