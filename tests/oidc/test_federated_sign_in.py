@@ -185,6 +185,28 @@ def test_a_deactivated_person_is_refused_though_their_provider_accepted_them(
     assert security_lines("federated_sign_in_refused")[0]["reason"] == "deactivated"
 
 
+def test_a_person_switched_off_everywhere_is_refused(client, provider, partnership, security_lines):
+    make_user(partnership, Role.CONTRIBUTOR, email=EMAIL["p-gone"], is_active=False)
+
+    assert sign_in_with_provider(client, "p-gone").status_code == 403
+    assert "_auth_user_id" not in client.session
+    assert security_lines("federated_sign_in_refused")[0]["reason"] == "deactivated"
+
+
+def test_a_deactivated_person_invited_again_comes_back(client, provider, partnership):
+    gone = make_user(partnership, Role.CONTRIBUTOR, email=EMAIL["p-gone"], is_active=False)
+    Membership.objects.filter(user=gone).update(ended_at="2026-01-01T00:00Z")
+    Invitation.objects.create(
+        partnership=partnership, email=EMAIL["p-gone"], full_name="Gil Gone", role=Role.VIEWER
+    )
+
+    assert sign_in_with_provider(client, "p-gone").status_code == 302
+
+    gone.refresh_from_db()
+    assert gone.is_active and gone.check_password(PASSWORD)  # as the invitation page would; password kept
+    assert Membership.objects.current().get(user=gone).role == Role.VIEWER
+
+
 def test_a_subject_linked_to_someone_else_is_refused(client, provider, partnership, security_lines):
     make_user(partnership, Role.CONTRIBUTOR, email=EMAIL["p-lead"])
     someone_else = make_user(partnership, Role.CONTRIBUTOR)
