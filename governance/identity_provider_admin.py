@@ -29,6 +29,15 @@ class IdentityProviderForm(forms.ModelForm):
             "mfa_claim", "mfa_values", "enabled",
         ]  # fmt: skip
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One organisation's name recurs in every partnership it belongs to: say which is which.
+        organisations = self.fields["organisations"]
+        organisations.queryset = organisations.queryset.select_related("partnership")
+        organisations.label_from_instance = lambda organisation: (
+            f"{organisation.name} ({organisation.partnership.name})"
+        )
+
     def clean(self):
         cleaned = super().clean()
         name = cleaned.get("client_secret_name")

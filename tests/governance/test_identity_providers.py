@@ -162,3 +162,17 @@ def test_the_deploy_check_names_an_enabled_provider_whose_secret_is_not_set(monk
     )
     monkeypatch.setenv("SWP_TEST_SECRET", "s3cret")
     assert check_identity_provider_secrets(databases=["default"]) == []
+
+
+def test_the_admin_says_which_partnership_each_organisation_is_in():
+    from tests.factories import make_organisation, make_partnership
+
+    for name in ("Testshire North", "Testshire South"):
+        make_organisation(make_partnership(name), "Testshire Police")
+
+    labels = [label for _, label in IdentityProviderForm().fields["organisations"].choices]
+
+    assert sorted(label for label in labels if label.startswith("Testshire Police")) == [
+        "Testshire Police (Testshire North)",
+        "Testshire Police (Testshire South)",
+    ]
