@@ -7,17 +7,17 @@ are Django's own, without a namespace, because Django's views redirect to each o
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import email_views, invitation_views, password_reset
-from .forms import SignInForm
+from . import email_views, invitation_views, oidc_views, password_reset
 from .password_forms import ChangePasswordForm
+from .sign_in_views import SignInView
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(form_class=SignInForm, redirect_authenticated_user=True),
-        name="login",
-    ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", SignInView.as_view(), name="login"),
+    path("logout/", oidc_views.sign_out, name="logout"),
+    path("signed-out/", oidc_views.signed_out, name="signed_out"),
+    # Signing in with your own organisation's account (governance/oidc.py).
+    path("oidc/<slug:slug>/start/", oidc_views.start, name="oidc_start"),
+    path("oidc/<slug:slug>/callback/", oidc_views.callback, name="oidc_callback"),
     path(
         "password_change/",
         auth_views.PasswordChangeView.as_view(form_class=ChangePasswordForm),

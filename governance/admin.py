@@ -274,3 +274,6 @@ class DailyJobRunAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+from . import identity_provider_admin  # noqa: E402, F401 - registers the identity providers' admin

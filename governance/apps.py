@@ -50,3 +50,5 @@ class GovernanceConfig(AppConfig):
 
         # No demo account left active with DEBUG off (`check --deploy --database default`).
         register(checks.check_no_demo_accounts, Tags.security, deploy=True)
+        # Every enabled identity provider's client secret is set on this server.
+        register(checks.check_identity_provider_secrets, Tags.security, deploy=True)

@@ -57,3 +57,29 @@ def check_no_demo_accounts(app_configs=None, databases=None, **kwargs) -> list:
             id="governance.E001",
         )
     ]
+
+
+def check_identity_provider_secrets(app_configs=None, databases=None, **kwargs) -> list:
+    """`check --deploy --database default`: each enabled identity provider's client secret is set on
+    this server. The admin refuses to save one without it, but a new server, or a secret removed from
+    the environment, would send that organisation's people to a sign-in that cannot finish."""
+    from .models import IdentityProvider
+    from .oidc import client_secret
+
+    if not databases or DEFAULT_DB_ALIAS not in databases:
+        return []  # the demo accounts' check already says the database was not looked at
+    try:
+        providers = list(IdentityProvider.objects.using(DEFAULT_DB_ALIAS).filter(enabled=True))
+    except DatabaseError:
+        return []  # the demo accounts' check already says why
+    return [
+        Error(
+            f"The identity provider {provider.name} is enabled, but its client secret "
+            f"{provider.client_secret_name} is not set on this server.",
+            hint="Set that environment variable, or add it to the JSON file named by SWP_OIDC_SECRETS_FILE; "
+            "or untick Enabled on the provider in the Django admin.",
+            id="governance.E002",
+        )
+        for provider in providers
+        if not client_secret(provider.client_secret_name)
+    ]

@@ -167,10 +167,13 @@ def existing_account(invitation: Invitation) -> User | None:
 
 
 @transaction.atomic
-def accept(invitation: Invitation, *, user: User | None = None, password: str = "", request=None) -> User:
+def accept(
+    invitation: Invitation, *, user: User | None = None, password: str | None = "", request=None
+) -> User:
     """Close the invitation and give its role: to `user`, who already has an account (signed in as the
     invited address, or deactivated and choosing a new password), or to a new account with
-    `password` (already checked by the form)."""
+    `password` (already checked by the form). With `password=None` (signing in with their own
+    organisation's account) a new account gets no usable password and an existing one keeps its own."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_open:  # a second click on the same link, a moment later
         raise InvitationRefused(USED if invitation.accepted_at else REVOKED)
@@ -183,7 +186,8 @@ def accept(invitation: Invitation, *, user: User | None = None, password: str = 
         )
     elif not user.is_active:  # deactivated everywhere before: the emailed link proves the address
         user.is_active = True
-        user.set_password(password)
+        if password is not None:
+            user.set_password(password)
         user.save(update_fields=["is_active", "password"])
     Membership.objects.update_or_create(
         partnership=invitation.partnership, user=user, defaults={"role": invitation.role, "ended_at": None}

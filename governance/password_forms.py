@@ -14,6 +14,9 @@ from django.template import loader
 
 from swp.forms import GovUKFormMixin
 
+from .models import User
+from .oidc import provider_for_email
+
 NEW_PASSWORD_HINT = (
     "Use at least 12 characters. It cannot be only numbers, a commonly used password, or too like "
     "your name or email. A few words you will remember, with spaces between them, make a good password."
@@ -38,6 +41,18 @@ class ResetRequestForm(GovUKFormMixin, PasswordResetForm):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
     )
+
+    def get_users(self, email):
+        """Django's (active, with a password), and also whoever has only signed in with their
+        organisation's account (so has no password here) once no enabled provider covers their
+        address: switching a provider off must not shut its people out. While one does, their
+        organisation's sign-in, with its leavers' process, stays the only way in. Other accounts with
+        no password still get no email."""
+        yield from super().get_users(email)
+        people = User.objects.filter(email__iexact=email, is_active=True)
+        for user in people.filter(federated_identities__isnull=False).distinct():
+            if not user.has_usable_password() and provider_for_email(user.email) is None:
+                yield user
 
     def send_mail(
         self,

@@ -10,7 +10,8 @@ admin is behind the same middleware, so an unverified superuser never reaches it
 
 Whether a person must use it and whether they have set it up are worked out at sign-in and kept in
 the session (FACTS), so ordinary requests cost no queries. A role given during a session applies
-from the next sign-in.
+from the next sign-in. Someone who signed in with their organisation's account, whose provider
+asserted multi-factor sign-in, counts as verified for that session (trust_providers_second_factor).
 """
 
 import base64
@@ -31,6 +32,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from .models import Membership, Role
 
 FACTS = "swp_two_factor"
+SECOND_FACTOR_AT_PROVIDER = "swp_second_factor_at_provider"
 MUST_USE_ROLES = (Role.ADMIN, Role.SECRETARY)
 OK, VERIFY, SET_UP = "ok", "verify", "set_up"
 
@@ -65,7 +67,15 @@ def remember_facts_at_sign_in(sender, request, user, **kwargs) -> None:
         remember_facts(request, user)
 
 
+def trust_providers_second_factor(request) -> None:
+    """The person signed in with their organisation's account, whose provider says it asked for a
+    second factor (governance/oidc.py): ours is not asked for again this session."""
+    request.session[SECOND_FACTOR_AT_PROVIDER] = True
+
+
 def is_verified(request) -> bool:
+    if request.session.get(SECOND_FACTOR_AT_PROVIDER):
+        return True
     verified = getattr(request.user, "is_verified", None)
     return bool(verified and verified())
 

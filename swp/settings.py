@@ -388,6 +388,14 @@ OTP_STATIC_THROTTLE_FACTOR = 1
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin shows neither TOTP keys nor recovery codes
 SWP_RECOVERY_CODES = 10
 
+# --- Sign in with your organisation's account (OpenID Connect, governance/oidc.py) -------------
+# Providers are set up in the Django admin; their client secrets come from the environment, or from
+# the JSON file (name -> secret) named here, read each time one is needed so a rotated secret needs
+# no restart. Issuers must be https; plain http to this machine only in development (and tests),
+# where the test provider runs on loopback.
+SWP_OIDC_SECRETS_FILE = os.environ.get("SWP_OIDC_SECRETS_FILE", "")
+SWP_OIDC_ALLOW_HTTP_LOOPBACK = DEBUG
+
 
 from import_export.formats import base_formats  # noqa: E402  (needed only here)
 

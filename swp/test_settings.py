@@ -17,3 +17,5 @@ SWP_REQUIRE_TWO_FACTOR = False
 # The browser tests sign in as the demo's people through the sign-in form, with DEBUG off as in
 # production; tests/governance/test_demo_accounts.py turns this off again.
 SWP_ALLOW_DEMO_SIGN_IN = True
+# The tests' OpenID provider (tests/oidc/provider.mjs) runs on loopback over plain http.
+SWP_OIDC_ALLOW_HTTP_LOOPBACK = True

@@ -4,6 +4,7 @@ One module per part; import the models from here (`from governance.models import
 """
 
 from .boards import AgendaItem, Attendance, Board, BoardMember, Decision, Meeting
+from .identity_providers import FederatedIdentity, IdentityProvider, IdentityProviderDomain
 from .invitations import Invitation, InvitationQuerySet
 from .outbox import DailyJobRun, DigestLine, EmailPreferences, OutboxMessage
 from .partnership import (
@@ -28,6 +29,9 @@ __all__ = [
     "DailyJobRun",
     "Decision",
     "DigestLine",
+    "FederatedIdentity",
+    "IdentityProvider",
+    "IdentityProviderDomain",
     "EmailPreferences",
     "Invitation",
     "InvitationQuerySet",

@@ -273,3 +273,33 @@ def test_the_limit_lifts_once_the_window_has_passed_and_old_requests_are_forgott
 
     assert len(mail.outbox) == 4
     assert PasswordResetRequest.objects.count() == 1  # the task removed those older than the window
+
+
+# --- Someone who has only signed in with their organisation's account ------------------------------
+
+
+def test_no_password_here_gets_a_link_once_their_provider_is_switched_off(client, walsall, mailoutbox):
+    from governance.models import FederatedIdentity, IdentityProvider
+
+    person = factories.make_user(walsall, email="jo@police.example")
+    person.set_unusable_password()
+    person.save()
+    provider = IdentityProvider.objects.create(
+        name="Testshire Police", slug="police", issuer="https://login.example.org",
+        client_id="c", client_secret_name="SWP_OIDC_POLICE_SECRET",
+    )  # fmt: skip
+    provider.domains.create(domain="police.example")
+    FederatedIdentity.objects.create(user=person, provider=provider, subject="jo")
+
+    ask(client, "jo@police.example")
+    assert mailoutbox == []  # their organisation's sign-in is the way in while it is on
+
+    provider.enabled = False
+    provider.save()
+    ask(client, "jo@police.example", ip="192.0.2.2")
+    assert [message.to for message in mailoutbox] == [["jo@police.example"]]
+    form = client.get(link_in(mailoutbox[0]), follow=True)
+    set_password = form.redirect_chain[-1][0]
+    client.post(set_password, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    person.refresh_from_db()
+    assert person.check_password(NEW_PASSWORD)

@@ -60,6 +60,11 @@ EXEMPT = {
     "lets anyone in (tests/governance/test_invitations.py)",
     "session:extend": "'Stay signed in': POST only, your own session (tests/swp/test_session_timeout.py)",
     "session:status": "seconds left in your own session; not activity (tests/swp/test_session_timeout.py)",
+    # Signing in with your own organisation's account: open to everyone, as the sign-in page is; only an
+    # invited or active account gets in (tests/oidc/test_federated_sign_in.py).
+    "oidc_start": "off to an enabled provider's sign-in page, open to everyone",
+    "oidc_callback": "back from the provider: state, PKCE, nonce and ID token checked; invited people only",
+    "signed_out": "after signing out of a federated sign-in: the provider's sign-out link, no data",
 }
 
 

@@ -101,6 +101,18 @@ def admin_client(client, demo, settings, tmp_path):
     secretary = User.objects.get(email="secretary@demo.example")
     TOTPDevice.objects.create(user=secretary, name="Authenticator app")
     StaticDevice.objects.create(user=secretary, name="Recovery codes")
+    # A partner organisation's own sign-in service, and someone linked to it at their first sign-in.
+    from governance.models import FederatedIdentity, IdentityProvider
+
+    provider = IdentityProvider.objects.create(
+        name="West Midlands Police",
+        slug="wmp",
+        issuer="https://login.example.org/tenant/v2.0",
+        client_id="client",
+        client_secret_name="SWP_OIDC_WMP_SECRET",
+    )
+    provider.domains.create(domain="westmidlands.police.uk")
+    FederatedIdentity.objects.create(user=secretary, provider=provider, subject="abc")
     client.force_login(admin)
     return client
 
@@ -142,7 +154,7 @@ def test_add_page_loads(admin_client, model):
     # Evidence comes only through the update page (its content is checked there); emails only by
     # being sent; board packs only by issuing them; task results only from the tasks they record; pending
     # imports only by uploading them; password reset requests only by asking for a link; invitations
-    # only from the people page.
+    # only from the people page; links to a sign-in service only by signing in with it.
     read_only = {
         "updateevidence",
         "outboxmessage",
@@ -153,6 +165,7 @@ def test_add_page_loads(admin_client, model):
         "pendingimport",
         "passwordresetrequest",
         "invitation",
+        "federatedidentity",
     }
     assert response.status_code == (403 if model._meta.model_name in read_only else 200)
 
