@@ -112,6 +112,16 @@ def wait_for_discovery(issuer: str, process: subprocess.Popen, timeout: float = 
     raise RuntimeError("The test OpenID provider did not start within 30 seconds")
 
 
+def requests_made(issuer: str) -> dict[str, int]:
+    """How many times each address of the provider has been asked for since it started."""
+    return requests.get(f"{issuer}/test/requests", timeout=5).json()
+
+
+def fail_next_discovery(issuer: str) -> None:
+    """The provider's next discovery request answers 503, as if it were briefly down."""
+    requests.get(f"{issuer}/test/fail-discovery", timeout=5).raise_for_status()
+
+
 def make_identity_provider(issuer: str, **fields) -> IdentityProvider:
     provider = IdentityProvider.objects.create(
         name=fields.pop("name", "Testshire Police"),
