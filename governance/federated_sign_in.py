@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
+from swp.security_log import security_event
+
 from . import invitations
 from .models import FederatedIdentity, IdentityProvider, Invitation, Membership, User
 from .oidc import covers
@@ -98,3 +100,22 @@ def is_active_here(user: User) -> bool:
     if not user.is_active:
         return False
     return user.is_superuser or Membership.objects.current().filter(user=user).exists()
+
+
+@transaction.atomic
+def unlink(*, membership: Membership, by: User, request=None) -> list[str]:
+    """Forget which provider accounts the person signs in with; the names of those providers.
+
+    Their next sign-in through a provider links afresh by verified email, as a first sign-in does: for
+    a provider account linked to the wrong person, or a person whose organisation gave them a new one."""
+    identities = list(FederatedIdentity.objects.filter(user=membership.user).select_related("provider"))
+    for identity in identities:
+        identity.delete()
+        security_event(
+            "federated_account_unlinked",
+            request=request,
+            user=by,
+            obj=membership,
+            account=identity.provider.slug,
+        )
+    return [identity.provider.name for identity in identities]

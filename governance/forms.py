@@ -18,6 +18,7 @@ from swp.text_limits import NARRATIVE
 
 from .demo_accounts import demo_sign_in_allowed, is_demo_sign_in
 from .models import AgendaItem, Attendance, Board, BoardMember, Decision, Meeting, Organisation, Partnership
+from .oidc import provider_for_email
 
 
 class SignInForm(GovUKFormMixin, AuthenticationForm):
@@ -52,7 +53,37 @@ class SignInForm(GovUKFormMixin, AuthenticationForm):
             "Demo accounts cannot sign in to this installation. Sign in with your own account, or ask your "
             "partnership admin for one."
         ),
+        "use_provider": "People with this email address sign in with their {provider} account. "
+        "Choose Continue with {provider}.",
     }
+    use_provider = None  # the provider whose sign-in this address must use, once refused
+
+    def clean(self):
+        """When an enabled provider signs in for the address's domain, its sign-in (and its organisation's
+        leavers' process) is the only way in, so our password is refused.
+
+        Except for superusers: break-glass access to the Django admin while the provider is down. The
+        password is checked first, and the refusal reads the same for an unknown address, a wrong
+        password and a right one, so it never tells whether an account exists or is a superuser."""
+        provider = provider_for_email(self.cleaned_data.get("username") or "")
+        if provider is None:
+            return super().clean()
+        try:
+            super().clean()
+        except forms.ValidationError:
+            self.user_cache = None
+        if self.user_cache is not None and self.user_cache.is_superuser:
+            return self.cleaned_data
+        self.user_cache, self.use_provider = None, provider
+        security_event(
+            "sign_in_refused",
+            request=self.request,
+            reason="organisation signs in",
+            username=self.cleaned_data.get("username", ""),
+            level=logging.WARNING,
+        )
+        message = self.error_messages["use_provider"].format(provider=provider.name)
+        raise forms.ValidationError(message, code="use_provider")
 
     def confirm_login_allowed(self, user) -> None:
         """The password was right: refuse a demo account, whose password is published, with DEBUG off."""

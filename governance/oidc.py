@@ -10,19 +10,25 @@ from their discovery document, runs the authorization code flow with PKCE (S256)
 - mozilla-django-oidc: one provider per installation, where we need one per partner organisation.
 
 Here: which provider an email belongs to, the client secret (from the environment or the secrets
-file, never the database), and an Authlib client for a provider. What a callback's claims lead to
+file, never the database), and an Authlib client for a provider, whose discovery document and keys
+are kept in Django's cache for an hour. What a callback's claims lead to
 is decided in governance/federated_sign_in.py; the pages are in governance/oidc_views.py.
 """
 
+import hashlib
 import json
 import os
 
-from authlib.integrations.django_client import OAuth
+from authlib.integrations.django_client import DjangoOAuth2App, OAuth
 from django.conf import settings
+from django.core.cache import cache
 
 from .models import IdentityProvider, IdentityProviderDomain
 
 SCOPE = "openid email profile"
+# How long a provider's discovery document and keys are kept. Providers change them rarely and say so
+# ahead; a key rotated sooner is caught by the refetch in CachedProviderClient.fetch_jwk_set.
+PROVIDER_DOCUMENTS_SECONDS = 60 * 60
 
 
 def domain_of(email: str) -> str:
@@ -64,12 +70,51 @@ def discovery_url(provider: IdentityProvider) -> str:
     return provider.issuer.rstrip("/") + "/.well-known/openid-configuration"
 
 
-def client_for(provider: IdentityProvider):
-    """A fresh Authlib client: providers change in the admin, so none is kept between requests. Every
-    call to the provider (discovery, keys, token) gives up after 10 seconds rather than hold a worker."""
+def cache_key(kind: str, url: str) -> str:
+    """Keyed by the discovery address, so an issuer changed in the admin is fetched afresh at once.
+    Hashed: cache backends limit a key's length and characters."""
+    return f"swp:oidc:{kind}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+class CachedProviderClient(DjangoOAuth2App):
+    """Authlib's Django client, with the provider's discovery document and keys (JWKS) kept in Django's
+    cache: a fresh client is made for every request, and would otherwise fetch both every time.
+
+    Only what was fetched and read without error is kept: a failure raises before anything is stored,
+    so the next sign-in asks the provider again. When an ID token is signed by a key that is not in
+    the kept set (the provider rotated its keys), Authlib's parse_id_token asks for the set again with
+    force=True, once, and that fresh set replaces the kept one."""
+
+    def load_server_metadata(self) -> dict:
+        if self._server_metadata_url and "_loaded_at" not in self.server_metadata:
+            key = cache_key("discovery", self._server_metadata_url)
+            kept = cache.get(key)
+            if kept is None:
+                kept = dict(super().load_server_metadata())  # raises on any failure: nothing is kept
+                kept.pop("jwks", None)
+                cache.set(key, kept, PROVIDER_DOCUMENTS_SECONDS)
+            self.server_metadata.update(kept)
+        return self.server_metadata
+
+    def fetch_jwk_set(self, force: bool = False) -> dict:
+        key = cache_key("jwks", self._server_metadata_url)
+        if not force:
+            kept = cache.get(key)
+            if kept is not None:
+                return kept
+        jwk_set = super().fetch_jwk_set(force=True)
+        cache.set(key, jwk_set, PROVIDER_DOCUMENTS_SECONDS)
+        return jwk_set
+
+
+def client_for(provider: IdentityProvider) -> CachedProviderClient:
+    """A fresh Authlib client: providers change in the admin, so none is kept between requests (only
+    the provider's documents are, above). Every call to the provider (discovery, keys, token) gives up
+    after 10 seconds rather than hold a worker."""
     oauth = OAuth()
     return oauth.register(
         name=provider.slug,
+        client_cls=CachedProviderClient,
         client_id=provider.client_id,
         client_secret=client_secret(provider.client_secret_name),
         server_metadata_url=discovery_url(provider),

@@ -13,6 +13,7 @@ urlpatterns = [
     path("people/invitations/<int:pk>/revoke/", people_views.revoke, name="revoke_invitation"),
     path("people/<int:pk>/deactivate/", people_views.deactivate, name="deactivate_member"),
     path("people/<int:pk>/reactivate/", people_views.reactivate, name="reactivate_member"),
+    path("people/<int:pk>/unlink/", people_views.unlink, name="unlink_member"),
     path("governance/", views.structure, name="structure"),
     path("governance/meetings/", meeting_views.meetings, name="meetings"),
     path("governance/meetings/<int:pk>/", meeting_views.meeting_detail, name="meeting"),

@@ -189,3 +189,37 @@ def test_a_tampered_state_is_refused(page: Page, demo_server, issuer, police):
     expect(page.get_by_role("heading", level=1)).to_have_text("Your sign-in could not be finished")
     page.goto(f"{demo_server.url}/start/")
     assert "/accounts/login/" in page.url
+
+
+def test_the_partnership_admin_sees_who_signs_in_with_the_provider_and_unlinks_them(
+    page: Page, demo_server, police, assert_no_axe_violations
+):
+    walsall = Partnership.objects.get(slug="safer-walsall")
+    admin = factories.make_user(walsall, Role.ADMIN, email="ada.admin@walsall.example", full_name="Ada Admin")
+    lead = demo_person_as("lead.violence@demo.example", "lee.lead@police.example")
+    lead.federated_identities.create(provider=police, subject="p-lead")
+    page.set_viewport_size(WIDE)
+    page.goto(f"{demo_server.url}/accounts/login/?next=/people/")
+    page.get_by_label("Work email").fill(admin.email)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    with page.expect_navigation(url="**/people/"):
+        page.get_by_role("button", name="Sign in").click()
+
+    row = page.get_by_role("row").filter(has_text=lead.email)
+    expect(row).to_contain_text("Signs in with Testshire Police")
+    check(page, assert_no_axe_violations)
+    row.get_by_role("link", name=f"Unlink {lead.full_name} from Testshire Police").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Unlink {lead.full_name} from Testshire Police?"
+    )
+    check(page, assert_no_axe_violations)
+    with page.expect_navigation(url="**/people/"):
+        page.get_by_role("button", name="Unlink").click()
+
+    expect(page.get_by_text(f"{lead.full_name} unlinked from Testshire Police")).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text=lead.email)).to_contain_text(
+        "Will sign in with Testshire Police"
+    )
+    assert not lead.federated_identities.exists()

@@ -75,6 +75,31 @@ provider.app.middleware.unshift(async (ctx, next) => {
   }
 });
 
+// How often each address was asked for, so the tests can count discovery and key fetches:
+// GET /test/requests answers with { "/path": count }. GET /test/fail-discovery makes the next
+// discovery request fail (503), as a provider that is briefly down would. First in line.
+const requestCounts = {};
+let failNextDiscovery = false;
+provider.app.middleware.unshift(async (ctx, next) => {
+  if (ctx.path === "/test/requests") {
+    ctx.body = requestCounts;
+    return;
+  }
+  if (ctx.path === "/test/fail-discovery") {
+    failNextDiscovery = true;
+    ctx.body = { failNextDiscovery };
+    return;
+  }
+  requestCounts[ctx.path] = (requestCounts[ctx.path] || 0) + 1;
+  if (ctx.path === "/.well-known/openid-configuration" && failNextDiscovery) {
+    failNextDiscovery = false;
+    ctx.status = 503;
+    ctx.body = "Service unavailable";
+    return;
+  }
+  await next();
+});
+
 const server = provider.listen(config.port, "127.0.0.1", () => console.log("ready"));
 const stop = () => server.close(() => process.exit(0));
 process.on("SIGTERM", stop);

@@ -16,14 +16,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html import unescape
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import requests
+from django.urls import reverse
 
 from governance.models import IdentityProvider
 
 PROVIDER_SCRIPT = Path(__file__).with_name("provider.mjs")
 REPO_ROOT = Path(__file__).resolve().parents[2]
+SITE = "http://testserver"  # Django's test client
 SLUG = "police"
 DOMAIN = "police.example"
 CLIENT_ID = "plan-manager-tests"
@@ -110,6 +112,16 @@ def wait_for_discovery(issuer: str, process: subprocess.Popen, timeout: float = 
     raise RuntimeError("The test OpenID provider did not start within 30 seconds")
 
 
+def requests_made(issuer: str) -> dict[str, int]:
+    """How many times each address of the provider has been asked for since it started."""
+    return requests.get(f"{issuer}/test/requests", timeout=5).json()
+
+
+def fail_next_discovery(issuer: str) -> None:
+    """The provider's next discovery request answers 503, as if it were briefly down."""
+    requests.get(f"{issuer}/test/fail-discovery", timeout=5).raise_for_status()
+
+
 def make_identity_provider(issuer: str, **fields) -> IdentityProvider:
     provider = IdentityProvider.objects.create(
         name=fields.pop("name", "Testshire Police"),
@@ -150,3 +162,15 @@ def through_provider_sign_in(authorize_url: str, login: str, *, back_to: str) ->
             data = {"prompt": "consent"}
         url = action
     raise AssertionError("The provider did not send the person back")
+
+
+def sign_in_with_provider(client, login: str, *, tamper_state: bool = False):
+    """Start at our site, sign in at the provider as `login`, and come back: our final response."""
+    started = client.get(reverse("oidc_start", args=[SLUG]))
+    assert started.status_code == 302
+    back = through_provider_sign_in(started.url, login, back_to=SITE)
+    parts = urlsplit(back)
+    query = parse_qs(parts.query)
+    if tamper_state:
+        query["state"] = ["not-the-state-we-sent"]
+    return client.get(parts.path, {key: values[0] for key, values in query.items()})

@@ -15,10 +15,17 @@ from governance.models import FederatedIdentity, Invitation, Membership, Role, U
 from governance.two_factor import SECOND_FACTOR_AT_PROVIDER
 from tests.factories import PASSWORD, make_partnership, make_user
 
-from .real_provider import ACCOUNTS, SLUG, free_port, make_identity_provider, through_provider_sign_in
+from .real_provider import (
+    ACCOUNTS,
+    SITE,
+    SLUG,
+    free_port,
+    make_identity_provider,
+    sign_in_with_provider,
+    through_provider_sign_in,
+)
 
 pytestmark = pytest.mark.django_db
-SITE = "http://testserver"
 EMAIL = {account["sub"]: account["email"] for account in ACCOUNTS}
 
 
@@ -40,18 +47,6 @@ def security_lines(caplog):
         return [r.security for r in caplog.records if getattr(r, "security", {}).get("event") == event]
 
     return lines
-
-
-def sign_in_with_provider(client, login: str, *, tamper_state: bool = False):
-    """Start at our site, sign in at the provider as `login`, and come back: our final response."""
-    started = client.get(reverse("oidc_start", args=[SLUG]))
-    assert started.status_code == 302
-    back = through_provider_sign_in(started.url, login, back_to=SITE)
-    parts = urlsplit(back)
-    query = parse_qs(parts.query)
-    if tamper_state:
-        query["state"] = ["not-the-state-we-sent"]
-    return client.get(parts.path, {key: values[0] for key, values in query.items()})
 
 
 def test_the_redirect_asks_for_a_code_with_pkce_state_and_nonce(client, provider):

@@ -21,7 +21,7 @@ from django.utils import timezone
 from actions import services
 from actions.models import ActionUpdate, BoardNote, Rag
 from actions.update_sheet.preview import preview_upload
-from governance.models import Invitation, Membership, PendingImport, Role
+from governance.models import FederatedIdentity, IdentityProvider, Invitation, Membership, PendingImport, Role
 from priorities import approvals
 from priorities.models import (
     ApprovalStage,
@@ -196,6 +196,17 @@ def build_world(media) -> SimpleNamespace:
         "1.1",
         overall_objective="Elsewhere's own objective",
     )
+    # The viewer signs in with their organisation's account (switched off here, so that every other
+    # sign-in is as before): the partnership admin may unlink them.
+    provider = IdentityProvider.objects.create(
+        name="Test Police sign-in",
+        slug="test-police",
+        issuer="https://login.example.org/",
+        client_id="c",
+        client_secret_name="SWP_OIDC_TEST",
+        enabled=False,
+    )
+    FederatedIdentity.objects.create(user=users["viewer"], provider=provider, subject="viewer-at-police")
     return SimpleNamespace(
         walsall=walsall,
         elsewhere=elsewhere,

@@ -102,6 +102,8 @@ MATRIX = {
     "revoke_invitation_post": (OK,   403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
     "deactivate_member_post": (OK,   403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
     "reactivate_member_post": (OK,   403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "unlink_member_get":     (OK,    403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
+    "unlink_member_post":    (OK,    403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
     "invite_named_people_post": (OK, 403,   403,   403,   403,   403,   403,   404,   SIGN_IN),
     "view_partnerships":     (403,   403,   403,   403,   403,   403,   403,   403,   SIGN_IN),
     "new_partnership_get":   (403,   403,   403,   403,   403,   403,   403,   403,   SIGN_IN),

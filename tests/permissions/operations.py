@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from actions.models import Action, ActionUpdate, BoardNote, Rag
-from governance.models import Invitation, Meeting, Membership, OutboxMessage, PendingImport
+from governance.models import FederatedIdentity, Invitation, Meeting, Membership, OutboxMessage, PendingImport
 from priorities.models import ApprovalStage, EqiaActionItem, MeasureReading, Plan, ReportingPeriod
 from reports.models import IssuedPack
 
@@ -218,6 +218,8 @@ OPERATIONS = {
     "reactivate_member_post": post(
         lambda w: reverse("governance:reactivate_member", args=[w.former_membership.pk])
     ),
+    "unlink_member_get": get(lambda w: reverse("governance:unlink_member", args=[w.viewer_membership.pk])),
+    "unlink_member_post": post(lambda w: reverse("governance:unlink_member", args=[w.viewer_membership.pk])),
     "invite_named_people_post": post(
         lambda w: reverse("plan_workbook:invite_named_people", args=[w.plan.pk]),
         lambda w: {"email_0": "sue@example.org"},
@@ -237,7 +239,7 @@ def rows(queryset, *fields) -> list:
 
 
 def snapshot(w) -> dict:
-    """Everything the operations could change, to compare before and after a request (nine queries)."""
+    """Everything the operations could change, to compare before and after a request (ten queries)."""
     updates = ActionUpdate.objects.filter(action__plan=w.plan).annotate(
         comments_=Count("comments", distinct=True), evidence_=Count("evidence", distinct=True)
     )
@@ -288,6 +290,11 @@ def snapshot(w) -> dict:
         ),
         "memberships": rows(
             Membership.objects.filter(partnership=w.walsall), "user__email", "role", "ended_at"
+        ),
+        "sign-in links": rows(
+            FederatedIdentity.objects.filter(user__memberships__partnership=w.walsall),
+            "user__email",
+            "subject",
         ),
         "emails": rows(OutboxMessage.objects.filter(partnership=w.walsall), "key", "state"),
         "pending imports": rows(
