@@ -46,9 +46,12 @@ class ResetRequestForm(GovUKFormMixin, PasswordResetForm):
         """Django's (active, with a password), and also whoever has only signed in with their
         organisation's account (so has no password here) once no enabled provider covers their
         address: switching a provider off must not shut its people out. While one does, their
-        organisation's sign-in, with its leavers' process, stays the only way in. Other accounts with
-        no password still get no email."""
-        yield from super().get_users(email)
+        organisation's sign-in, with its leavers' process, stays the only way in, so nobody but a
+        superuser (who keeps a password for when the provider is down, governance/forms.py) is sent
+        a link to choose a password that signing in would refuse. Other accounts with no password
+        still get no email."""
+        covered = provider_for_email(email) is not None
+        yield from (user for user in super().get_users(email) if user.is_superuser or not covered)
         people = User.objects.filter(email__iexact=email, is_active=True)
         for user in people.filter(federated_identities__isnull=False).distinct():
             if not user.has_usable_password() and provider_for_email(user.email) is None:

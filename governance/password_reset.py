@@ -15,6 +15,9 @@ our layout and words. What we add:
 - **The security log:** `password_reset_requested` or `password_reset_limited` (with a keyed hash of
   the address, never the address), `password_reset_sent` (to an account), `password_reset_completed`
   and `password_reset_link_refused`. Choosing a new password lifts a sign-in lockout on the account.
+- **Organisations that sign in their own people.** For an address whose domain an enabled provider
+  covers, no link is sent (but to a superuser's break-glass password), and the page says to continue
+  with the provider instead: what it says depends on the domain only, never on the account.
 """
 
 import datetime
@@ -33,8 +36,12 @@ from django_tasks import task
 from swp.security_log import client_ip, security_event
 from swp.session_timeout import describe_duration
 
-from .models import PasswordResetRequest
+from .models import IdentityProvider, PasswordResetRequest
+from .oidc import provider_for_email
 from .password_forms import NewPasswordForm, ResetRequestForm
+
+# The session key for the provider that signs in for the address a link was asked for, if any.
+COVERING_PROVIDER = "password_reset_provider"
 
 
 def _key(kind: str, value: str) -> str:
@@ -53,7 +60,14 @@ def link_lasts() -> str:
 def request_reset(request):
     form = ResetRequestForm(request.POST or None)
     if form.is_valid():
-        ask_for_link(request, email=form.cleaned_data["email"])
+        email = form.cleaned_data["email"]
+        ask_for_link(request, email=email)
+        # Said of the address's domain, never of an account: the sign-in page says as much already.
+        provider = provider_for_email(email)
+        if provider:
+            request.session[COVERING_PROVIDER] = provider.pk
+        else:
+            request.session.pop(COVERING_PROVIDER, None)
         return redirect("password_reset_done")
     return render(request, "registration/password_reset_form.html", {"form": form})
 
@@ -117,10 +131,12 @@ def send_reset_link(request_id: int, email: str) -> str:
 
 
 def link_sent(request):
+    provider_id = request.session.pop(COVERING_PROVIDER, None)
+    provider = IdentityProvider.objects.filter(pk=provider_id, enabled=True).first() if provider_id else None
     return render(
         request,
         "registration/password_reset_done.html",
-        {"link_lasts": link_lasts(), "per_address": settings.SWP_RESETS_PER_ADDRESS},
+        {"link_lasts": link_lasts(), "per_address": settings.SWP_RESETS_PER_ADDRESS, "provider": provider},
     )
 
 

@@ -303,3 +303,58 @@ def test_no_password_here_gets_a_link_once_their_provider_is_switched_off(client
     client.post(set_password, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     person.refresh_from_db()
     assert person.check_password(NEW_PASSWORD)
+
+
+# --- An organisation that signs in its own people -------------------------------------------------
+
+
+@pytest.fixture
+def police_provider():
+    from governance.models import IdentityProvider
+
+    provider = IdentityProvider.objects.create(
+        name="Testshire Police", slug="police", issuer="https://login.example.org",
+        client_id="c", client_secret_name="SWP_OIDC_POLICE_SECRET",
+    )  # fmt: skip
+    provider.domains.create(domain="police.example")
+    return provider
+
+
+def test_a_password_at_a_providers_domain_is_not_reset_and_the_page_sends_them_to_it(
+    client, walsall, police_provider, mailoutbox
+):
+    """Signing in refuses their password while the provider covers the domain, so a link to choose one
+    would only lead to another refusal: the page points to the provider, whether or not the account
+    exists, and no email is sent."""
+    factories.make_user(walsall, email="jo@police.example")
+    pages = []
+    for email, ip in [("jo@police.example", "192.0.2.1"), ("nobody@police.example", "192.0.2.2")]:
+        browser = Client()
+        response = ask(browser, email, ip=ip)
+        pages.append(browser.get(response.url).content.decode())
+
+    assert mailoutbox == []
+    assert pages[0] == pages[1]
+    assert '<h1 class="govuk-heading-l">Sign in with your Testshire Police account</h1>' in pages[0]
+    assert f'href="{reverse("oidc_start", args=["police"])}"' in pages[0]
+    assert "Check your email</h1>" not in pages[0]
+
+    # Another address afterwards, in the same browser, gets the ordinary page.
+    browser = Client()
+    ask(browser, "jo@police.example")
+    ask(browser, "someone@example.org", ip="192.0.2.3")
+    assert "Check your email</h1>" in browser.get(reverse("password_reset_done")).content.decode()
+
+
+def test_a_superuser_at_a_providers_domain_still_gets_a_link_for_break_glass_access(
+    client, walsall, police_provider, mailoutbox
+):
+    admin = factories.make_user(walsall, email="root@police.example", is_superuser=True, is_staff=True)
+
+    ask(client, admin.email)
+
+    assert [message.to for message in mailoutbox] == [["root@police.example"]]
+    police_provider.enabled = False
+    police_provider.save()
+    page = client.get(reverse("password_reset_done")).content.decode()
+    assert "Check your email</h1>" in page  # a switched-off provider is not offered
