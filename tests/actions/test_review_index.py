@@ -60,3 +60,14 @@ def test_with_none_open_the_latest_quarter_to_have_started_is_opened(client, sec
 def test_with_none_started_yet_the_first_quarter_is_opened(client, secretary, plan):
     q1, q2 = quarters(plan, (PLANNED, 30), (PLANNED, 121))
     assert opened_by_review(client, secretary) == reverse("actions:review_period", args=[q1.pk])
+
+
+def test_a_plan_with_no_quarters_says_who_sets_them_up_and_where(client, secretary, plan):
+    client.force_login(secretary)
+    response = client.get(reverse("actions:review"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "has no reporting quarters yet" in page
+    assert f'href="{reverse("plan_workbook:index")}"' in page
+    assert "A partnership admin sets up a plan's reporting quarters" in page
+    assert "in the admin" not in page  # nobody knows what "the admin" is
