@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from priorities import services as period_services
 from priorities.access import get_period_for_user
@@ -17,13 +18,13 @@ from .access import get_plan_for_review, get_update_for_user
 from .forms import CommentForm, ReviewForm
 from .review_context import add_context, quarter_before, update_context
 from .review_queue import QueueFilterForm
-from .selectors import reporting_period_for_updates, review_board
+from .selectors import quarter_to_review, review_board
 
 
 @login_required
 def review(request: HttpRequest) -> HttpResponse:
     plan = get_plan_for_review(request)
-    period = reporting_period_for_updates(plan=plan) or plan.periods.order_by("start").first()
+    period = quarter_to_review(list(plan.periods.order_by("start")), today=timezone.localdate())
     if period is None:
         return render(request, "actions/review_no_periods.html", {"plan": plan})
     return redirect("actions:review_period", period.pk)

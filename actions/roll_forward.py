@@ -15,7 +15,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from governance.models import User
-from priorities.models import Measure, Plan, PlanAim, ReportingPeriod, Theme
+from priorities.models import Measure, Plan, PlanAim, Priority, ReportingPeriod, Theme
 from swp.history import save_as
 
 from .models import Action
@@ -104,6 +104,21 @@ def _copy(instance, fields, **overrides):
 
 
 @transaction.atomic
+def _leads_in_written_order(plan: Plan) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Each priority's joint lead partners and lead groups, as ids in the order they were linked."""
+    joint: dict[int, list[int]] = {}
+    groups: dict[int, list[int]] = {}
+    for links, body, found in (
+        (Priority.co_lead_organisations.through, "organisation_id", joint),
+        (Priority.lead_groups.through, "board_id", groups),
+    ):
+        for priority_id, body_id in (
+            links.objects.filter(priority__plan=plan).order_by("id").values_list("priority_id", body)
+        ):
+            found.setdefault(priority_id, []).append(body_id)
+    return joint, groups
+
+
 def roll_forward(*, plan: Plan, by: User | None) -> Plan:
     """Create next year's draft plan from `plan`. Raises ValidationError, changing nothing, if it cannot."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)  # two clicks make one draft, not two
@@ -130,15 +145,18 @@ def roll_forward(*, plan: Plan, by: User | None) -> Plan:
     )
 
     priorities = {}
-    old_priorities = plan.priorities.prefetch_related(
-        "cites", "measures", "co_lead_organisations", "lead_groups"
-    ).order_by("order")
+    old_priorities = plan.priorities.prefetch_related("cites", "measures").order_by("order")
+    joint_leads, lead_groups = _leads_in_written_order(plan)
     for old in old_priorities:
         priority = _copy(old, PRIORITY_FIELDS, plan=new)
         priority.save()
         priority.cites.set(old.cites.all())
-        priority.co_lead_organisations.set(old.co_lead_organisations.all())
-        priority.lead_groups.set(old.lead_groups.all())
+        # One at a time, as the plan workbook links them: the link rows' order is the plan's order
+        # of joint leads and groups (priorities.selectors.leads_as_written), which set() loses.
+        for organisation_id in joint_leads.get(old.pk, []):
+            priority.co_lead_organisations.add(organisation_id)
+        for board_id in lead_groups.get(old.pk, []):
+            priority.lead_groups.add(board_id)
         priorities[old.pk] = priority
         bulk_create_with_history(
             [_copy(m, MEASURE_FIELDS, priority=priority) for m in old.measures.all()], Measure

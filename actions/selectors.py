@@ -4,6 +4,7 @@ Each runs in a fixed number of queries whatever the size of the plan.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -32,6 +33,15 @@ def quarter_for_updates(periods: list[ReportingPeriod]) -> ReportingPeriod | Non
     open_ = [p for p in periods if p.status == ReportingPeriod.Status.OPEN]
     locked = [p for p in periods if p.status == ReportingPeriod.Status.LOCKED]
     return open_[0] if open_ else (locked[-1] if locked else None)
+
+
+def quarter_to_review(periods: list[ReportingPeriod], *, today: date) -> ReportingPeriod | None:
+    """The quarter /review/ opens, among a plan's periods (oldest first): the open one; else the
+    latest that has started by today, as a new plan's quarters are all "not yet open" and the one
+    being reported on may not be opened yet; else the first."""
+    open_ = [p for p in periods if p.status == ReportingPeriod.Status.OPEN]
+    started = [p for p in periods if p.start <= today]
+    return (open_ or started[-1:] or periods[:1] or [None])[0]
 
 
 def choosable_quarters(

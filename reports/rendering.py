@@ -216,8 +216,9 @@ def _priority_entries(pack: BoardPack) -> list[dict]:
     return [_priority_entry(p, by_id.get(p.parent_id), children.get(p.id, []), pack) for p in pack.priorities]
 
 
-# The plan's delivery table heads a priority with its "Strategic Lead": its lead partner.
-STRATEGIC_LEAD_LABELS = {"Lead partner": "Strategic lead", "Joint lead partners": "Joint strategic leads"}
+# The plan's delivery table heads a priority with its "Strategic Lead": its lead partner (the
+# glossary says so). Joint leads keep the words every other page uses, "Joint lead partners".
+STRATEGIC_LEAD_LABELS = {"Lead partner": "Strategic lead"}
 
 
 def _priority_entry(

@@ -115,3 +115,10 @@ def log_refusal(request, *, reason: str, obj=None) -> None:
         return
     request._refusal_logged = True
     security_event("access_refused", request=request, obj=obj, reason=reason, level=logging.WARNING)
+
+
+def log_refusal_as(event: str, request, *, reason: str, **details) -> None:
+    """A refusal logged under its own event (`import_refused`, `export_refused`), standing for the
+    request's one refusal line: the 403 handler's `access_refused` is then skipped."""
+    request._refusal_logged = True
+    security_event(event, request=request, reason=reason, level=logging.WARNING, **details)

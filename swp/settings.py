@@ -1,7 +1,8 @@
 """Settings for the Safer Walsall Partnership plan manager.
 
-One module, driven by the environment (see .env.example). The defaults are safe for
-development: with nothing set, the app runs on a SQLite file under var/ with DEBUG on.
+One module, driven by the environment (see .env.example), with email and the outbox in
+swp/settings_email.py. The defaults are safe for development: with nothing set, the app runs on
+a SQLite file under var/ with DEBUG on.
 Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
@@ -13,19 +14,9 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from swp.env import env_bool, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
@@ -208,46 +199,25 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 SERVICE_NAME = "Partnership plan manager"
 
-# Console email in development; SMTP (or any backend) from the environment in production.
-EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "no-reply@localhost")
-EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT = 30
 
-# The address people reach the app at, for links in emails sent outside a web request.
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-# send_reminders writes this many days before an update deadline, then again once it has passed.
-REMINDER_DAYS_BEFORE_DEADLINE = int(os.environ.get("SWP_REMINDER_DAYS_BEFORE_DEADLINE", "7"))
-# Where the file email backend (`make run`: DJANGO_EMAIL_BACKEND=…filebased.EmailBackend) writes.
-EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
-# Sent emails are kept this long for the outbox page, then `prune_outbox` deletes them.
-OUTBOX_KEEP_DAYS = int(os.environ.get("SWP_OUTBOX_KEEP_DAYS", "400"))
-
-
-def _daily_jobs(value: str) -> dict[str, datetime.time]:
-    """ "job=HH:MM,job=HH:MM" (Europe/London): the worker's tick runs each once a day from that time."""
-    jobs = {}
-    for item in filter(None, (part.strip() for part in value.split(","))):
-        job, _, at = item.partition("=")
-        try:
-            jobs[job.strip()] = datetime.time.fromisoformat(at.strip())
-        except ValueError:
-            raise ImproperlyConfigured(
-                f"SWP_DAILY_JOBS: {item!r} is not like send_reminders=08:00."
-            ) from None
-    return jobs
-
-
-DAILY_JOBS = _daily_jobs(
-    os.environ.get(
-        "SWP_DAILY_JOBS",
-        "sync_plan_statuses=01:00,prune_outbox=03:00,send_reminders=08:00,send_digests=17:30",
-    )
+# Email, the outbox and the daily jobs that send it. Imported so that Django, and the test
+# settings, see them here.
+from swp.settings_email import (  # noqa: E402, F401
+    DAILY_JOBS,
+    DEFAULT_FROM_EMAIL,
+    EMAIL_BACKEND,
+    EMAIL_FILE_PATH,
+    EMAIL_HOST,
+    EMAIL_HOST_PASSWORD,
+    EMAIL_HOST_USER,
+    EMAIL_PORT,
+    EMAIL_TIMEOUT,
+    EMAIL_USE_TLS,
+    OUTBOX_KEEP_DAYS,
+    REMINDER_DAYS_BEFORE_DEADLINE,
+    SITE_URL,
 )
+
 # Evidence attached to updates: the largest file accepted.
 EVIDENCE_MAX_BYTES = int(os.environ.get("SWP_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from import_export.admin import ImportExportMixin
 from import_export.results import RowResult
 
-from swp.security_log import security_event
+from swp.security_log import log_refusal_as, security_event
 from swp.sheets.uploads import UploadRefused
 from swp.sheets.values import CellError
 
@@ -103,18 +103,11 @@ class SafeImportExportMixin(ImportExportMixin):
         if request.method != "POST":
             return super().process_import(request, **kwargs)  # 405
         if not self.has_import_permission(request):
-            security_event(
-                "import_refused", request=request, reason="no import permission", level=logging.WARNING
-            )
+            log_refusal_as("import_refused", request, reason="no import permission")
             raise PermissionDenied
         confirm_form = self.create_confirm_form(request)
         if not confirm_form.is_valid():
-            security_event(
-                "import_refused",
-                request=request,
-                reason="confirm step does not match the upload",
-                level=logging.WARNING,
-            )
+            log_refusal_as("import_refused", request, reason="confirm step does not match the upload")
             raise PermissionDenied(SignedConfirmImportForm.TAMPERED)
         try:
             return super().process_import(request, **kwargs)
@@ -168,9 +161,7 @@ class SafeImportExportMixin(ImportExportMixin):
 
     def get_export_data(self, file_format, request, queryset, **kwargs):
         if not self.has_export_permission(request):
-            security_event(
-                "export_refused", request=request, reason="no export permission", level=logging.WARNING
-            )
+            log_refusal_as("export_refused", request, reason="no export permission")
             raise PermissionDenied
         kwargs.pop("encoding", None)
         data = self.get_data_for_export(request, queryset, force_native_type=True, **kwargs)

@@ -250,3 +250,23 @@ def test_sub_priorities_joint_leads_and_wording_as_written_carry_forward(year, p
     sub_copy = new.priorities.get(title="Knife crime")
     assert sub_copy.parent == copy  # the new plan's priority, not last year's
     assert new.actions.get(reference="1.1.1").timescale == "2021/22"
+
+
+def test_joint_leads_and_lead_groups_keep_the_order_the_plan_names_them_in(year, p1, walsall):
+    """The workbook keeps the written order in the link rows; the next year's plan must too, even
+    where that order is neither the names' nor the records' (Zeta before Alpha)."""
+    from priorities.selectors import leads_as_written
+
+    alpha, mid, zeta = (factories.make_organisation(walsall, name) for name in ("Alpha", "Mid", "Zeta"))
+    for organisation in (zeta, alpha, mid):
+        p1.co_lead_organisations.add(organisation)
+    groups = [factories.make_board(walsall, name) for name in ("Alpha group", "Zeta group")]
+    for group in reversed(groups):
+        p1.lead_groups.add(group)
+
+    new = service.roll_forward(plan=year, by=None)
+
+    rolled = new.priorities.select_related("lead_organisation").get(order=p1.order)
+    leads = leads_as_written([rolled])[rolled.pk]
+    assert [body.name for body in leads.partners][1:] == ["Zeta", "Alpha", "Mid"]
+    assert [body.name for body in leads.groups] == ["Zeta group", "Alpha group"]

@@ -271,7 +271,7 @@ def test_a_new_partnership_goes_from_nothing_to_its_first_issued_pack_in_the_bro
     sections = [text.strip() for text in section_headings.all_inner_texts()]
     assert sections == SECTIONS
     one, youth, domestic, neighbourhoods = (main.get_by_role("region", name=name) for name in SECTIONS)
-    expect(fact(one, "Joint strategic leads")).to_have_text("Newtown Police, Newtown Council")
+    expect(fact(one, "Joint lead partners")).to_have_text("Newtown Police, Newtown Council")
     expect(fact(youth, "Part of")).to_have_text("1. Violence reduction")
     expect(fact(youth, "Lead group")).to_have_text("Violence Reduction Group")
     expect(neighbourhoods).to_contain_text("All partners")

@@ -158,7 +158,7 @@ def test_the_glance_counts_and_exceptions_name_priorities_by_their_numbers(pack)
 
 def test_a_parent_says_where_its_actions_are_never_that_it_has_none(pack):
     text = visible_text(pack_html(pack))
-    parent = between(text, "1. Violence reduction Joint strategic leads", "1.1 Youth violence Part of")
+    parent = between(text, "1. Violence reduction Joint lead partners", "1.1 Youth violence Part of")
     assert (
         "Actions, with those of its sub-priorities 1.1 and 1.2: 1 red, 1 amber, 0 no rating, 1 green"
         in parent
@@ -171,9 +171,7 @@ def test_a_parent_says_where_its_actions_are_never_that_it_has_none(pack):
 
 def test_leads_timescales_and_caveats_read_as_the_plan_writes_them(pack):
     text = visible_text(pack_html(pack))
-    assert (
-        "Joint strategic leads Safer Borough Police, Safer Borough Council, Borough Fire and Rescue" in text
-    )
+    assert "Joint lead partners Safer Borough Police, Safer Borough Council, Borough Fire and Rescue" in text
     assert "Lead group Violence Reduction Group" in text
     assert "Strategic lead Violence Reduction Group" not in text
     assert "Strategic lead All partners" in text
@@ -189,6 +187,16 @@ def test_leads_timescales_and_caveats_read_as_the_plan_writes_them(pack):
     assert "Sub-priority A priority that is part of another" in glossary
 
 
+def test_the_pack_and_its_preview_name_joint_leads_in_the_words_every_page_uses(client, nested, pack):
+    """The plan, priority and public pages say "Joint lead partners"; the pack and its preview too."""
+    client.force_login(nested.secretary)
+    preview = visible_text(client.get(reverse("reports:pack_preview", args=[nested.q2.pk])).content.decode())
+    joint = "Joint lead partners Safer Borough Police, Safer Borough Council, Borough Fire and Rescue"
+    for text in (visible_text(pack_html(pack)), preview):
+        assert joint in text
+        assert "strategic leads" not in text.lower()
+
+
 def test_an_issued_packs_json_renders_as_the_pack_did(pack):
     stored = json.loads(json.dumps(pack.as_json(), cls=DjangoJSONEncoder))
     assert pack_html(from_json(stored)) == pack_html(pack)
@@ -200,7 +208,7 @@ def test_the_walsall_pack_has_no_sub_priorities_and_reads_as_before(demo):
     text = visible_text(html)
     assert [depth for depth, _ in nested_links(html, "contents")] == [1] * 12
     assert [level for level, text in headings(html) if re.match(r"\d\. ", text)] == [2] * 5
-    for newer in ("sub-priorit", "Sub-priorit", "Part of", "Lead group", "Joint strategic lead"):
+    for newer in ("sub-priorit", "Sub-priorit", "Part of", "Lead group", "Joint lead partner"):
         assert newer not in text
     assert "64 actions across 5 priorities." in text
     assert "Strategic lead West Midlands Police" in text

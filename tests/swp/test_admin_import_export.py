@@ -505,6 +505,18 @@ def test_confirm_step_pointing_at_another_users_upload_is_refused(
     assert ActionUpdate.objects.filter(action__plan=plan).count() == 20
 
 
+def test_a_refused_confirm_step_is_one_line_in_the_security_log(su_client, plan, period, actions, caplog):
+    """One refusal, one line: the import's own reason, not a second generic access_refused beside it."""
+    content = xlsx(UPDATE_HEADERS, [update_row(plan, action, period) for action in actions])
+    mine = confirm_data(preview(su_client, ActionUpdate, "mine.xlsx", content))
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="swp.security"):
+        response = su_client.post(url(ActionUpdate, "process_import"), {**mine, "import_file_name": "x.xlsx"})
+    assert response.status_code == 403
+    logged = [r.security["event"] for r in caplog.records if hasattr(r, "security")]
+    assert logged == ["import_refused"]
+
+
 # Hostile uploads are refused before d-i-e reads them (SEC-13; more in test_hostile_uploads.py) ----
 
 
