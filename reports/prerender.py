@@ -7,7 +7,7 @@ SWP_PACK_PRERENDER_DELAY_SECONDS (30) after the *last* change: each change moves
 saving ten updates in a minute costs one render, not ten.
 
 Issuing builds the read model as it is at that moment and compares its SHA-256 (with the marking
-and the templates it would be drawn with) to the one the draft was made from. Only when they are
+and the templates and code it would be drawn with) to the one the draft was made from. Only when they are
 the same, byte for byte, is the draft's PDF copied into the issued pack; otherwise the pack is
 rendered as it always was. A draft can therefore be stale without harm: it is simply not used.
 
@@ -19,6 +19,7 @@ WeasyPrint is imported only inside render_draft, which runs on the worker.
 """
 
 import hashlib
+import importlib
 import json
 import logging
 from dataclasses import dataclass
@@ -59,14 +60,32 @@ def for_meeting(data: BoardPack, pack: IssuedPack) -> BoardPack:
     return data
 
 
+# The code between the read model and the HTML: a wording or chart change made in Python alone
+# changes the PDF as surely as a template change does.
+DRAWING_MODULES = (
+    "reports.rendering",
+    "reports.charts",
+    "reports.pack_exceptions",
+    "reports.pack_overview",
+    "reports.templatetags.status_tags",
+    "actions.status",
+    "priorities.figures",
+    "priorities.outline",
+)
+
+
+def _drawing_files() -> list[Path]:
+    template_dir = Path(settings.BASE_DIR) / "templates" / "reports" / "pack"
+    modules = [Path(importlib.import_module(name).__file__) for name in DRAWING_MODULES]
+    return sorted(template_dir.glob("*.html")) + [Path(finders.find(PRINT_CSS))] + modules
+
+
 @cache
 def _templates_fingerprint() -> str:
-    """The pack's templates and print stylesheet as one hash: a release that changes how a pack
-    looks must not issue a PDF drawn by the old ones, however equal the data."""
-    template_dir = Path(settings.BASE_DIR) / "templates" / "reports" / "pack"
-    files = sorted(template_dir.glob("*.html")) + [Path(finders.find(PRINT_CSS))]
+    """The pack's templates, print stylesheet and drawing code as one hash: a release that changes
+    how a pack looks must not issue a PDF drawn by the old ones, however equal the data."""
     digest = hashlib.sha256()
-    for path in files:
+    for path in _drawing_files():
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -92,6 +92,41 @@ def test_a_pack_is_not_issued_from_a_draft_for_another_marking(quarter, secretar
     assert [r.task.name for r in enqueued] == ["make_pack"]
 
 
+@pytest.fixture
+def drawing_code_changed(monkeypatch, tmp_path):
+    """A release that changes only the Python that draws the pack (reports/rendering.py), not its
+    templates: a wording made in code, such as a table's heading or the headline's sentence."""
+    changed = tmp_path / "rendering.py"
+    real_files = prerender._drawing_files()
+    changed.write_bytes(
+        next(p for p in real_files if p.name == "rendering.py").read_bytes() + b"\n# reworded\n"
+    )
+
+    def release():
+        monkeypatch.setattr(
+            prerender,
+            "_drawing_files",
+            lambda: [changed if p.name == "rendering.py" else p for p in real_files],
+        )
+        prerender._templates_fingerprint.cache_clear()
+
+    yield release
+    monkeypatch.undo()
+    prerender._templates_fingerprint.cache_clear()
+
+
+def test_a_draft_drawn_by_an_earlier_release_of_the_code_is_not_reused(
+    quarter, secretary, fake_pdf, enqueued, drawing_code_changed
+):
+    render_draft(quarter)
+    drawing_code_changed()
+
+    pack = issue(quarter, secretary)
+
+    assert pack.state == IssuedPack.State.QUEUED  # not copied from the draft: left to the worker to make
+    assert [r.task.name for r in enqueued] == ["make_pack"]
+
+
 def test_the_worker_uses_a_draft_finished_after_the_pack_was_asked_for(
     quarter, secretary, fake_pdf, settings
 ):
