@@ -171,6 +171,31 @@ def test_the_assessment_page_when_there_is_none(client, viewer, plan):
     )
 
 
+@pytest.mark.parametrize(
+    "name, missing, admin_page",
+    [
+        ("assessment", "No strategic assessment is recorded", "/admin/priorities/plan/"),
+        (
+            "equality",
+            "No Equality Impact Assessment is recorded",
+            "/admin/priorities/equalityimpactassessment/add/",
+        ),
+    ],
+)
+def test_a_missing_record_is_left_to_the_site_administrator_who_alone_is_shown_where(
+    client, viewer, plan, name, missing, admin_page
+):
+    # Only superusers reach Site admin (swp/admin.py), so nobody else is sent "to the admin".
+    client.force_login(viewer)
+    content = client.get(reverse(f"priorities:{name}")).content.decode()
+    assert missing in content
+    assert "The service's site administrator can" in content
+    assert "in the admin" not in content and admin_page not in content
+
+    User.objects.filter(pk=viewer.pk).update(is_superuser=True)
+    assert admin_page in client.get(reverse(f"priorities:{name}")).content.decode()
+
+
 def test_the_consultation_page_shows_what_people_told_us_and_what_it_shaped(client, viewer, records):
     client.force_login(viewer)
     content = client.get(reverse("priorities:consultation")).content.decode()
