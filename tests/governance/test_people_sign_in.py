@@ -8,11 +8,24 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from governance.models import FederatedIdentity, Membership, Role
+from governance.models import FederatedIdentity, IdentityProvider, Membership, Role
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 PEOPLE = reverse("governance:people")
+
+
+@pytest.fixture
+def police():
+    provider = IdentityProvider.objects.create(
+        name="West Midlands Police",
+        slug="wmp",
+        issuer="https://login.example.org/tenant/v2.0",
+        client_id="client",
+        client_secret_name="SWP_OIDC_WMP_SECRET",
+    )
+    provider.domains.create(domain="westmidlands.police.uk")
+    return provider
 
 
 @pytest.fixture

@@ -3,10 +3,24 @@
 import pytest
 from django.urls import reverse
 
+from governance.models import IdentityProvider
 from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("login")
+
+
+@pytest.fixture
+def police():
+    provider = IdentityProvider.objects.create(
+        name="West Midlands Police",
+        slug="wmp",
+        issuer="https://login.example.org/tenant/v2.0",
+        client_id="client",
+        client_secret_name="SWP_OIDC_WMP_SECRET",
+    )
+    provider.domains.create(domain="westmidlands.police.uk")
+    return provider
 
 
 def test_with_no_provider_the_page_is_as_before(client):

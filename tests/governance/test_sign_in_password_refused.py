@@ -6,12 +6,25 @@ import logging
 import pytest
 from django.urls import reverse
 
-from governance.models import Role
+from governance.models import IdentityProvider, Role
 from tests.factories import PASSWORD, make_partnership, make_user
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("login")
 REFUSAL = "People with this email address sign in with their West Midlands Police account."
+
+
+@pytest.fixture
+def police():
+    provider = IdentityProvider.objects.create(
+        name="West Midlands Police",
+        slug="wmp",
+        issuer="https://login.example.org/tenant/v2.0",
+        client_id="client",
+        client_secret_name="SWP_OIDC_WMP_SECRET",
+    )
+    provider.domains.create(domain="westmidlands.police.uk")
+    return provider
 
 
 def sign_in(client, email: str, password: str = PASSWORD):
