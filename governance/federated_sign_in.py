@@ -104,11 +104,15 @@ def is_active_here(user: User) -> bool:
 
 @transaction.atomic
 def unlink(*, membership: Membership, by: User, request=None) -> list[str]:
-    """Forget which provider accounts the person signs in with; the names of those providers.
+    """Forget which provider accounts the person signs in with, and sign them out everywhere; the
+    names of those providers.
 
     Their next sign-in through a provider links afresh by verified email, as a first sign-in does: for
-    a provider account linked to the wrong person, or a person whose organisation gave them a new one."""
+    a provider account linked to the wrong person, or a person whose organisation gave them a new one.
+    Whoever is signed in through the forgotten link is signed out: it may be the wrong person."""
     identities = list(FederatedIdentity.objects.filter(user=membership.user).select_related("provider"))
+    if identities:
+        membership.user.sign_out_everywhere()
     for identity in identities:
         identity.delete()
         security_event(

@@ -5,6 +5,7 @@ Reactivate. Nobody is ever deleted: their history stays. The rules are in govern
 """
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.http import HttpRequest, HttpResponse
@@ -158,6 +159,11 @@ def unlink(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         federated_sign_in.unlink(membership=membership, by=request.user, request=request)
         name = membership.user.full_name or membership.user.email
-        messages.success(request, f"{name} unlinked from {' and '.join(membership.linked_providers)}")
+        unlinked = f"{name} unlinked from {' and '.join(membership.linked_providers)}"
+        if membership.user == request.user:  # stays signed in here, and nowhere else
+            update_session_auth_hash(request, membership.user)
+            messages.success(request, unlinked)
+        else:
+            messages.success(request, f"{unlinked} and signed out")
         return redirect("governance:people")
     return render(request, "governance/people/unlink.html", {"membership": membership})

@@ -3,13 +3,16 @@
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.db.models import F
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from simple_history.models import HistoricalRecords
 
 # Django's four model permissions plus django-import-export's two, for the models the admin can
 # import and export (IMPORT_EXPORT_IMPORT/EXPORT_PERMISSION_CODE in settings).
 IMPORT_EXPORT_PERMISSIONS = ("add", "change", "delete", "view", "import", "export")
+SIGN_OUT_EVERYWHERE_SALT = "governance.User.sign_outs"
 
 
 class Partnership(models.Model):
@@ -121,6 +124,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # How many times every session of theirs was ended at once (sign_out_everywhere). Part of the
+    # hash each session carries, so raising it ends them all at their next request.
+    sign_outs = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
@@ -146,6 +152,29 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def get_session_auth_hash(self) -> str:
+        return self._with_sign_outs(super().get_session_auth_hash())
+
+    def get_session_auth_fallback_hash(self):
+        for fallback in super().get_session_auth_fallback_hash():
+            yield self._with_sign_outs(fallback)
+
+    def _with_sign_outs(self, session_hash: str) -> str:
+        # At 0 the hash is Django's own, so adding the field signed nobody out.
+        if not self.sign_outs:
+            return session_hash
+        value = f"{session_hash}:{self.sign_outs}"
+        return salted_hmac(SIGN_OUT_EVERYWHERE_SALT, value, algorithm="sha256").hexdigest()
+
+    def sign_out_everywhere(self) -> None:
+        """End every session they have, in every browser: each is signed out at its next request.
+
+        Django checks each request's session against get_session_auth_hash(), as it does after a
+        password change; this changes that hash without touching the password (a superuser's
+        break-glass password stays as it was)."""
+        User.objects.filter(pk=self.pk).update(sign_outs=F("sign_outs") + 1)
+        self.refresh_from_db(fields=["sign_outs"])
 
 
 class Role(models.TextChoices):

@@ -4,11 +4,13 @@ their organisation's sign-in (governance/people_views.py, federated_sign_in.unli
 import logging
 
 import pytest
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from governance.models import FederatedIdentity, IdentityProvider, Membership, Role
+from governance.models import FederatedIdentity, IdentityProvider, Membership, Role, User
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +128,48 @@ def test_the_page_costs_the_same_queries_however_many_are_linked(as_admin, walsa
 
     assert with_fifteen == with_one <= 12
     assert page.count("Signs in with West Midlands Police") == 15
+
+
+def test_unlinking_signs_the_person_out_everywhere_and_no_one_else(as_admin, linked, viewer):
+    dashboard = reverse("email_preferences")  # a page any signed-in person has
+    their_browsers = [Client(), Client()]
+    for browser in their_browsers:
+        browser.force_login(linked)
+        assert browser.get(dashboard).status_code == 200
+    someone_else = Client()
+    someone_else.force_login(viewer)
+
+    response = as_admin.post(unlink_url(linked), follow=True)
+
+    assert "Lee Linked unlinked from West Midlands Police and signed out" in response.content.decode()
+    for browser in their_browsers:
+        signed_out = browser.get(dashboard)
+        assert signed_out.status_code == 302 and signed_out.url.startswith(reverse("login"))
+    assert someone_else.get(dashboard).status_code == 200
+    assert as_admin.get(PEOPLE).status_code == 200
+    assert User.objects.get(pk=linked.pk).check_password(factories.PASSWORD)  # the password is untouched
+    fresh = Client()
+    fresh.force_login(User.objects.get(pk=linked.pk))
+    assert fresh.get(dashboard).status_code == 200
+
+
+def test_an_admin_who_unlinks_themselves_stays_signed_in_here_only(client, admin_user, police):
+    FederatedIdentity.objects.create(user=admin_user, provider=police, subject="sub-ada")
+    elsewhere_browser = Client()
+    elsewhere_browser.force_login(admin_user)
+    client.force_login(admin_user)
+
+    response = client.post(unlink_url(admin_user), follow=True)
+
+    page = response.content.decode()
+    assert "Ada Admin unlinked from West Midlands Police<" in page  # not "… and signed out"
+    assert client.get(PEOPLE).status_code == 200
+    assert elsewhere_browser.get(PEOPLE).status_code == 302
+
+
+def test_sessions_from_before_sign_outs_existed_stay_signed_in(linked):
+    # Adding the count must not sign everyone out: at 0 the hash is Django's own.
+    assert linked.sign_outs == 0
+    assert linked.get_session_auth_hash() == AbstractBaseUser.get_session_auth_hash(linked)
+    linked.sign_out_everywhere()
+    assert linked.get_session_auth_hash() != AbstractBaseUser.get_session_auth_hash(linked)
