@@ -223,3 +223,20 @@ def test_the_partnership_admin_sees_who_signs_in_with_the_provider_and_unlinks_t
         "Will sign in with Testshire Police"
     )
     assert not lead.federated_identities.exists()
+
+
+def test_a_forgotten_password_at_a_providers_address_leads_to_the_provider(
+    page: Page, demo_server, issuer, police, mailoutbox, assert_no_axe_violations
+):
+    demo_person_as("lead.violence@demo.example", "lee.lead@police.example")
+    page.set_viewport_size(WIDE)
+    page.goto(f"{demo_server.url}/accounts/password_reset/")
+    page.get_by_label("Work email").fill("lee.lead@police.example")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send the link").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in with your Testshire Police account")
+    check(page, assert_no_axe_violations)
+    assert mailoutbox == []  # no password here to reset
+    with page.expect_navigation(url=f"{issuer}/interaction/**"):
+        page.get_by_role("link", name="Continue with Testshire Police").click()
