@@ -22,6 +22,7 @@ import os
 from authlib.integrations.django_client import DjangoOAuth2App, OAuth
 from django.conf import settings
 from django.core.cache import cache
+from joserfc.errors import BadSignatureError
 
 from .models import IdentityProvider, IdentityProviderDomain
 
@@ -83,7 +84,11 @@ class CachedProviderClient(DjangoOAuth2App):
     Only what was fetched and read without error is kept: a failure raises before anything is stored,
     so the next sign-in asks the provider again. When an ID token is signed by a key that is not in
     the kept set (the provider rotated its keys), Authlib's parse_id_token asks for the set again with
-    force=True, once, and that fresh set replaces the kept one."""
+    force=True, once, and that fresh set replaces the kept one. A key replaced under the same key id
+    fails the signature instead, so then too the kept set is dropped and the token checked once more
+    against a fresh one (parse_id_token below), rather than refusing everyone for up to an hour."""
+
+    keys_were_kept = False  # whether the last fetch_jwk_set answered from the cache
 
     def load_server_metadata(self) -> dict:
         if self._server_metadata_url and "_loaded_at" not in self.server_metadata:
@@ -101,10 +106,21 @@ class CachedProviderClient(DjangoOAuth2App):
         if not force:
             kept = cache.get(key)
             if kept is not None:
+                self.keys_were_kept = True
                 return kept
         jwk_set = super().fetch_jwk_set(force=True)
+        self.keys_were_kept = False
         cache.set(key, jwk_set, PROVIDER_DOCUMENTS_SECONDS)
         return jwk_set
+
+    def parse_id_token(self, token, nonce, **kwargs):
+        try:
+            return super().parse_id_token(token, nonce, **kwargs)
+        except BadSignatureError:
+            if not self.keys_were_kept:
+                raise  # checked against the provider's keys as they are now: a bad token
+            cache.delete(cache_key("jwks", self._server_metadata_url))
+            return super().parse_id_token(token, nonce, **kwargs)
 
 
 def client_for(provider: IdentityProvider) -> CachedProviderClient:

@@ -1,13 +1,13 @@
 """A provider's discovery document and keys are kept for an hour (governance/oidc.py), counted at the
 real provider: one fetch for many sign-ins, a fresh fetch for a changed issuer, none remembered from
-a failure, and a rotated key still accepted."""
+a failure, and a rotated key still accepted, even one replaced under the same key id."""
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from joserfc.jwk import KeySet, RSAKey
 
-from governance.oidc import cache_key, discovery_url
+from governance.oidc import CachedProviderClient, cache_key, discovery_url
 from tests.factories import make_partnership, make_user
 
 from .real_provider import (
@@ -94,3 +94,43 @@ def test_a_token_signed_with_a_rotated_key_is_accepted_after_one_fresh_fetch_of_
     assert response.status_code == 302 and client.session["_auth_user_id"] == str(lead.pk)
     assert fetches(provider.issuer, before)[KEYS] == 1
     assert "retired-key" not in {key["kid"] for key in cache.get(keys_key)["keys"]}
+
+
+def test_a_key_replaced_under_the_same_key_id_is_fetched_afresh_not_refused_for_an_hour(
+    client, provider, lead
+):
+    assert sign_in_with_provider(client, "p-lead").status_code == 302
+    client.logout()
+    keys_key = cache_key("jwks", discovery_url(provider))
+    [kid] = {key["kid"] for key in cache.get(keys_key)["keys"]}
+    # What was kept is an older key under the id the provider signs with now.
+    older = KeySet([RSAKey.generate_key(2048, parameters={"kid": kid, "use": "sig"})])
+    cache.set(keys_key, older.as_dict(private=False))
+    before = requests_made(provider.issuer)
+
+    response = sign_in_with_provider(client, "p-lead")
+
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(lead.pk)
+    assert fetches(provider.issuer, before)[KEYS] == 1
+    assert cache.get(keys_key)["keys"][0]["n"] != older.as_dict(private=False)["keys"][0]["n"]
+
+
+def test_a_token_that_fresh_keys_do_not_verify_is_refused_without_asking_again(client, provider, lead):
+    assert sign_in_with_provider(client, "p-lead").status_code == 302
+    client.logout()
+    [kid] = {key["kid"] for key in cache.get(cache_key("jwks", discovery_url(provider)))["keys"]}
+    asked = []
+
+    def fresh_keys_that_are_not_the_providers(self, force=False):
+        asked.append(force)
+        self.keys_were_kept = False
+        return KeySet([RSAKey.generate_key(2048, parameters={"kid": kid, "use": "sig"})]).as_dict(
+            private=False
+        )
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(CachedProviderClient, "fetch_jwk_set", fresh_keys_that_are_not_the_providers)
+        response = sign_in_with_provider(client, "p-lead")
+
+    assert response.status_code == 403 and "_auth_user_id" not in client.session
+    assert asked == [False]  # once: a fresh set that fails means a bad token, not stale keys
