@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from governance.models import FederatedIdentity, IdentityProvider, Membership, Role, User
+from governance.models import FederatedIdentity, Membership, Role, User
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -18,24 +18,11 @@ PEOPLE = reverse("governance:people")
 
 
 @pytest.fixture
-def police():
-    provider = IdentityProvider.objects.create(
-        name="West Midlands Police",
-        slug="wmp",
-        issuer="https://login.example.org/tenant/v2.0",
-        client_id="client",
-        client_secret_name="SWP_OIDC_WMP_SECRET",
-    )
-    provider.domains.create(domain="westmidlands.police.uk")
-    return provider
-
-
-@pytest.fixture
-def linked(walsall, police):
+def linked(walsall, wmp_provider):
     person = factories.make_user(
         walsall, Role.CONTRIBUTOR, full_name="Lee Linked", email="lee@westmidlands.police.uk"
     )
-    FederatedIdentity.objects.create(user=person, provider=police, subject="sub-lee")
+    FederatedIdentity.objects.create(user=person, provider=wmp_provider, subject="sub-lee")
     return person
 
 
@@ -98,22 +85,22 @@ def test_only_the_partnerships_admin_unlinks(client, linked, secretary, viewer):
     assert FederatedIdentity.objects.filter(user=linked).exists()
 
 
-def test_another_partnerships_person_is_not_found(as_admin, elsewhere, police):
+def test_another_partnerships_person_is_not_found(as_admin, elsewhere, wmp_provider):
     theirs = factories.make_user(elsewhere, Role.CONTRIBUTOR, email="them@westmidlands.police.uk")
-    FederatedIdentity.objects.create(user=theirs, provider=police, subject="sub-them")
+    FederatedIdentity.objects.create(user=theirs, provider=wmp_provider, subject="sub-them")
 
     assert as_admin.get(unlink_url(theirs)).status_code == 404
     assert as_admin.post(unlink_url(theirs)).status_code == 404
     assert FederatedIdentity.objects.filter(user=theirs).exists()
 
 
-def test_the_page_costs_the_same_queries_however_many_are_linked(as_admin, walsall, police):
+def test_the_page_costs_the_same_queries_however_many_are_linked(as_admin, walsall, wmp_provider):
     def link_people(count: int) -> None:
         for _ in range(count):
             person = factories.make_user(walsall, Role.CONTRIBUTOR)
             person.email = person.email.replace("example.org", "westmidlands.police.uk")
             person.save()
-            FederatedIdentity.objects.create(user=person, provider=police, subject=f"sub-{person.pk}")
+            FederatedIdentity.objects.create(user=person, provider=wmp_provider, subject=f"sub-{person.pk}")
 
     def queries_for_the_page() -> tuple[int, str]:
         with CaptureQueriesContext(connection) as queries:
@@ -153,8 +140,8 @@ def test_unlinking_signs_the_person_out_everywhere_and_no_one_else(as_admin, lin
     assert fresh.get(dashboard).status_code == 200
 
 
-def test_an_admin_who_unlinks_themselves_stays_signed_in_here_only(client, admin_user, police):
-    FederatedIdentity.objects.create(user=admin_user, provider=police, subject="sub-ada")
+def test_an_admin_who_unlinks_themselves_stays_signed_in_here_only(client, admin_user, wmp_provider):
+    FederatedIdentity.objects.create(user=admin_user, provider=wmp_provider, subject="sub-ada")
     elsewhere_browser = Client()
     elsewhere_browser.force_login(admin_user)
     client.force_login(admin_user)

@@ -6,7 +6,7 @@ import logging
 import pytest
 from django.urls import reverse
 
-from governance.models import IdentityProvider, Role
+from governance.models import Role
 from tests.factories import PASSWORD, make_partnership, make_user
 
 pytestmark = pytest.mark.django_db
@@ -14,24 +14,11 @@ LOGIN = reverse("login")
 REFUSAL = "People with this email address sign in with their West Midlands Police account."
 
 
-@pytest.fixture
-def police():
-    provider = IdentityProvider.objects.create(
-        name="West Midlands Police",
-        slug="wmp",
-        issuer="https://login.example.org/tenant/v2.0",
-        client_id="client",
-        client_secret_name="SWP_OIDC_WMP_SECRET",
-    )
-    provider.domains.create(domain="westmidlands.police.uk")
-    return provider
-
-
 def sign_in(client, email: str, password: str = PASSWORD):
     return client.post(f"{LOGIN}?next=/dashboard/", {"username": email, "password": password})
 
 
-def test_a_password_user_of_a_providers_domain_is_sent_to_the_provider(client, police, caplog):
+def test_a_password_user_of_a_providers_domain_is_sent_to_the_provider(client, wmp_provider, caplog):
     caplog.set_level(logging.INFO, logger="swp.security")
     make_user(make_partnership("Testshire CSP"), Role.CONTRIBUTOR, email="jo@westmidlands.police.uk")
 
@@ -47,7 +34,7 @@ def test_a_password_user_of_a_providers_domain_is_sent_to_the_provider(client, p
     assert [line["reason"] for line in refused] == ["organisation signs in"]
 
 
-def test_the_refusal_reads_the_same_for_an_unknown_address_and_a_wrong_password(client, police):
+def test_the_refusal_reads_the_same_for_an_unknown_address_and_a_wrong_password(client, wmp_provider):
     make_user(make_partnership("Testshire CSP"), Role.CONTRIBUTOR, email="jo@westmidlands.police.uk")
 
     pages = [
@@ -62,7 +49,7 @@ def test_the_refusal_reads_the_same_for_an_unknown_address_and_a_wrong_password(
     assert "_auth_user_id" not in client.session
 
 
-def test_a_superuser_keeps_their_password_while_the_provider_is_down(client, police):
+def test_a_superuser_keeps_their_password_while_the_provider_is_down(client, wmp_provider):
     make_user(None, None, email="it.lead@westmidlands.police.uk", is_superuser=True, is_staff=True)
 
     response = sign_in(client, "it.lead@westmidlands.police.uk")
@@ -70,7 +57,7 @@ def test_a_superuser_keeps_their_password_while_the_provider_is_down(client, pol
     assert response.status_code == 302 and "_auth_user_id" in client.session
 
 
-def test_a_superusers_wrong_password_gets_the_same_refusal_as_anyone(client, police):
+def test_a_superusers_wrong_password_gets_the_same_refusal_as_anyone(client, wmp_provider):
     make_user(None, None, email="it.lead@westmidlands.police.uk", is_superuser=True, is_staff=True)
 
     response = sign_in(client, "it.lead@westmidlands.police.uk", "not the password")
@@ -78,19 +65,19 @@ def test_a_superusers_wrong_password_gets_the_same_refusal_as_anyone(client, pol
     assert REFUSAL in response.content.decode() and "_auth_user_id" not in client.session
 
 
-def test_other_domains_and_a_switched_off_provider_keep_the_password(client, police):
+def test_other_domains_and_a_switched_off_provider_keep_the_password(client, wmp_provider):
     partnership = make_partnership("Testshire CSP")
     make_user(partnership, Role.CONTRIBUTOR, email="sam@walsall.gov.uk")
     make_user(partnership, Role.CONTRIBUTOR, email="jo@westmidlands.police.uk")
 
     assert sign_in(client, "sam@walsall.gov.uk").status_code == 302
     client.logout()
-    police.enabled = False
-    police.save()
+    wmp_provider.enabled = False
+    wmp_provider.save()
     assert sign_in(client, "jo@westmidlands.police.uk").status_code == 302
 
 
-def test_a_wrong_password_elsewhere_still_gets_the_usual_message(client, police):
+def test_a_wrong_password_elsewhere_still_gets_the_usual_message(client, wmp_provider):
     make_user(make_partnership("Testshire CSP"), Role.CONTRIBUTOR, email="sam@walsall.gov.uk")
     page = sign_in(client, "sam@walsall.gov.uk", "not the password").content.decode()
     assert "Enter the work email and password for your account" in page and REFUSAL not in page
