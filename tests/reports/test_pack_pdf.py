@@ -6,6 +6,7 @@ the demo the session loads; everything else uses small plans built here.
 
 import re
 import subprocess
+from html import unescape
 from html.parser import HTMLParser
 
 import pikepdf
@@ -176,6 +177,35 @@ def test_pdf_has_cover_running_headers_page_numbers_and_contents(demo_pdf):
     first = pack.priorities[0]
     start = int(re.search(rf"1\. {re.escape(first.title)}[ .]*(\d+)", contents)[1])
     assert f"1. {first.title}" in pages[start - 1]
+
+
+def headings_and_captions(html: str) -> list[str]:
+    """The text of every heading (h2-h6) and table caption in the pack's HTML, spaces normalised."""
+    found = re.findall(r"<(h[2-6]|caption)\b[^>]*>(.*?)</\1>", html, re.S)
+    return [" ".join(unescape(re.sub(r"<[^>]+>", "", inner)).split()) for _, inner in found]
+
+
+def test_no_page_ends_with_a_heading_or_a_caption_parted_from_what_it_heads(demo_pdf):
+    pack, rendered, _, text = demo_pdf
+    titles = [
+        title for title in headings_and_captions(pack_html(pack, marking="OFFICIAL-SENSITIVE")) if title
+    ]
+    assert any(title.startswith("Figures for ") for title in titles)
+    running_head = re.compile(rf"^{re.escape(pack.partnership)}\b.*Board pack")
+    page_foot = re.compile(r"OFFICIAL-SENSITIVE|Page \d+ of \d+")
+
+    def in_the_margins(line: str) -> bool:
+        return bool(running_head.match(line)) or not page_foot.sub("", line).strip()
+
+    for number, page in enumerate(text.split("\f")[1 : rendered.pages], start=2):
+        body = [
+            line.strip() for line in page.splitlines() if line.strip() and not in_the_margins(line.strip())
+        ]
+        foot = " ".join(" ".join(body[-3:]).split())
+        stranded = [title for title in titles if foot.endswith(title)]
+        assert not stranded, (
+            f"page {number} ends with {max(stranded, key=len)!r}, parted from what follows it"
+        )
 
 
 def test_pdf_is_tagged_with_language_and_title(demo_pdf):
