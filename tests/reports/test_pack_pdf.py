@@ -179,17 +179,16 @@ def test_pdf_has_cover_running_headers_page_numbers_and_contents(demo_pdf):
     assert f"1. {first.title}" in pages[start - 1]
 
 
-def headings_and_captions(html: str) -> list[str]:
-    """The text of every heading (h2-h6) and table caption in the pack's HTML, spaces normalised."""
-    found = re.findall(r"<(h[2-6]|caption)\b[^>]*>(.*?)</\1>", html, re.S)
+def what_heads_something(html: str) -> list[str]:
+    """The text of every heading (h2-h6), table caption and defined term (dt) in the pack's HTML,
+    spaces normalised: none may end a page with what it heads on the next."""
+    found = re.findall(r"<(h[2-6]|caption|dt)\b[^>]*>(.*?)</\1>", html, re.S)
     return [" ".join(unescape(re.sub(r"<[^>]+>", "", inner)).split()) for _, inner in found]
 
 
-def test_no_page_ends_with_a_heading_or_a_caption_parted_from_what_it_heads(demo_pdf):
+def test_no_page_ends_with_a_heading_caption_or_term_parted_from_what_it_heads(demo_pdf):
     pack, rendered, _, text = demo_pdf
-    titles = [
-        title for title in headings_and_captions(pack_html(pack, marking="OFFICIAL-SENSITIVE")) if title
-    ]
+    titles = [title for title in what_heads_something(pack_html(pack, marking="OFFICIAL-SENSITIVE")) if title]
     assert any(title.startswith("Figures for ") for title in titles)
     running_head = re.compile(rf"^{re.escape(pack.partnership)}\b.*Board pack")
     page_foot = re.compile(r"OFFICIAL-SENSITIVE|Page \d+ of \d+")
