@@ -227,7 +227,7 @@ def draft_marking(period: ReportingPeriod) -> str:
 
 
 def render_draft(period: ReportingPeriod) -> bool:
-    """Render the quarter's pack as it would be issued now (its own meeting, the next revision, the
+    """Render the quarter's pack as it would first be issued now (its own meeting, revision 1, the
     usual marking) unless the draft already shows exactly that. True if it rendered."""
     from .limits import LimitExceeded
     from .pdf import render_pdf
