@@ -1,10 +1,11 @@
-"""The current quarter's pack, rendered before anyone asks for it, so "Issue" gives the PDF at once.
+"""The next packs, rendered before anyone asks for them, so "Issue" gives the PDF at once.
 
 A change to what the pack reads (an update saved, reviewed or imported, a reading entered: the
-services send priorities.signals.plan_changed) schedules a render on the worker
-SWP_PACK_PRERENDER_DELAY_SECONDS (30) after the *last* change: each change moves the draft's
-`due_at` on, and the one queued task, when it runs early, puts itself back until then. So a lead
-saving ten updates in a minute costs one render, not ten.
+services send priorities.signals.plan_changed) schedules a render of each quarter whose pack the
+board may be asked for next (periods_to_prerender: the latest opened, and the locked one before it
+until its pack is issued) on the worker SWP_PACK_PRERENDER_DELAY_SECONDS (30) after the *last*
+change: each change moves the draft's `due_at` on, and the one queued task, when it runs early,
+puts itself back until then. So a lead saving ten updates in a minute costs one render, not ten.
 
 Issuing builds the read model as it is at that moment and compares its SHA-256 (with the marking
 and the templates and code it would be drawn with) to the one the draft was made from. Only when they are
@@ -123,7 +124,7 @@ def reusable_pdf(data: BoardPack, *, period: ReportingPeriod, marking: str) -> D
 
 
 def current_period(plan_id: int) -> ReportingPeriod | None:
-    """The quarter whose pack the board will be asked for next: the latest one opened."""
+    """The latest quarter opened (open or locked)."""
     return (
         ReportingPeriod.objects.filter(plan_id=plan_id)
         .exclude(status=ReportingPeriod.Status.PLANNED)
@@ -132,19 +133,42 @@ def current_period(plan_id: int) -> ReportingPeriod | None:
     )
 
 
+def periods_to_prerender(plan_id: int) -> list[ReportingPeriod]:
+    """The quarters whose pack the board may be asked for next: the latest opened; and while it is
+    open, the locked quarter before it if no pack has been issued for it yet. In July the board meets
+    on Q2, locked, while Q3 is already open, and Q2's late reviews still change its pack."""
+    current = current_period(plan_id)
+    if current is None:
+        return []
+    periods = [current]
+    if current.status == ReportingPeriod.Status.OPEN:
+        previous = (
+            ReportingPeriod.objects.filter(
+                plan_id=plan_id, status=ReportingPeriod.Status.LOCKED, start__lt=current.start
+            )
+            .order_by("-start")
+            .first()
+        )
+        if previous is not None and not IssuedPack.objects.issued().filter(period=previous).exists():
+            periods.append(previous)
+    return periods
+
+
 def can_prerender() -> bool:
     return default_task_backend.supports_defer
 
 
-def schedule_prerender(*, plan_id: int, now: datetime | None = None) -> PackDraft | None:
-    """Move the current quarter's render to SWP_PACK_PRERENDER_DELAY_SECONDS from now, queuing a
-    task only when none is waiting. None when nothing is pre-rendered (no worker, no open quarter)."""
+def schedule_prerender(*, plan_id: int, now: datetime | None = None) -> list[PackDraft]:
+    """Move each of periods_to_prerender's renders to SWP_PACK_PRERENDER_DELAY_SECONDS from now,
+    queuing a task only when none is waiting. Empty when nothing is pre-rendered (no worker, no
+    quarter opened). A quarter whose read model the change left as it was renders nothing."""
     if not can_prerender():
-        return None
-    period = current_period(plan_id)
-    if period is None:
-        return None
+        return []
     now = now or timezone.now()
+    return [_schedule(period, now=now) for period in periods_to_prerender(plan_id)]
+
+
+def _schedule(period: ReportingPeriod, *, now: datetime) -> PackDraft:
     due = now + timedelta(seconds=settings.SWP_PACK_PRERENDER_DELAY_SECONDS)
     try:
         with transaction.atomic():

@@ -7,6 +7,8 @@ steps run in this order because each needs the records of the ones before it.
 
 from django.db import transaction
 
+from priorities.signals import announce_plan_changed
+
 from .load_governance import (
     load_approvals,
     load_boards,
@@ -41,4 +43,6 @@ def load_walsall_demo(*, with_users: bool = True) -> LoadReport:
     consultation = load_consultation(report, partnership, plan, priorities)
     load_findings_answered(report, consultation, actions)
     load_equality_impact_assessment(report, plan, consultation)
+    if report.changed:  # as any change does: with a worker (make run's), the next packs are pre-rendered
+        announce_plan_changed(plan_id=plan.pk)
     return report

@@ -245,7 +245,7 @@ def test_nothing_is_pre_rendered_without_a_worker(quarter, settings):
     """With the immediate backend the render would run inside the request that changed the plan."""
     settings.TASKS = IMMEDIATE
 
-    assert schedule_prerender(plan_id=quarter.plan_id) is None
+    assert schedule_prerender(plan_id=quarter.plan_id) == []
     assert not PackDraft.objects.exists()
 
 
@@ -278,4 +278,55 @@ def test_opening_the_next_quarter_schedules_its_pack(
         open_period(period=next_quarter, by=secretary, update_deadline=next_quarter.end)
 
     assert PackDraft.objects.filter(period=next_quarter, due_at__isnull=False).exists()
-    assert [(r.task.name, r.args) for r in enqueued] == [("prerender_pack", [next_quarter.pk])]
+    # Q2's pack is not issued yet, so it is kept ready too: the board meets on it in July.
+    assert [(r.task.name, r.args) for r in enqueued] == [
+        ("prerender_pack", [next_quarter.pk]),
+        ("prerender_pack", [quarter.pk]),
+    ]
+
+
+def test_a_late_review_of_last_quarter_after_the_next_opened_still_leaves_its_pack_ready(
+    quarter, secretary, fake_pdf, enqueued
+):
+    next_quarter = factories.make_period(quarter.plan, quarter=3, status=ReportingPeriod.Status.OPEN)
+    start = timezone.now()
+    render_draft(quarter)
+    change_progress(quarter, "Three events held")  # accepted late, in July, with Q3 open
+
+    schedule_prerender(plan_id=quarter.plan_id, now=start)
+    assert [r.args for r in enqueued] == [[next_quarter.pk], [quarter.pk]]
+    assert run_prerender(quarter.pk, now=start + timedelta(seconds=30)) == "rendered"
+    fake_pdf.clear()
+    enqueued.clear()
+
+    pack = issue(quarter, secretary)
+
+    assert pack.state == IssuedPack.State.ISSUED and not fake_pdf and not enqueued  # from the draft
+    assert pack.read_model["priorities"][0]["actions"][0]["progress"] == "Three events held"
+    # Issued: from now on only the open quarter is kept ready.
+    assert prerender.periods_to_prerender(quarter.plan_id) == [next_quarter]
+
+
+def test_older_quarters_without_a_pack_are_not_pre_rendered(quarter, plan):
+    factories.make_period(plan, quarter=1, status=ReportingPeriod.Status.LOCKED)  # never issued
+
+    assert prerender.periods_to_prerender(plan.pk) == [quarter]  # Q2, locked and the latest opened
+
+
+def test_loading_the_demo_has_the_worker_ready_the_packs_the_board_is_asked_for_next(
+    db, enqueued, django_capture_on_commit_callbacks
+):
+    from reports.demo.loader import load_walsall_demo
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_walsall_demo(with_users=False)
+
+    periods = ReportingPeriod.objects.filter(plan__partnership__slug="safer-walsall")
+    open_now, last_locked = periods.get(label="2020 Q3"), periods.get(label="2020 Q2")
+    assert [r.args for r in enqueued] == [[open_now.pk], [last_locked.pk]]
+    enqueued.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_walsall_demo(with_users=False)  # nothing changed: nothing to render again
+
+    assert enqueued == []
