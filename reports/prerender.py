@@ -204,6 +204,7 @@ PLAN_OF = {
     "priorities.measurereading": "period__plan_id",
     "actions.action": "priority__plan_id",
     "actions.actionupdate": "period__plan_id",
+    "actions.boardnote": "period__plan_id",
 }
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from governance.models import User
 from priorities.models import Priority, ReportingPeriod
+from priorities.signals import announce_plan_changed
 from swp.history import save_as
 
 from ..models import BoardNote
@@ -62,6 +63,7 @@ def save_note(
     else:
         note.state = BoardNote.State.DRAFT
     save_as(note, by=by)
+    announce_plan_changed(plan_id=period.plan_id)  # a submitted note is in the pack, as an update is
     return note
 
 

@@ -10,7 +10,8 @@ import pytest
 from django.utils import timezone
 from django_tasks.signals import task_enqueued
 
-from actions.models import Action, ActionUpdate, Rag
+from actions.models import Action, ActionUpdate, BoardNote, Rag
+from actions.services.notes import save_note
 from actions.services.updates import UpdateInput, save_update
 from priorities.models import ReportingPeriod
 from priorities.services import open_period
@@ -241,6 +242,27 @@ def test_saving_an_update_schedules_the_current_quarters_render(
     assert [(r.task.name, r.args) for r in enqueued] == [("prerender_pack", [quarter.pk])]
 
 
+def test_a_lead_submitting_their_commentary_schedules_the_render(
+    quarter, p1, lead_a, enqueued, django_capture_on_commit_callbacks
+):
+    quarter.status = quarter.Status.OPEN
+    quarter.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        save_note(
+            period=quarter,
+            kind=BoardNote.Kind.COMMENTARY,
+            priority=p1,
+            by=lead_a,
+            expected_version=0,
+            text="Two events held; the other two move to the autumn.",
+            submit=True,
+        )
+
+    assert PackDraft.objects.get(period=quarter).due_at is not None
+    assert [(r.task.name, r.args) for r in enqueued] == [("prerender_pack", [quarter.pk])]
+
+
 def test_nothing_is_pre_rendered_without_a_worker(quarter, settings):
     """With the immediate backend the render would run inside the request that changed the plan."""
     settings.TASKS = IMMEDIATE
@@ -267,6 +289,23 @@ def test_an_admin_edit_to_an_action_schedules_the_render(
 
     assert PackDraft.objects.get(period=quarter).due_at is not None
     assert [r.task.name for r in enqueued] == ["prerender_pack"]
+
+
+def test_an_admin_edit_to_a_board_note_schedules_the_render(
+    quarter, p1, lead_a, admin_user, enqueued, rf, django_capture_on_commit_callbacks
+):
+    from django.contrib import admin
+
+    note = BoardNote.objects.create(
+        period=quarter, kind=BoardNote.Kind.COMMENTARY, priority=p1, text="Two held.", written_by=lead_a
+    )
+    request = rf.post("/admin/")
+    request.user = admin_user
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.site._registry[BoardNote].log_change(request, note, "Changed text")
+
+    assert [(r.task.name, r.args) for r in enqueued] == [("prerender_pack", [quarter.pk])]
 
 
 def test_opening_the_next_quarter_schedules_its_pack(
