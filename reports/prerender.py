@@ -222,6 +222,15 @@ def on_admin_change(sender, instance, created: bool, **kwargs) -> None:
         announce_plan_changed(plan_id=plan_id)
 
 
+def on_meeting_saved(sender, instance, **kwargs) -> None:
+    """post_save of a governance Meeting or Board: the cover of each quarter's pack for that meeting
+    names the board and the date, and governance may not send plan_changed itself."""
+    meeting_of = "meeting" if sender._meta.model_name == "meeting" else "meeting__board"
+    plan_ids = ReportingPeriod.objects.filter(**{meeting_of: instance}).values_list("plan_id", flat=True)
+    for plan_id in set(plan_ids):
+        announce_plan_changed(plan_id=plan_id)
+
+
 def run_prerender(period_id: int, *, now: datetime) -> str:
     """What the queued task does: wait for the last change's delay, then render if anything changed."""
     with transaction.atomic():

@@ -308,6 +308,24 @@ def test_an_admin_edit_to_a_board_note_schedules_the_render(
     assert [(r.task.name, r.args) for r in enqueued] == [("prerender_pack", [quarter.pk])]
 
 
+def test_moving_the_quarters_board_meeting_schedules_the_render(
+    quarter, enqueued, django_capture_on_commit_callbacks
+):
+    meeting = quarter.meeting
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.date += timedelta(days=7)  # the cover names the meeting's date
+        meeting.save()
+    assert [(r.task.name, r.args) for r in enqueued] == [("prerender_pack", [quarter.pk])]
+
+    enqueued.clear()
+    due = PackDraft.objects.get(period=quarter).due_at
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.board.name = "Safer Test Partnership Board"  # and its board
+        meeting.board.save()
+    assert PackDraft.objects.get(period=quarter).due_at > due  # the waiting render moved on
+    assert enqueued == []  # not queued twice
+
+
 def test_opening_the_next_quarter_schedules_its_pack(
     quarter, secretary, enqueued, django_capture_on_commit_callbacks
 ):
