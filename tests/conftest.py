@@ -77,6 +77,23 @@ def police(walsall):
 
 
 @pytest.fixture
+def wmp_provider(db):
+    """West Midlands Police's own sign-in, for addresses at westmidlands.police.uk. Not `police`,
+    which is the partner organisation above."""
+    from governance.models import IdentityProvider
+
+    provider = IdentityProvider.objects.create(
+        name="West Midlands Police",
+        slug="wmp",
+        issuer="https://login.example.org/tenant/v2.0",
+        client_id="client",
+        client_secret_name="SWP_OIDC_WMP_SECRET",
+    )
+    provider.domains.create(domain="westmidlands.police.uk")
+    return provider
+
+
+@pytest.fixture
 def admin_user(walsall):
     return factories.make_user(walsall, Role.ADMIN, full_name="Ada Admin")
 

@@ -17,7 +17,7 @@ IDS = [model._meta.label for model, _ in MODEL_ADMINS]
 
 
 @pytest.fixture
-def admin_client(client, demo, settings, tmp_path):
+def admin_client(client, demo, settings, tmp_path, wmp_provider):
     """The demo's superuser, with one of each record the demo itself doesn't make."""
     from django.core.files.base import ContentFile
     from django.utils import timezone
@@ -101,18 +101,11 @@ def admin_client(client, demo, settings, tmp_path):
     secretary = User.objects.get(email="secretary@demo.example")
     TOTPDevice.objects.create(user=secretary, name="Authenticator app")
     StaticDevice.objects.create(user=secretary, name="Recovery codes")
-    # A partner organisation's own sign-in service, and someone linked to it at their first sign-in.
-    from governance.models import FederatedIdentity, IdentityProvider
+    # A partner organisation's own sign-in service (wmp_provider), and someone linked to it at their
+    # first sign-in.
+    from governance.models import FederatedIdentity
 
-    provider = IdentityProvider.objects.create(
-        name="West Midlands Police",
-        slug="wmp",
-        issuer="https://login.example.org/tenant/v2.0",
-        client_id="client",
-        client_secret_name="SWP_OIDC_WMP_SECRET",
-    )
-    provider.domains.create(domain="westmidlands.police.uk")
-    FederatedIdentity.objects.create(user=secretary, provider=provider, subject="abc")
+    FederatedIdentity.objects.create(user=secretary, provider=wmp_provider, subject="abc")
     client.force_login(admin)
     return client
 
