@@ -6,7 +6,7 @@ class ReportsConfig(AppConfig):
     name = "reports"
 
     def ready(self) -> None:
-        # The one receiver outside GovernanceConfig.ready(): governance may not import reports.
+        # The pack's receivers: the apps below reports may not import it, so it listens to them.
         from django.contrib.admin.models import LogEntry
         from django.db.models.signals import post_save
 

@@ -222,11 +222,15 @@ def on_admin_change(sender, instance, created: bool, **kwargs) -> None:
         announce_plan_changed(plan_id=plan_id)
 
 
+# How to find the quarters whose pack cover names a saved governance record (the board and the date).
+PERIODS_OF = {"governance.meeting": "meeting", "governance.board": "meeting__board"}
+
+
 def on_meeting_saved(sender, instance, **kwargs) -> None:
-    """post_save of a governance Meeting or Board: the cover of each quarter's pack for that meeting
-    names the board and the date, and governance may not send plan_changed itself."""
-    meeting_of = "meeting" if sender._meta.model_name == "meeting" else "meeting__board"
-    plan_ids = ReportingPeriod.objects.filter(**{meeting_of: instance}).values_list("plan_id", flat=True)
+    """post_save of a governance Meeting or Board (connected in ReportsConfig.ready()): governance
+    may not send plan_changed itself."""
+    path = PERIODS_OF[sender._meta.label_lower]
+    plan_ids = ReportingPeriod.objects.filter(**{path: instance}).values_list("plan_id", flat=True)
     for plan_id in set(plan_ids):
         announce_plan_changed(plan_id=plan_id)
 
